@@ -1,0 +1,89 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+Result<ForwardRule> parseForward(const QString &text)
+{
+    const qsizetype equals = text.indexOf(u'=');
+    if (equals < 0) {
+        return Error{QStringLiteral("--forward \"%1\": expected [ADDR:]PORT=HOST:PORT, "
+                                    "e.g. 0.0.0.0:31042=192.168.49.2:80").arg(text)};
+    }
+    const Result<Endpoint> listen = parseListen(text.left(equals));
+    if (!listen)
+        return Error{QStringLiteral("--forward \"%1\": listen address: %2").arg(text, listen.error())};
+    const Result<Endpoint> target = parseTarget(text.mid(equals + 1));
+    if (!target)
+        return Error{QStringLiteral("--forward \"%1\": target: %2").arg(text, target.error())};
+    ForwardRule rule;
+    rule.name = QStringLiteral("forward ") + listen.value().toString();
+    rule.listen = listen.value();
+    rule.target = target.value();
+    return rule;
+}
+
+Result<CommandLine> parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Pasarela forwards TCP ports of this machine to a local Kubernetes cluster (or any host:port)\n"
+        "and shows what crosses them. Without options it opens the window with the saved rules."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help and exit."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QStringLiteral("Print the version and exit."));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QStringLiteral("Run the rules without a window until SIGINT or SIGTERM."));
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QStringLiteral("Use the rules file FILE instead of the default (%1).")
+                                        .arg(QStringLiteral("~/.config/pasarela/rules.json")),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption forward(QStringLiteral("forward"),
+                                     QStringLiteral("Also forward [ADDR:]PORT to HOST:PORT (repeatable; ADDR "
+                                                    "defaults to 127.0.0.1; IPv6 as [::1]:8080)."),
+                                     QStringLiteral("[ADDR:]PORT=HOST:PORT"));
+    const QCommandLineOption stats(QStringLiteral("stats"),
+                                   QStringLiteral("Print a stats line per rule every SECONDS seconds."),
+                                   QStringLiteral("SECONDS"));
+    parser.addOptions({help, version, headless, config, forward, stats});
+
+    if (!parser.parse(arguments))
+        return Error{parser.errorText() + QStringLiteral(" (see --help)")};
+    if (!parser.positionalArguments().isEmpty()) {
+        return Error{QStringLiteral("unexpected argument \"%1\" (see --help)")
+                         .arg(parser.positionalArguments().constFirst())};
+    }
+
+    CommandLine result;
+    if (parser.isSet(help)) {
+        result.action = CommandLine::Action::ShowHelp;
+        result.helpText = parser.helpText() + QStringLiteral(
+            "\nExit codes:\n"
+            "  0  stopped cleanly (SIGINT or SIGTERM)\n"
+            "  2  bad arguments or a bad rules file\n"
+            "  3  a listener could not be opened\n");
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.action = CommandLine::Action::ShowVersion;
+        return result;
+    }
+    result.headless = parser.isSet(headless);
+    result.configPath = parser.value(config);
+    for (const QString &text : parser.values(forward)) {
+        Result<ForwardRule> rule = parseForward(text);
+        if (!rule)
+            return Error{rule.error()};
+        result.forwards.append(rule.value());
+    }
+    if (parser.isSet(stats)) {
+        bool ok = false;
+        result.statsSeconds = parser.value(stats).toInt(&ok);
+        if (!ok || result.statsSeconds < 1 || result.statsSeconds > 86400) {
+            return Error{QStringLiteral("--stats \"%1\": expected a whole number of seconds (1-86400)")
+                             .arg(parser.value(stats))};
+        }
+    }
+    return result;
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include "result.h"
+#include "rules/forwardrule.h"
+
+// What the user asked for on the command line.
+struct CommandLine
+{
+    enum class Action { Run, ShowHelp, ShowVersion };
+
+    Action action = Action::Run;
+    bool headless = false;
+    QString configPath;          // empty: the default rules file
+    QList<ForwardRule> forwards; // from --forward
+    int statsSeconds = 0;        // 0: no stats lines
+    QString helpText;
+};
+
+// Parses argv (including the program name). Errors say which argument and why.
+Result<CommandLine> parseCommandLine(const QStringList &arguments);
+// "[ADDR:]PORT=HOST:PORT" into a rule named after its listen address.
+Result<ForwardRule> parseForward(const QString &text);

@@ -1,0 +1,161 @@
+#include "headlessrunner.h"
+
+#include <csignal>
+#include <cstdio>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QLocale>
+#include <QSocketNotifier>
+
+#include "relay/forwardengine.h"
+#include "rules/rulestore.h"
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
+}
+
+void printLine(FILE *stream, const QString &line)
+{
+    std::fputs(line.toLocal8Bit().constData(), stream);
+    std::fputc('\n', stream);
+    std::fflush(stream);
+}
+
+QString size(quint64 bytes)
+{
+    return QLocale::c().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+HeadlessRunner::HeadlessRunner(CommandLine options, bool requireRules)
+    : m_options(std::move(options)), m_requireRules(requireRules)
+{
+    // SIGINT/SIGTERM arrive through a socket pair so the event loop stops cleanly.
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) == 0) {
+        m_signals = new QSocketNotifier(qintptr(g_signalPipe[0]), QSocketNotifier::Read, this);
+        connect(m_signals, &QSocketNotifier::activated, this, [this] {
+            char byte = 0;
+            [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &byte, 1);
+            printLine(stderr, QStringLiteral("pasarela: stopping"));
+            stop(Ok);
+        });
+        struct sigaction action = {};
+        action.sa_handler = onSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        ::sigaction(SIGINT, &action, nullptr);
+        ::sigaction(SIGTERM, &action, nullptr);
+    }
+    ::signal(SIGPIPE, SIG_IGN);
+    connect(&m_statsTimer, &QTimer::timeout, this, &HeadlessRunner::printStats);
+}
+
+HeadlessRunner::~HeadlessRunner()
+{
+    ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGTERM, SIG_DFL);
+    delete m_signals;
+    for (int &fd : g_signalPipe) {
+        if (fd >= 0)
+            ::close(fd);
+        fd = -1;
+    }
+}
+
+Result<QList<ForwardRule>> HeadlessRunner::loadRules() const
+{
+    const bool explicitFile = !m_options.configPath.isEmpty();
+    RuleStore store(explicitFile ? m_options.configPath : RuleStore::defaultPath());
+    if (explicitFile && !QFileInfo::exists(store.path()))
+        return Error{store.path() + QStringLiteral(": no such file")};
+    Result<QList<ForwardRule>> rules = store.load();
+    if (!rules)
+        return rules;
+    rules.value().append(m_options.forwards);
+    if (Result<void> valid = validateRules(rules.value()); !valid) {
+        return Error{(m_options.forwards.isEmpty() ? store.path() + QStringLiteral(": ") : QString())
+                     + valid.error()};
+    }
+    if (m_requireRules && rules.value().isEmpty()) {
+        return Error{QStringLiteral("no rules to run: %1 has none and no --forward was given").arg(store.path())};
+    }
+    return rules;
+}
+
+int HeadlessRunner::exec()
+{
+    const Result<QList<ForwardRule>> rules = loadRules();
+    if (!rules) {
+        printLine(stderr, QStringLiteral("pasarela: ") + rules.error());
+        return BadInput;
+    }
+    if (rules.value().isEmpty()) {
+        printLine(stderr, QStringLiteral("pasarela: no forwarding rules yet; add some with --forward "
+                                         "[ADDR:]PORT=HOST:PORT or in the rules file. Waiting; Ctrl+C quits."));
+    }
+
+    m_engine = std::make_unique<ForwardEngine>();
+    connect(m_engine.get(), &ForwardEngine::ruleStateChanged, this,
+            [this](RuleId id, RuleState state, const QString &error) { onRuleState(id, int(state), error); });
+    connect(m_engine.get(), &ForwardEngine::eventLogged, this,
+            [](const EngineEvent &event) { printLine(stdout, event.message); });
+    for (const ForwardRule &rule : rules.value()) {
+        const Result<RuleId> added = m_engine->addRule(rule);
+        if (!added) {
+            printLine(stderr, QStringLiteral("pasarela: ") + added.error());
+            return BadInput;
+        }
+        if (rule.enabled)
+            ++m_pending;
+    }
+    if (m_options.statsSeconds > 0)
+        m_statsTimer.start(m_options.statsSeconds * 1000);
+    return QCoreApplication::exec();
+}
+
+void HeadlessRunner::onRuleState(int id, int state, const QString &error)
+{
+    const ForwardRule rule = m_engine->rule(id);
+    if (RuleState(state) == RuleState::Listening) {
+        printLine(stdout, QStringLiteral("listening %1 -> %2").arg(rule.listen.toString(), rule.target.toString()));
+        --m_pending;
+    } else if (RuleState(state) == RuleState::Error) {
+        // A server that cannot open every listener it was given should not half-run.
+        printLine(stderr, QStringLiteral("pasarela: ") + error);
+        stop(ListenFailed);
+    }
+}
+
+void HeadlessRunner::printStats()
+{
+    for (const RuleStats &stats : m_engine->lastSnapshot().rules) {
+        const ForwardRule rule = m_engine->rule(stats.ruleId);
+        printLine(stdout, QStringLiteral("stats \"%1\" %2 -> %3: %4, active %5, total %6, refused %7, failed %8, "
+                                         "up %9 (%10/s), down %11 (%12/s)")
+                              .arg(stats.name, rule.listen.toString(), rule.target.toString(), toString(stats.state))
+                              .arg(stats.active)
+                              .arg(stats.total)
+                              .arg(stats.refused)
+                              .arg(stats.failed)
+                              .arg(size(stats.bytesUp), size(quint64(stats.rateUp)), size(stats.bytesDown),
+                                   size(quint64(stats.rateDown))));
+    }
+}
+
+void HeadlessRunner::stop(int code)
+{
+    m_statsTimer.stop();
+    m_engine.reset();
+    QCoreApplication::exit(code);
+}

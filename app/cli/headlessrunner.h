@@ -1,0 +1,42 @@
+#pragma once
+
+#include <memory>
+
+#include <QObject>
+#include <QTimer>
+
+#include "commandline.h"
+
+class ForwardEngine;
+class QSocketNotifier;
+
+// Runs the rules without a window until SIGINT/SIGTERM, printing one line per
+// listener, per refused or failed connection, and stats lines on request.
+class HeadlessRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HeadlessRunner)
+
+public:
+    enum ExitCode { Ok = 0, BadInput = 2, ListenFailed = 3 };
+
+    // requireRules: with no rule at all, fail (exit 2) instead of waiting.
+    HeadlessRunner(CommandLine options, bool requireRules);
+    ~HeadlessRunner() override;
+
+    // Runs the event loop; returns the process exit code.
+    int exec();
+
+private:
+    Result<QList<ForwardRule>> loadRules() const;
+    void onRuleState(int id, int state, const QString &error);
+    void printStats();
+    void stop(int code);
+
+    CommandLine m_options;
+    bool m_requireRules;
+    std::unique_ptr<ForwardEngine> m_engine;
+    QTimer m_statsTimer;
+    QSocketNotifier *m_signals = nullptr;
+    int m_pending = 0;  // enabled rules not listening yet
+};

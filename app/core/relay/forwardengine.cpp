@@ -1,0 +1,275 @@
+#include "forwardengine.h"
+
+#include <algorithm>
+
+#include <QDateTime>
+#include <QThread>
+
+#include "relayworker.h"
+#include "ruleruntime.h"
+
+namespace {
+
+constexpr int DefaultSnapshotIntervalMs = 250;
+
+} // namespace
+
+ForwardEngine::ForwardEngine(int workerCount, QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<WorkerSnapshot>();
+    qRegisterMetaType<EngineSnapshot>();
+    qRegisterMetaType<EngineEvent>();
+    qRegisterMetaType<RuleId>("RuleId");
+
+    const int count = std::max(1, workerCount > 0 ? workerCount : QThread::idealThreadCount());
+    for (int i = 0; i < count; ++i) {
+        auto *worker = new RelayWorker(i);
+        auto *thread = new QThread(this);
+        thread->setObjectName(QStringLiteral("relay-%1").arg(i));
+        worker->moveToThread(thread);
+        connect(worker, &RelayWorker::published, this, &ForwardEngine::onWorkerSnapshot);
+        connect(worker, &RelayWorker::listenerState, this, &ForwardEngine::onListenerState);
+        connect(worker, &RelayWorker::eventLogged, this, &ForwardEngine::eventLogged);
+        m_workers.push_back(worker);
+        m_threads.push_back(thread);
+    }
+    m_workerSnapshots.resize(count);
+    for (RelayWorker *worker : m_workers) {
+        worker->setPeers(m_workers);
+        QMetaObject::invokeMethod(worker, [worker] { worker->init(DefaultSnapshotIntervalMs); },
+                                  Qt::QueuedConnection);
+    }
+    for (QThread *thread : m_threads)
+        thread->start();
+
+    connect(&m_timer, &QTimer::timeout, this, &ForwardEngine::publish);
+    m_timer.start(DefaultSnapshotIntervalMs);
+}
+
+ForwardEngine::~ForwardEngine()
+{
+    m_timer.stop();
+    for (RelayWorker *worker : m_workers)
+        QMetaObject::invokeMethod(worker, &RelayWorker::shutdown, Qt::BlockingQueuedConnection);
+    for (QThread *thread : m_threads) {
+        thread->quit();
+        thread->wait();
+    }
+    qDeleteAll(m_workers);
+}
+
+void ForwardEngine::setSnapshotInterval(int ms)
+{
+    m_timer.start(ms);
+    for (RelayWorker *worker : m_workers)
+        QMetaObject::invokeMethod(worker, [worker, ms] { worker->setPublishInterval(ms); }, Qt::QueuedConnection);
+}
+
+Result<void> ForwardEngine::checkAgainstOthers(RuleId id, const ForwardRule &rule) const
+{
+    QList<ForwardRule> rules;
+    for (RuleId other : m_order) {
+        if (other != id)
+            rules.append(m_rules.value(other).rule);
+    }
+    rules.append(rule);
+    return validateRules(rules);
+}
+
+Result<RuleId> ForwardEngine::addRule(const ForwardRule &rule)
+{
+    if (Result<void> valid = checkAgainstOthers(0, rule); !valid)
+        return Error{valid.error()};
+    const RuleId id = m_nextId++;
+    m_rules.insert(id, RuleEntry{rule, RuleState::Stopped, {}, nullptr, 0, 0});
+    m_order.append(id);
+    if (rule.enabled)
+        startRule(id);
+    return id;
+}
+
+Result<void> ForwardEngine::updateRule(RuleId id, const ForwardRule &rule)
+{
+    if (!m_rules.contains(id))
+        return Error{QStringLiteral("there is no rule %1").arg(id)};
+    if (Result<void> valid = checkAgainstOthers(id, rule); !valid)
+        return valid;
+    stopRule(id);
+    m_rules[id].rule = rule;
+    if (rule.enabled)
+        startRule(id);
+    return {};
+}
+
+Result<void> ForwardEngine::setRuleEnabled(RuleId id, bool enabled)
+{
+    if (!m_rules.contains(id))
+        return Error{QStringLiteral("there is no rule %1").arg(id)};
+    ForwardRule rule = m_rules.value(id).rule;
+    if (rule.enabled == enabled && (m_rules.value(id).runtime != nullptr) == enabled)
+        return {};
+    rule.enabled = enabled;
+    return updateRule(id, rule);
+}
+
+void ForwardEngine::removeRule(RuleId id)
+{
+    if (!m_rules.contains(id))
+        return;
+    stopRule(id);
+    for (RelayWorker *worker : m_workers)
+        QMetaObject::invokeMethod(worker, [worker, id] { worker->forgetRule(id); }, Qt::QueuedConnection);
+    m_rules.remove(id);
+    m_order.removeAll(id);
+}
+
+void ForwardEngine::removeAllRules()
+{
+    const QList<RuleId> ids = m_order;
+    for (RuleId id : ids)
+        removeRule(id);
+}
+
+QList<RuleId> ForwardEngine::ruleIds() const
+{
+    return m_order;
+}
+
+ForwardRule ForwardEngine::rule(RuleId id) const
+{
+    return m_rules.value(id).rule;
+}
+
+RuleState ForwardEngine::ruleState(RuleId id) const
+{
+    return m_rules.value(id).state;
+}
+
+QString ForwardEngine::ruleError(RuleId id) const
+{
+    return m_rules.value(id).error;
+}
+
+void ForwardEngine::closeConnection(quint64 connectionId)
+{
+    for (RelayWorker *worker : m_workers) {
+        QMetaObject::invokeMethod(worker, [worker, connectionId] { worker->closeConnection(connectionId); },
+                                  Qt::QueuedConnection);
+    }
+}
+
+RelayWorker *ForwardEngine::listenerWorker(RuleId id) const
+{
+    return m_workers[size_t(id) % m_workers.size()];
+}
+
+void ForwardEngine::startRule(RuleId id)
+{
+    RuleEntry &entry = m_rules[id];
+    auto runtime = std::make_shared<RuleRuntime>();
+    runtime->id = id;
+    runtime->generation = m_nextGeneration++;
+    runtime->rule = entry.rule;
+    runtime->listenAddress = QHostAddress(entry.rule.listen.host);
+    runtime->targetAddress = QHostAddress(entry.rule.target.host);  // null for a host name
+    runtime->allow = entry.rule.allowCidrs();
+    entry.runtime = runtime;
+    setState(id, RuleState::Starting);
+    RelayWorker *worker = listenerWorker(id);
+    QMetaObject::invokeMethod(worker, [worker, runtime] { worker->startListener(runtime); }, Qt::QueuedConnection);
+}
+
+void ForwardEngine::stopRule(RuleId id)
+{
+    RuleEntry &entry = m_rules[id];
+    if (!entry.runtime)
+        return;
+    entry.runtime->stopped = true;
+    entry.runtime.reset();
+    RelayWorker *owner = listenerWorker(id);
+    QMetaObject::invokeMethod(owner, [owner, id] { owner->stopListener(id); }, Qt::QueuedConnection);
+    for (RelayWorker *worker : m_workers) {
+        QMetaObject::invokeMethod(worker, [worker, id] { worker->closeRule(id, CloseReason::RuleStopped); },
+                                  Qt::QueuedConnection);
+    }
+    setState(id, RuleState::Stopped);
+}
+
+void ForwardEngine::setState(RuleId id, RuleState state, const QString &error)
+{
+    RuleEntry &entry = m_rules[id];
+    if (entry.state == state && entry.error == error)
+        return;
+    entry.state = state;
+    entry.error = error;
+    emit ruleStateChanged(id, state, error);
+}
+
+void ForwardEngine::onListenerState(RuleId id, quint64 generation, RuleState state, const QString &error)
+{
+    const auto it = m_rules.constFind(id);
+    // A report about an earlier start of this rule is stale.
+    if (it == m_rules.cend() || !it->runtime || it->runtime->generation != generation)
+        return;
+    setState(id, state, error);
+}
+
+void ForwardEngine::onWorkerSnapshot(const WorkerSnapshot &snapshot)
+{
+    WorkerSnapshot &latest = m_workerSnapshots[snapshot.worker];
+    latest.counters = snapshot.counters;
+    latest.connections.clear();
+    for (const ConnectionInfo &info : snapshot.connections) {
+        if (info.state == ConnectionState::Closed)
+            m_closedPending.append(info);
+        else
+            latest.connections.append(info);
+    }
+}
+
+void ForwardEngine::publish()
+{
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const double seconds = m_lastPublishMs ? double(nowMs - m_lastPublishMs) / 1000.0 : 0.0;
+    m_lastPublishMs = nowMs;
+
+    EngineSnapshot snapshot;
+    snapshot.time = QDateTime::fromMSecsSinceEpoch(nowMs);
+    for (RuleId id : std::as_const(m_order)) {
+        RuleEntry &entry = m_rules[id];
+        RuleStats stats;
+        stats.ruleId = id;
+        stats.name = entry.rule.name;
+        stats.state = entry.state;
+        stats.error = entry.error;
+        for (const WorkerSnapshot &worker : std::as_const(m_workerSnapshots)) {
+            const RuleCounters counters = worker.counters.value(id);
+            stats.active += counters.active;
+            stats.total += counters.total;
+            stats.refused += counters.refused;
+            stats.failed += counters.failed;
+            stats.bytesUp += counters.bytesUp;
+            stats.bytesDown += counters.bytesDown;
+        }
+        if (seconds > 0) {
+            stats.rateUp = double(stats.bytesUp - std::min(stats.bytesUp, entry.lastBytesUp)) / seconds;
+            stats.rateDown = double(stats.bytesDown - std::min(stats.bytesDown, entry.lastBytesDown)) / seconds;
+        }
+        entry.lastBytesUp = stats.bytesUp;
+        entry.lastBytesDown = stats.bytesDown;
+        snapshot.rules.append(stats);
+    }
+    for (const WorkerSnapshot &worker : std::as_const(m_workerSnapshots)) {
+        for (const ConnectionInfo &info : worker.connections) {
+            if (m_rules.contains(info.ruleId))
+                snapshot.connections.append(info);
+        }
+    }
+    for (const ConnectionInfo &info : std::as_const(m_closedPending)) {
+        if (m_rules.contains(info.ruleId))
+            snapshot.connections.append(info);
+    }
+    m_closedPending.clear();
+    m_last = snapshot;
+    emit snapshotReady(m_last);
+}

@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+#include "result.h"
+#include "rules/forwardrule.h"
+#include "stats/connectioninfo.h"
+
+class QThread;
+class RelayWorker;
+struct RuleRuntime;
+struct WorkerSnapshot;
+
+// The facade the window and the command line talk to. Owns the relay worker
+// threads; the calling thread only sends commands and receives snapshots.
+// Every method must be called from the thread that created the engine.
+class ForwardEngine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ForwardEngine)
+
+public:
+    // workerCount 0: QThread::idealThreadCount(), at least 1.
+    explicit ForwardEngine(int workerCount = 0, QObject *parent = nullptr);
+    ~ForwardEngine() override;
+
+    // Validated together with the rules already present. An enabled rule starts at once.
+    Result<RuleId> addRule(const ForwardRule &rule);
+    // Restarts that rule only (its connections close with "rule stopped").
+    Result<void> updateRule(RuleId id, const ForwardRule &rule);
+    Result<void> setRuleEnabled(RuleId id, bool enabled);
+    void removeRule(RuleId id);
+    void removeAllRules();
+
+    QList<RuleId> ruleIds() const;
+    ForwardRule rule(RuleId id) const;
+    RuleState ruleState(RuleId id) const;
+    QString ruleError(RuleId id) const;
+
+    void closeConnection(quint64 connectionId);
+
+    int workerCount() const { return int(m_workers.size()); }
+    void setSnapshotInterval(int ms);
+    // The last snapshot published.
+    const EngineSnapshot &lastSnapshot() const { return m_last; }
+
+signals:
+    void ruleStateChanged(RuleId id, RuleState state, const QString &error);
+    void snapshotReady(const EngineSnapshot &snapshot);
+    void eventLogged(const EngineEvent &event);
+
+private:
+    struct RuleEntry
+    {
+        ForwardRule rule;
+        RuleState state = RuleState::Stopped;
+        QString error;
+        std::shared_ptr<RuleRuntime> runtime;  // set while started
+        quint64 lastBytesUp = 0;
+        quint64 lastBytesDown = 0;
+    };
+
+    void startRule(RuleId id);
+    void stopRule(RuleId id);
+    Result<void> checkAgainstOthers(RuleId id, const ForwardRule &rule) const;
+    void setState(RuleId id, RuleState state, const QString &error = {});
+    void onWorkerSnapshot(const WorkerSnapshot &snapshot);
+    void onListenerState(RuleId id, quint64 generation, RuleState state, const QString &error);
+    void publish();
+    RelayWorker *listenerWorker(RuleId id) const;
+
+    std::vector<QThread *> m_threads;
+    std::vector<RelayWorker *> m_workers;
+    QHash<RuleId, RuleEntry> m_rules;
+    QList<RuleId> m_order;
+    RuleId m_nextId = 1;
+    quint64 m_nextGeneration = 1;
+    QTimer m_timer;
+    qint64 m_lastPublishMs = 0;
+    QList<WorkerSnapshot> m_workerSnapshots;
+    QList<ConnectionInfo> m_closedPending;
+    EngineSnapshot m_last;
+};

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QHostAddress>
+
+// Small wrappers over the BSD socket calls the relay uses on raw descriptors.
+namespace NativeSocket {
+
+void setNoDelay(int fd);
+void setNonBlocking(int fd);
+// getsockname() (peer false) or getpeername() (peer true); IPv4-mapped IPv6 comes back as IPv4.
+bool address(int fd, bool peer, QHostAddress *address, quint16 *port);
+QString errorText(int error);
+
+} // namespace NativeSocket

@@ -1,0 +1,233 @@
+#include "relayworker.h"
+
+#include <atomic>
+
+#include <unistd.h>
+
+#include <QTimer>
+
+#include "listener.h"
+#include "nativesocket.h"
+#include "relaysession.h"
+#include "ruleruntime.h"
+
+namespace {
+
+constexpr int IdleSweepMs = 250;
+
+QString endpointText(const QHostAddress &address, quint16 port)
+{
+    return Endpoint{address.toString(), port}.toString();
+}
+
+} // namespace
+
+RelayWorker::RelayWorker(int index) : m_index(index) {}
+
+RelayWorker::~RelayWorker() = default;
+
+void RelayWorker::init(int publishIntervalMs)
+{
+    m_clock.start();
+    m_scratch.reset(new char[ScratchSize]);
+    m_publishTimer = new QTimer(this);
+    connect(m_publishTimer, &QTimer::timeout, this, &RelayWorker::publish);
+    m_publishTimer->start(publishIntervalMs);
+    m_idleTimer = new QTimer(this);
+    connect(m_idleTimer, &QTimer::timeout, this, &RelayWorker::sweepIdle);
+    m_idleTimer->start(IdleSweepMs);
+}
+
+void RelayWorker::setPublishInterval(int ms)
+{
+    m_publishTimer->start(ms);
+}
+
+quint64 RelayWorker::nextConnectionId()
+{
+    static std::atomic<quint64> next{0};
+    return ++next;
+}
+
+void RelayWorker::startListener(const std::shared_ptr<RuleRuntime> &rule)
+{
+    if (rule->stopped)
+        return;
+    auto *listener = new Listener(this, rule);
+    QString error;
+    if (!listener->start(&error)) {
+        delete listener;
+        emit listenerState(rule->id, rule->generation, RuleState::Error, error);
+        return;
+    }
+    delete m_listeners.value(rule->id);
+    m_listeners.insert(rule->id, listener);
+    emit listenerState(rule->id, rule->generation, RuleState::Listening, {});
+}
+
+void RelayWorker::stopListener(RuleId id)
+{
+    delete m_listeners.take(id);
+}
+
+void RelayWorker::closeRule(RuleId id, CloseReason reason)
+{
+    const QList<RelaySession *> sessions = m_sessions.values();
+    for (RelaySession *session : sessions) {
+        if (session->rule().id == id)
+            session->close(reason);
+    }
+}
+
+void RelayWorker::forgetRule(RuleId id)
+{
+    m_counters.remove(id);
+}
+
+void RelayWorker::closeConnection(quint64 id)
+{
+    if (RelaySession *session = m_sessions.value(id))
+        session->close(CloseReason::ClosedByUser);
+}
+
+void RelayWorker::shutdown()
+{
+    qDeleteAll(m_listeners);
+    m_listeners.clear();
+    const QList<RelaySession *> sessions = m_sessions.values();
+    for (RelaySession *session : sessions)
+        session->close(CloseReason::RuleStopped);
+    qDeleteAll(sessions);
+    if (m_publishTimer)
+        m_publishTimer->stop();
+    if (m_idleTimer)
+        m_idleTimer->stop();
+}
+
+void RelayWorker::accepted(const std::shared_ptr<RuleRuntime> &rule, int fd)
+{
+    QHostAddress address;
+    quint16 port = 0;
+    if (!NativeSocket::address(fd, true, &address, &port)) {
+        ::close(fd);  // the client is gone already
+        return;
+    }
+    NativeSocket::setNonBlocking(fd);
+
+    // The allow-list and the limit are checked before any byte is relayed.
+    if (!rule->allow.isEmpty()
+        && std::none_of(rule->allow.cbegin(), rule->allow.cend(),
+                        [&](const Cidr &cidr) { return cidr.contains(address); })) {
+        refuse(rule, fd, address, port, CloseReason::NotAllowed, QStringLiteral("not in the allow-list"));
+        return;
+    }
+    if (rule->active.fetch_add(1) >= rule->rule.maxConnections) {
+        rule->active.fetch_sub(1);
+        refuse(rule, fd, address, port, CloseReason::LimitReached,
+               QStringLiteral("connection limit reached (%1)").arg(rule->rule.maxConnections));
+        return;
+    }
+
+    RelayWorker *worker = m_peers.empty() ? this : m_peers[m_nextPeer++ % m_peers.size()];
+    if (worker == this) {
+        adopt(rule, fd, address, port);
+        return;
+    }
+    QMetaObject::invokeMethod(worker, [worker, rule, fd, address, port] { worker->adopt(rule, fd, address, port); },
+                              Qt::QueuedConnection);
+}
+
+void RelayWorker::refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address,
+                         quint16 port, CloseReason reason, const QString &why)
+{
+    ::close(fd);
+    ++m_counters[rule->id].refused;
+    ConnectionInfo info;
+    info.id = nextConnectionId();
+    info.ruleId = rule->id;
+    info.clientAddress = address;
+    info.clientPort = port;
+    info.listenAddress = rule->listenAddress;
+    info.listenPort = rule->rule.listen.port;
+    info.targetAddress = rule->targetAddress;
+    info.targetPort = rule->rule.target.port;
+    info.state = ConnectionState::Closed;
+    info.closeReason = reason;
+    info.openedAt = info.closedAt = QDateTime::currentDateTime();
+    m_closed.append(info);
+    logEvent(EventLevel::Warning, rule->id,
+             QStringLiteral("refused %1 -> %2: %3")
+                 .arg(endpointText(address, port), rule->rule.listen.toString(), why));
+}
+
+void RelayWorker::adopt(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address,
+                        quint16 port)
+{
+    auto *session = new RelaySession(this, rule, fd, address, port);
+    m_sessions.insert(session->info().id, session);
+    RuleCounters &counters = m_counters[rule->id];
+    ++counters.total;
+    ++counters.active;
+    if (rule->stopped)
+        session->close(CloseReason::RuleStopped);
+    else
+        session->start();
+}
+
+void RelayWorker::sessionClosed(RelaySession *session)
+{
+    const ConnectionInfo &info = session->info();
+    RuleCounters &counters = m_counters[info.ruleId];
+    --counters.active;
+    counters.bytesUp += info.bytesUp;
+    counters.bytesDown += info.bytesDown;
+    session->rule().active.fetch_sub(1);
+    m_closed.append(info);
+    m_sessions.remove(info.id);
+    session->deleteLater();
+}
+
+void RelayWorker::connectionFailed(const RelaySession &session, CloseReason reason, const QString &why)
+{
+    const ConnectionInfo &info = session.info();
+    ++m_counters[info.ruleId].failed;
+    const QString target = info.targetAddress.isNull() ? session.rule().rule.target.toString()
+                                                       : endpointText(info.targetAddress, info.targetPort);
+    logEvent(EventLevel::Warning, info.ruleId,
+             QStringLiteral("failed %1 -> %2: %3: %4")
+                 .arg(endpointText(info.clientAddress, info.clientPort), target, toString(reason), why));
+}
+
+void RelayWorker::logEvent(EventLevel level, RuleId rule, const QString &message)
+{
+    emit eventLogged(EngineEvent{QDateTime::currentDateTime(), level, rule, message});
+}
+
+void RelayWorker::publish()
+{
+    WorkerSnapshot snapshot;
+    snapshot.worker = m_index;
+    snapshot.counters = m_counters;
+    snapshot.connections.reserve(m_sessions.size() + m_closed.size());
+    for (const RelaySession *session : std::as_const(m_sessions)) {
+        const ConnectionInfo &info = session->info();
+        RuleCounters &counters = snapshot.counters[info.ruleId];
+        counters.bytesUp += info.bytesUp;
+        counters.bytesDown += info.bytesDown;
+        snapshot.connections.append(info);
+    }
+    snapshot.connections.append(m_closed);
+    m_closed.clear();
+    emit published(snapshot);
+}
+
+void RelayWorker::sweepIdle()
+{
+    const qint64 now = nowMs();
+    const QList<RelaySession *> sessions = m_sessions.values();
+    for (RelaySession *session : sessions) {
+        const int idleS = session->rule().rule.idleTimeoutS;
+        if (idleS > 0 && now - session->lastActivityMs() >= qint64(idleS) * 1000)
+            session->close(CloseReason::IdleTimeout);
+    }
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <atomic>
+
+#include <QHostAddress>
+#include <QList>
+
+#include "rules/forwardrule.h"
+#include "stats/connectioninfo.h"
+
+// One start of a rule, shared by the workers that serve it. Immutable but for the
+// atomics; a restart makes a new one, so sessions of the old start are told apart.
+struct RuleRuntime
+{
+    RuleId id = 0;
+    quint64 generation = 0;
+    ForwardRule rule;
+    QHostAddress listenAddress;
+    QHostAddress targetAddress;   // null when the target is a host name (resolved per connection)
+    QList<Cidr> allow;
+
+    mutable std::atomic<int> active{0};
+    std::atomic<bool> stopped{false};
+};

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include "address.h"
+#include "result.h"
+
+// One forwarding rule: listen address:port -> target host:port, with its limits.
+// A plain value type; validation lives here and is shared by the file loader,
+// the command line and the rule editor.
+struct ForwardRule
+{
+    QString name;
+    Endpoint listen{QString::fromLatin1(DefaultListenHost), 0};
+    Endpoint target;
+    bool enabled = true;
+    QStringList allow;          // CIDRs; empty: anyone who can reach the listen address
+    int maxConnections = 1024;
+    int connectTimeoutMs = 10000;
+    int idleTimeoutS = 0;       // 0: off
+    QJsonObject extra;          // keys this version does not know, kept on save
+
+    static constexpr int MaxConnectionsLimit = 1000000;
+    static constexpr int ConnectTimeoutLimitMs = 3600 * 1000;
+    static constexpr int IdleTimeoutLimitS = 7 * 24 * 3600;
+
+    // Reads one rule object. The error names the field and what is wrong with it.
+    static Result<ForwardRule> fromJson(const QJsonObject &object);
+    QJsonObject toJson() const;
+
+    // Field checks of a single rule; the error names the field.
+    Result<void> validate() const;
+    // Parsed allow-list; only meaningful on a rule that validates.
+    QList<Cidr> allowCidrs() const;
+    // True when the listen address is reachable from other machines.
+    bool isExposed() const;
+};
+
+// Every rule's own checks, plus: names unique, no two enabled rules on the same
+// listen address and port. The error names the rule ("rule 2 (\"api\")") and the field.
+Result<void> validateRules(const QList<ForwardRule> &rules);
