@@ -106,10 +106,13 @@ int HeadlessRunner::exec()
     }
 
     m_engine = std::make_unique<ForwardEngine>();
-    connect(m_engine.get(), &ForwardEngine::ruleStateChanged, this,
-            [this](RuleId id, RuleState state, const QString &error) { onRuleState(id, int(state), error); });
-    connect(m_engine.get(), &ForwardEngine::eventLogged, this,
-            [](const EngineEvent &event) { printLine(stdout, event.message); });
+    connect(m_engine.get(), &ForwardEngine::ruleStateChanged, this, &HeadlessRunner::onRuleState);
+    connect(m_engine.get(), &ForwardEngine::eventLogged, this, [](const EngineEvent &event) {
+        if (event.level == EventLevel::Error)
+            printLine(stderr, QStringLiteral("pasarela: ") + event.message);
+        else
+            printLine(stdout, event.message);
+    });
     for (const ForwardRule &rule : rules.value()) {
         const Result<RuleId> added = m_engine->addRule(rule);
         if (!added) {
@@ -124,15 +127,15 @@ int HeadlessRunner::exec()
     return QCoreApplication::exec();
 }
 
-void HeadlessRunner::onRuleState(int id, int state, const QString &error)
+void HeadlessRunner::onRuleState(RuleId id, RuleState state)
 {
     const ForwardRule rule = m_engine->rule(id);
-    if (RuleState(state) == RuleState::Listening) {
+    if (state == RuleState::Listening) {
         printLine(stdout, QStringLiteral("listening %1 -> %2").arg(rule.listen.toString(), rule.target.toString()));
         --m_pending;
-    } else if (RuleState(state) == RuleState::Error) {
+    } else if (state == RuleState::Error) {
         // A server that cannot open every listener it was given should not half-run.
-        printLine(stderr, QStringLiteral("pasarela: ") + error);
+        // (The error itself arrived as an event and is printed already.)
         stop(ListenFailed);
     }
 }

@@ -6,6 +6,7 @@
 #include <QTimer>
 
 #include "commandline.h"
+#include "stats/connectioninfo.h"
 
 class ForwardEngine;
 class QSocketNotifier;
@@ -29,7 +30,7 @@ public:
 
 private:
     Result<QList<ForwardRule>> loadRules() const;
-    void onRuleState(int id, int state, const QString &error);
+    void onRuleState(RuleId id, RuleState state);
     void printStats();
     void stop(int code);
 

@@ -265,10 +265,8 @@ void ForwardEngine::publish()
                 snapshot.connections.append(info);
         }
     }
-    for (const ConnectionInfo &info : std::as_const(m_closedPending)) {
-        if (m_rules.contains(info.ruleId))
-            snapshot.connections.append(info);
-    }
+    // Closed ones are reported even when their rule is gone: removing a rule closes them.
+    snapshot.connections.append(m_closedPending);
     m_closedPending.clear();
     m_last = snapshot;
     emit snapshotReady(m_last);

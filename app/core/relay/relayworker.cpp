@@ -57,6 +57,7 @@ void RelayWorker::startListener(const std::shared_ptr<RuleRuntime> &rule)
     QString error;
     if (!listener->start(&error)) {
         delete listener;
+        logEvent(EventLevel::Error, rule->id, error);
         emit listenerState(rule->id, rule->generation, RuleState::Error, error);
         return;
     }

@@ -1,0 +1,236 @@
+#include "forwardrule.h"
+
+#include <cmath>
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonValue>
+
+namespace {
+
+const QString KeyName = QStringLiteral("name");
+const QString KeyListen = QStringLiteral("listen");
+const QString KeyTarget = QStringLiteral("target");
+const QString KeyEnabled = QStringLiteral("enabled");
+const QString KeyAllow = QStringLiteral("allow");
+const QString KeyMaxConnections = QStringLiteral("maxConnections");
+const QString KeyConnectTimeoutMs = QStringLiteral("connectTimeoutMs");
+const QString KeyIdleTimeoutS = QStringLiteral("idleTimeoutS");
+
+constexpr int MaxNameLength = 100;
+
+Error fieldError(const QString &field, const QString &message)
+{
+    return Error{QStringLiteral("field \"") % field % QStringLiteral("\": ") % message};
+}
+
+QString typeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("true or false");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Array: return QStringLiteral("a list");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: break;
+    }
+    return QStringLiteral("nothing");
+}
+
+Error typeError(const QString &field, const QString &expected, const QJsonValue &value)
+{
+    return fieldError(field, QStringLiteral("expected ") % expected % QStringLiteral(", got ") % typeName(value));
+}
+
+Result<void> checkRange(const QString &field, double value, int min, int max)
+{
+    if (value < min || value > max) {
+        return fieldError(field, QString::number(value, 'g', 15) % QStringLiteral(" is out of range (") % QString::number(min)
+                                     % QLatin1Char('-') % QString::number(max) % QLatin1Char(')'));
+    }
+    return {};
+}
+
+// Reads an optional whole number; the range is checked here too, because a
+// double outside int cannot be stored to be checked later.
+Result<void> readInt(const QJsonObject &object, const QString &field, int min, int max, int &out)
+{
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined())
+        return {};
+    if (!value.isDouble())
+        return typeError(field, QStringLiteral("a whole number"), value);
+    const double number = value.toDouble();
+    if (!std::isfinite(number) || std::trunc(number) != number)
+        return fieldError(field, QStringLiteral("expected a whole number, got ") % QString::number(number, 'g', 15));
+    const Result<void> range = checkRange(field, number, min, max);
+    if (!range)
+        return range;
+    out = int(number);
+    return {};
+}
+
+QString ruleLabel(int index, const ForwardRule &rule)
+{
+    return QString::number(index + 1) % QStringLiteral(" (\"") % rule.name.trimmed() % QStringLiteral("\")");
+}
+
+} // namespace
+
+Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
+{
+    ForwardRule rule;
+
+    for (const QString &field : {KeyName, KeyListen, KeyTarget}) {
+        const QJsonValue value = object.value(field);
+        if (value.isUndefined())
+            return Error{QStringLiteral("field \"") % field % QStringLiteral("\" is missing: every rule needs \"name\", \"listen\" and \"target\"")};
+        if (!value.isString())
+            return typeError(field, QStringLiteral("a string"), value);
+    }
+    rule.name = object.value(KeyName).toString();
+
+    const Result<Endpoint> listen = parseListen(object.value(KeyListen).toString());
+    if (!listen)
+        return fieldError(KeyListen, listen.error());
+    rule.listen = listen.value();
+
+    const Result<Endpoint> target = parseTarget(object.value(KeyTarget).toString());
+    if (!target)
+        return fieldError(KeyTarget, target.error());
+    rule.target = target.value();
+
+    const QJsonValue enabled = object.value(KeyEnabled);
+    if (!enabled.isUndefined()) {
+        if (!enabled.isBool())
+            return typeError(KeyEnabled, QStringLiteral("true or false"), enabled);
+        rule.enabled = enabled.toBool();
+    }
+
+    const QJsonValue allow = object.value(KeyAllow);
+    if (!allow.isUndefined()) {
+        if (!allow.isArray())
+            return typeError(KeyAllow, QStringLiteral("a list of networks such as [\"192.168.1.0/24\"]"), allow);
+        const QJsonArray items = allow.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (!items.at(i).isString()) {
+                return fieldError(KeyAllow, QStringLiteral("item ") % QString::number(i + 1) % QStringLiteral(": expected a string, got ")
+                                                % typeName(items.at(i)));
+            }
+            rule.allow.append(items.at(i).toString());
+        }
+    }
+
+    Result<void> number = readInt(object, KeyMaxConnections, 1, MaxConnectionsLimit, rule.maxConnections);
+    if (number)
+        number = readInt(object, KeyConnectTimeoutMs, 1, ConnectTimeoutLimitMs, rule.connectTimeoutMs);
+    if (number)
+        number = readInt(object, KeyIdleTimeoutS, 0, IdleTimeoutLimitS, rule.idleTimeoutS);
+    if (!number)
+        return Error{number.error()};
+
+    rule.extra = object;
+    for (const QString &known : {KeyName, KeyListen, KeyTarget, KeyEnabled, KeyAllow, KeyMaxConnections, KeyConnectTimeoutMs, KeyIdleTimeoutS})
+        rule.extra.remove(known);
+    return rule;
+}
+
+QJsonObject ForwardRule::toJson() const
+{
+    QJsonObject object = extra;
+    object.insert(KeyName, name);
+    object.insert(KeyListen, listen.toString());
+    object.insert(KeyTarget, target.toString());
+    object.insert(KeyEnabled, enabled);
+    object.insert(KeyAllow, QJsonArray::fromStringList(allow));
+    object.insert(KeyMaxConnections, maxConnections);
+    object.insert(KeyConnectTimeoutMs, connectTimeoutMs);
+    object.insert(KeyIdleTimeoutS, idleTimeoutS);
+    return object;
+}
+
+Result<void> ForwardRule::validate() const
+{
+    const QString trimmedName = name.trimmed();
+    if (trimmedName.isEmpty())
+        return fieldError(KeyName, QStringLiteral("the name is empty: give the rule a name"));
+    if (trimmedName.size() > MaxNameLength) {
+        return fieldError(KeyName, QStringLiteral("the name is ") % QString::number(trimmedName.size())
+                                       % QStringLiteral(" characters long: use at most ") % QString::number(MaxNameLength));
+    }
+
+    // Round-trip through the parsers so the rule editor, the CLI and the file share one set of checks.
+    const Result<Endpoint> parsedListen = parseListen(listen.toString());
+    if (!parsedListen)
+        return fieldError(KeyListen, parsedListen.error());
+    if (target.host.isEmpty())
+        return Error{QStringLiteral("field \"target\" is missing: use HOST:PORT, e.g. 192.168.49.2:80")};
+    const Result<Endpoint> parsedTarget = parseTarget(target.toString());
+    if (!parsedTarget)
+        return fieldError(KeyTarget, parsedTarget.error());
+
+    for (const QString &network : allow) {
+        const Result<Cidr> cidr = parseCidr(network);
+        if (!cidr)
+            return fieldError(KeyAllow, cidr.error());
+    }
+
+    Result<void> range = checkRange(KeyMaxConnections, maxConnections, 1, MaxConnectionsLimit);
+    if (range)
+        range = checkRange(KeyConnectTimeoutMs, connectTimeoutMs, 1, ConnectTimeoutLimitMs);
+    if (range)
+        range = checkRange(KeyIdleTimeoutS, idleTimeoutS, 0, IdleTimeoutLimitS);
+    return range;
+}
+
+QList<Cidr> ForwardRule::allowCidrs() const
+{
+    QList<Cidr> cidrs;
+    for (const QString &network : allow) {
+        const Result<Cidr> cidr = parseCidr(network);
+        if (cidr)
+            cidrs.append(cidr.value());
+    }
+    return cidrs;
+}
+
+bool ForwardRule::isExposed() const
+{
+    const Result<QHostAddress> address = parseIpAddress(listen.host);
+    // An address we cannot read is not known to be private: err on the side of warning.
+    return !address || !address.value().isLoopback();
+}
+
+Result<void> validateRules(const QList<ForwardRule> &rules)
+{
+    QHash<QString, int> names;
+    QHash<QString, int> listens;
+    for (int i = 0; i < rules.size(); ++i) {
+        const ForwardRule &rule = rules.at(i);
+        const Result<void> valid = rule.validate();
+        if (!valid)
+            return Error{QStringLiteral("rule ") % ruleLabel(i, rule) % QStringLiteral(": ") % valid.error()};
+
+        const QString name = rule.name.trimmed();
+        const auto sameName = names.constFind(name);
+        if (sameName != names.constEnd()) {
+            return Error{QStringLiteral("rules ") % ruleLabel(*sameName, rules.at(*sameName)) % QStringLiteral(" and ") % ruleLabel(i, rule)
+                         % QStringLiteral(" have the same name: rename one")};
+        }
+        names.insert(name, i);
+
+        if (!rule.enabled)
+            continue;
+        // Normalised, so "[0:0::1]" and "[::1]" are seen as the same socket.
+        const Endpoint normalised{parseIpAddress(rule.listen.host).value().toString(), rule.listen.port};
+        const QString key = normalised.toString();
+        const auto sameListen = listens.constFind(key);
+        if (sameListen != listens.constEnd()) {
+            return Error{QStringLiteral("rules ") % ruleLabel(*sameListen, rules.at(*sameListen)) % QStringLiteral(" and ") % ruleLabel(i, rule)
+                         % QStringLiteral(" both listen on ") % key % QStringLiteral("; disable one or change its port")};
+        }
+        listens.insert(key, i);
+    }
+    return {};
+}

@@ -1,0 +1,240 @@
+// ForwardEngine as the window and command line use it: rule lifecycle, isolation
+// between rules, validation on add, and the per-rule counters.
+#include <atomic>
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include "checks.h"
+#include "enginehelpers.h"
+#include "relay/forwardengine.h"
+#include "targetserver.h"
+#include "testsocket.h"
+
+using namespace TestSupport;
+
+namespace {
+
+constexpr int Workers = 2;
+
+bool sawState(const QSignalSpy &spy, RuleId id, RuleState state)
+{
+    for (const QList<QVariant> &args : spy) {
+        if (args.at(0).value<RuleId>() == id && args.at(1).value<RuleState>() == state)
+            return true;
+    }
+    return false;
+}
+
+// True when nothing accepts on 127.0.0.1:port any more.
+bool refusesConnections(quint16 port)
+{
+    int error = 0;
+    return !connectTcp(port, 1000, &error).isValid() && error == ECONNREFUSED;
+}
+
+} // namespace
+
+class TestEngine final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void portInUse();
+    void editDoesNotDisturbOtherRule();
+    void stopThenStartSamePort();
+    void removeRuleClosesEverything();
+    void addRejectsDuplicates();
+    void ruleStatsCountBytes();
+};
+
+void TestEngine::portInUse()
+{
+    TargetServer echo(TargetServer::echo());
+    Socket occupier = listenTcp(0);
+    QVERIFY(occupier.isValid());
+    const quint16 busy = occupier.localPort();
+
+    ForwardEngine engine(Workers);
+    SnapshotLog log(engine);
+    QSignalSpy states(&engine, &ForwardEngine::ruleStateChanged);
+    const Result<RuleId> a = engine.addRule(makeRule(QStringLiteral("a"), busy, echo.port()));
+    QVERIFY2(a.ok(), qPrintable(a.error()));
+    QVERIFY(waitForState(engine, a.value(), RuleState::Error));
+
+    const QString error = engine.ruleError(a.value());
+    QVERIFY2(error.contains(QStringLiteral("address already in use"), Qt::CaseInsensitive), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("127.0.0.1:%1").arg(busy)), qPrintable(error));
+    QTRY_VERIFY(sawState(states, a.value(), RuleState::Error));
+    const auto logged = [&] {
+        for (const EngineEvent &e : log.events()) {
+            if (e.ruleId == a.value() && e.message.contains(QString::number(busy)))
+                return true;
+        }
+        return false;
+    };
+    const auto eventsText = [&]() -> QString {
+        QStringList lines;
+        for (const EngineEvent &e : log.events())
+            lines.append(QString::number(e.ruleId) + QStringLiteral(": ") + e.message);
+        return QStringLiteral("events: [") + lines.join(QStringLiteral(" | ")) + u']';
+    };
+    QTRY_VERIFY2(logged(), qPrintable(eventsText()));  // listener errors go to the log too
+
+    RuleId b = 0;
+    QVERIFY(startRule(engine, makeRule(QStringLiteral("b"), freePort(), echo.port()), &b));
+    Socket client = connectTcp(engine.rule(b).listen.port);
+    QVERIFY(echoRoundTrip(client, QByteArrayLiteral("through b")));
+    COMPARE_NAMED(engine.ruleState(a.value()), RuleState::Error);
+}
+
+void TestEngine::editDoesNotDisturbOtherRule()
+{
+    TargetServer echo1(TargetServer::echo());
+    TargetServer echo2(TargetServer::echo());
+    ForwardEngine engine(Workers);
+    SnapshotLog log(engine);
+    RuleId a = 0;
+    RuleId b = 0;
+    QVERIFY(startRule(engine, makeRule(QStringLiteral("a"), freePort(), echo1.port()), &a));
+    QVERIFY(startRule(engine, makeRule(QStringLiteral("b"), freePort(), echo1.port()), &b));
+
+    Socket throughB = connectTcp(engine.rule(b).listen.port);
+    QVERIFY(echoRoundTrip(throughB, QByteArrayLiteral("before")));
+
+    QSignalSpy states(&engine, &ForwardEngine::ruleStateChanged);
+    ForwardRule edited = engine.rule(a);
+    edited.target.port = echo2.port();
+    const Result<void> updated = engine.updateRule(a, edited);
+    QVERIFY2(updated.ok(), qPrintable(updated.error()));
+    QTRY_VERIFY(sawState(states, a, RuleState::Listening));
+    QCOMPARE(engine.rule(a).target.port, echo2.port());
+
+    // B's connection still carries data both ways, small and large.
+    QVERIFY(echoRoundTrip(throughB, QByteArrayLiteral("after")));
+    QVERIFY(echoRoundTrip(throughB, QByteArray(256 * 1024, 'b'), 10000));
+    for (const QList<QVariant> &args : states)
+        QVERIFY(args.at(0).value<RuleId>() != b);
+    COMPARE_NAMED(engine.ruleState(b), RuleState::Listening);
+    QVERIFY(log.closed(b).isEmpty());
+
+    // And A now goes to the new target.
+    Socket throughA = connectTcp(engine.rule(a).listen.port);
+    QVERIFY(echoRoundTrip(throughA, QByteArrayLiteral("new target")));
+    QCOMPARE(echo2.acceptedCount(), 1);
+    QCOMPARE(echo1.acceptedCount(), 1);
+}
+
+void TestEngine::stopThenStartSamePort()
+{
+    TargetServer echo(TargetServer::echo());
+    ForwardEngine engine(Workers);
+    SnapshotLog log(engine);
+    RuleId id = 0;
+    QVERIFY(startRule(engine, makeRule(QStringLiteral("restart"), freePort(), echo.port()), &id));
+    const quint16 port = engine.rule(id).listen.port;
+
+    // An open connection at stop time leaves the listen port in TIME_WAIT on our side:
+    // the restart must bind anyway.
+    Socket client = connectTcp(port);
+    QVERIFY(echoRoundTrip(client, QByteArrayLiteral("before stop")));
+
+    Result<void> r = engine.setRuleEnabled(id, false);
+    QVERIFY2(r.ok(), qPrintable(r.error()));
+    QVERIFY(waitForState(engine, id, RuleState::Stopped));
+    const RecvResult ended = recvUntilEof(client, 3000);
+    VERIFY_CLOSED_BY_PEER(ended);
+    QTRY_VERIFY(refusesConnections(port));
+    QTRY_COMPARE(log.closed(id).size(), 1);
+    COMPARE_NAMED(log.closed(id).first().closeReason, CloseReason::RuleStopped);
+
+    r = engine.setRuleEnabled(id, true);
+    QVERIFY2(r.ok(), qPrintable(r.error()));
+    QVERIFY(waitForState(engine, id, RuleState::Listening, 2000));
+    Socket again = connectTcp(port);
+    QVERIFY(echoRoundTrip(again, QByteArrayLiteral("after start")));
+}
+
+void TestEngine::removeRuleClosesEverything()
+{
+    TargetServer echo(TargetServer::echo());
+    ForwardEngine engine(Workers);
+    SnapshotLog log(engine);
+    RuleId id = 0;
+    QVERIFY(startRule(engine, makeRule(QStringLiteral("gone"), freePort(), echo.port()), &id));
+    const quint16 port = engine.rule(id).listen.port;
+    Socket client = connectTcp(port);
+    QVERIFY(echoRoundTrip(client, QByteArrayLiteral("hi")));
+
+    engine.removeRule(id);
+    QVERIFY(!engine.ruleIds().contains(id));
+    QTRY_VERIFY(refusesConnections(port));
+    const RecvResult ended = recvUntilEof(client, 3000);
+    VERIFY_CLOSED_BY_PEER(ended);
+    QTRY_COMPARE(log.closed(id).size(), 1);
+    COMPARE_NAMED(log.closed(id).first().closeReason, CloseReason::RuleStopped);
+}
+
+void TestEngine::addRejectsDuplicates()
+{
+    ForwardEngine engine(Workers);
+    const quint16 port = freePort();
+    const quint16 target = freePort();
+    const Result<RuleId> first = engine.addRule(makeRule(QStringLiteral("api"), port, target));
+    QVERIFY2(first.ok(), qPrintable(first.error()));
+
+    const Result<RuleId> samePort = engine.addRule(makeRule(QStringLiteral("other"), port, target));
+    QVERIFY(!samePort.ok());
+    QVERIFY2(samePort.error().contains(QString::number(port)), qPrintable(samePort.error()));
+
+    const Result<RuleId> sameName = engine.addRule(makeRule(QStringLiteral("api"), freePort(), target));
+    QVERIFY(!sameName.ok());
+    QVERIFY2(sameName.error().contains(QStringLiteral("name"), Qt::CaseInsensitive)
+                 && sameName.error().contains(QStringLiteral("api")),
+             qPrintable(sameName.error()));
+
+    // Only enabled rules compete for a port.
+    ForwardRule disabled = makeRule(QStringLiteral("spare"), port, target);
+    disabled.enabled = false;
+    const Result<RuleId> spare = engine.addRule(disabled);
+    QVERIFY2(spare.ok(), qPrintable(spare.error()));
+    QCOMPARE(engine.ruleIds().size(), 2);
+}
+
+void TestEngine::ruleStatsCountBytes()
+{
+    // The target reads the request to EOF, then answers a fixed size: up and down differ.
+    constexpr int Answer = 5000;
+    TargetServer target([](Socket &c) {
+        if (recvUntilEof(c, 10000).end == RecvEnd::Eof)
+            sendAll(c, QByteArray(Answer, 'd'));
+    });
+    ForwardEngine engine(Workers);
+    SnapshotLog log(engine);
+    RuleId id = 0;
+    QVERIFY(startRule(engine, makeRule(QStringLiteral("stats"), freePort(), target.port()), &id));
+
+    quint64 up = 0;
+    for (int size : {1000, 2000, 3000}) {
+        Socket client = connectTcp(engine.rule(id).listen.port);
+        QVERIFY(sendAll(client, QByteArray(size, 'u')));
+        QVERIFY(shutdownWrite(client));
+        const RecvResult answer = recvUntilEof(client, 10000);
+        QCOMPARE(toString(answer.end), "EOF");
+        QCOMPARE(answer.data.size(), Answer);
+        up += quint64(size);
+    }
+
+    QTRY_COMPARE(ruleStats(engine, id).active, quint64(0));
+    QTRY_COMPARE(ruleStats(engine, id).bytesUp, up);
+    QTRY_COMPARE(ruleStats(engine, id).bytesDown, quint64(3 * Answer));
+    const RuleStats stats = ruleStats(engine, id);
+    QCOMPARE(stats.total, quint64(3));
+    QCOMPARE(stats.failed, quint64(0));
+    QCOMPARE(stats.refused, quint64(0));
+    QCOMPARE(stats.name, QStringLiteral("stats"));
+    QTRY_COMPARE(log.closed(id).size(), 3);
+}
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"

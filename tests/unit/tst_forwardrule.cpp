@@ -1,0 +1,333 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include "rules/forwardrule.h"
+
+namespace {
+
+QJsonObject json(const char *text)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray(text), &error);
+    if (error.error != QJsonParseError::NoError)
+        qFatal("bad JSON in test: %s", text);
+    return document.object();
+}
+
+ForwardRule makeRule(const QString &name, const QString &listen, bool enabled = true)
+{
+    ForwardRule rule;
+    rule.name = name;
+    rule.listen = parseListen(listen).value();
+    rule.target = Endpoint{QStringLiteral("192.168.49.2"), 80};
+    rule.enabled = enabled;
+    return rule;
+}
+
+} // namespace
+
+class TestForwardRule final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fromJsonFull();
+    void fromJsonDefaults();
+    void fromJsonErrors_data();
+    void fromJsonErrors();
+    void unknownKeysKept();
+    void roundTrip();
+    void validate_data();
+    void validate();
+    void validateRulesDuplicateName();
+    void validateRulesDuplicateListen_data();
+    void validateRulesDuplicateListen();
+    void validateRulesDisabledDuplicateAllowed();
+    void validateRulesNamesRule();
+    void allowCidrs();
+    void isExposed_data();
+    void isExposed();
+};
+
+void TestForwardRule::fromJsonFull()
+{
+    const Result<ForwardRule> result = ForwardRule::fromJson(json(R"({"name": "minikube ingress", "listen": "0.0.0.0:31042",
+        "target": "192.168.49.2:80", "enabled": false, "allow": ["192.168.1.0/24", "::1"],
+        "maxConnections": 50, "connectTimeoutMs": 2500, "idleTimeoutS": 600})"));
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    const ForwardRule &rule = result.value();
+    QCOMPARE(rule.name, QStringLiteral("minikube ingress"));
+    QCOMPARE(rule.listen, (Endpoint{QStringLiteral("0.0.0.0"), 31042}));
+    QCOMPARE(rule.target, (Endpoint{QStringLiteral("192.168.49.2"), 80}));
+    QCOMPARE(rule.enabled, false);
+    QCOMPARE(rule.allow, (QStringList{QStringLiteral("192.168.1.0/24"), QStringLiteral("::1")}));
+    QCOMPARE(rule.maxConnections, 50);
+    QCOMPARE(rule.connectTimeoutMs, 2500);
+    QCOMPARE(rule.idleTimeoutS, 600);
+    QVERIFY(rule.extra.isEmpty());
+    QVERIFY(rule.validate().ok());
+}
+
+void TestForwardRule::fromJsonDefaults()
+{
+    const Result<ForwardRule> result = ForwardRule::fromJson(json(R"({"name": "a", "listen": "8080", "target": "example.com:80"})"));
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    const ForwardRule &rule = result.value();
+    QCOMPARE(rule.listen, (Endpoint{QStringLiteral("127.0.0.1"), 8080}));
+    QCOMPARE(rule.target, (Endpoint{QStringLiteral("example.com"), 80}));
+    QCOMPARE(rule.enabled, true);
+    QVERIFY(rule.allow.isEmpty());
+    QCOMPARE(rule.maxConnections, 1024);
+    QCOMPARE(rule.connectTimeoutMs, 10000);
+    QCOMPARE(rule.idleTimeoutS, 0);
+}
+
+void TestForwardRule::fromJsonErrors_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("name missing") << QByteArray(R"({"listen": "8080", "target": "a:1"})") << QStringLiteral("field \"name\" is missing");
+    QTest::newRow("listen missing") << QByteArray(R"({"name": "a", "target": "a:1"})") << QStringLiteral("field \"listen\" is missing");
+    QTest::newRow("target missing") << QByteArray(R"({"name": "a", "listen": "8080"})") << QStringLiteral("field \"target\" is missing");
+    QTest::newRow("name number") << QByteArray(R"({"name": 5, "listen": "8080", "target": "a:1"})")
+                                 << QStringLiteral("field \"name\": expected a string, got a number");
+    QTest::newRow("listen number") << QByteArray(R"({"name": "a", "listen": 8080, "target": "a:1"})")
+                                   << QStringLiteral("field \"listen\": expected a string, got a number");
+    QTest::newRow("listen port") << QByteArray(R"({"name": "a", "listen": "0.0.0.0:70000", "target": "a:1"})")
+                                 << QStringLiteral("field \"listen\": port 70000 is out of range (1-65535)");
+    QTest::newRow("target no port") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a"})")
+                                    << QStringLiteral("field \"target\": \"a\" has no port");
+    QTest::newRow("enabled string") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "enabled": "yes"})")
+                                    << QStringLiteral("field \"enabled\": expected true or false, got a string");
+    QTest::newRow("allow string") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "allow": "10.0.0.0/8"})")
+                                  << QStringLiteral("field \"allow\": expected a list");
+    QTest::newRow("allow item") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "allow": ["10.0.0.0/8", 3]})")
+                                << QStringLiteral("field \"allow\": item 2: expected a string, got a number");
+    QTest::newRow("max string") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "maxConnections": "10"})")
+                                << QStringLiteral("field \"maxConnections\": expected a whole number, got a string");
+    QTest::newRow("max fraction") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "maxConnections": 1.5})")
+                                  << QStringLiteral("field \"maxConnections\": expected a whole number, got 1.5");
+    QTest::newRow("max null") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "maxConnections": null})")
+                              << QStringLiteral("field \"maxConnections\": expected a whole number, got null");
+    QTest::newRow("max zero") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "maxConnections": 0})")
+                              << QStringLiteral("field \"maxConnections\": 0 is out of range (1-1000000)");
+    QTest::newRow("max huge") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "maxConnections": 1e20})")
+                              << QStringLiteral("field \"maxConnections\": 1e+20 is out of range (1-1000000)");
+    QTest::newRow("connect timeout bool") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "connectTimeoutMs": true})")
+                                          << QStringLiteral("field \"connectTimeoutMs\": expected a whole number, got true or false");
+    QTest::newRow("connect timeout zero") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "connectTimeoutMs": 0})")
+                                          << QStringLiteral("field \"connectTimeoutMs\": 0 is out of range (1-3600000)");
+    QTest::newRow("idle negative") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "idleTimeoutS": -1})")
+                                   << QStringLiteral("field \"idleTimeoutS\": -1 is out of range (0-604800)");
+    QTest::newRow("idle list") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "idleTimeoutS": [1]})")
+                               << QStringLiteral("field \"idleTimeoutS\": expected a whole number, got a list");
+}
+
+void TestForwardRule::fromJsonErrors()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, message);
+
+    const Result<ForwardRule> result = ForwardRule::fromJson(json(text.constData()));
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error().startsWith(message), qPrintable(result.error()));
+}
+
+void TestForwardRule::unknownKeysKept()
+{
+    const Result<ForwardRule> result = ForwardRule::fromJson(
+        json(R"({"name": "a", "listen": "8080", "target": "a:1", "comment": "from the future", "tags": ["x", {"y": 1}]})"));
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QCOMPARE(result.value().extra, json(R"({"comment": "from the future", "tags": ["x", {"y": 1}]})"));
+
+    const QJsonObject written = result.value().toJson();
+    QCOMPARE(written.value(QStringLiteral("comment")).toString(), QStringLiteral("from the future"));
+    QCOMPARE(written.value(QStringLiteral("tags")), result.value().extra.value(QStringLiteral("tags")));
+}
+
+void TestForwardRule::roundTrip()
+{
+    const QJsonObject original = json(R"({"name": "v6", "listen": "[::]:8443", "target": "[fd00::2]:443", "enabled": false,
+        "allow": ["fd00::/8"], "maxConnections": 7, "connectTimeoutMs": 1, "idleTimeoutS": 604800, "x-note": 1})");
+    const Result<ForwardRule> first = ForwardRule::fromJson(original);
+    QVERIFY2(first.ok(), qPrintable(first.error()));
+    // Everything written is what was read, field for field.
+    QCOMPARE(first.value().toJson(), original);
+
+    const Result<ForwardRule> second = ForwardRule::fromJson(first.value().toJson());
+    QVERIFY2(second.ok(), qPrintable(second.error()));
+    QCOMPARE(second.value().toJson(), original);
+    QCOMPARE(second.value().listen, first.value().listen);
+    QCOMPARE(second.value().target, first.value().target);
+}
+
+void TestForwardRule::validate_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("message"); // empty: valid
+
+    QTest::newRow("ok") << QString() << QString() << QString();
+    QTest::newRow("empty name") << QStringLiteral("name") << QString() << QStringLiteral("field \"name\": the name is empty");
+    QTest::newRow("blank name") << QStringLiteral("name") << QStringLiteral("   ") << QStringLiteral("field \"name\": the name is empty");
+    QTest::newRow("100 chars") << QStringLiteral("name") << QString(100, QLatin1Char('n')) << QString();
+    QTest::newRow("101 chars") << QStringLiteral("name") << QString(101, QLatin1Char('n'))
+                               << QStringLiteral("field \"name\": the name is 101 characters long: use at most 100");
+    QTest::newRow("100 chars padded") << QStringLiteral("name") << QStringLiteral("  ") + QString(100, QLatin1Char('n')) << QString();
+    QTest::newRow("listen port 0") << QStringLiteral("listenPort") << QStringLiteral("0")
+                                   << QStringLiteral("field \"listen\": port 0 is out of range (1-65535)");
+    QTest::newRow("listen host name") << QStringLiteral("listenHost") << QStringLiteral("localhost")
+                                      << QStringLiteral("field \"listen\": \"localhost\" is not an IP address");
+    QTest::newRow("listen bad v4") << QStringLiteral("listenHost") << QStringLiteral("1.2.3")
+                                   << QStringLiteral("field \"listen\": \"1.2.3\" is not a valid IP address");
+    QTest::newRow("listen v6") << QStringLiteral("listenHost") << QStringLiteral("::1") << QString();
+    QTest::newRow("target empty") << QStringLiteral("targetHost") << QString() << QStringLiteral("field \"target\" is missing");
+    QTest::newRow("target bad") << QStringLiteral("targetHost") << QStringLiteral("bad host")
+                                << QStringLiteral("field \"target\": \"bad host\" is not a valid host name");
+    QTest::newRow("target port 0") << QStringLiteral("targetPort") << QStringLiteral("0")
+                                   << QStringLiteral("field \"target\": port 0 is out of range (1-65535)");
+    QTest::newRow("allow /33") << QStringLiteral("allow") << QStringLiteral("10.0.0.0/33")
+                               << QStringLiteral("field \"allow\": \"10.0.0.0/33\": prefix length must be 0-32 for IPv4");
+    QTest::newRow("allow v6") << QStringLiteral("allow") << QStringLiteral("fd00::/8") << QString();
+    QTest::newRow("max 0") << QStringLiteral("maxConnections") << QStringLiteral("0")
+                           << QStringLiteral("field \"maxConnections\": 0 is out of range (1-1000000)");
+    QTest::newRow("max limit") << QStringLiteral("maxConnections") << QString::number(ForwardRule::MaxConnectionsLimit) << QString();
+    QTest::newRow("max over") << QStringLiteral("maxConnections") << QString::number(ForwardRule::MaxConnectionsLimit + 1)
+                              << QStringLiteral("field \"maxConnections\": 1000001 is out of range (1-1000000)");
+    QTest::newRow("connect 0") << QStringLiteral("connectTimeoutMs") << QStringLiteral("0")
+                               << QStringLiteral("field \"connectTimeoutMs\": 0 is out of range");
+    QTest::newRow("connect over") << QStringLiteral("connectTimeoutMs") << QString::number(ForwardRule::ConnectTimeoutLimitMs + 1)
+                                  << QStringLiteral("field \"connectTimeoutMs\": 3600001 is out of range");
+    QTest::newRow("idle 0") << QStringLiteral("idleTimeoutS") << QStringLiteral("0") << QString();
+    QTest::newRow("idle negative") << QStringLiteral("idleTimeoutS") << QStringLiteral("-1")
+                                   << QStringLiteral("field \"idleTimeoutS\": -1 is out of range (0-604800)");
+    QTest::newRow("idle over") << QStringLiteral("idleTimeoutS") << QString::number(ForwardRule::IdleTimeoutLimitS + 1)
+                               << QStringLiteral("field \"idleTimeoutS\": 604801 is out of range (0-604800)");
+}
+
+void TestForwardRule::validate()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, message);
+
+    ForwardRule rule = makeRule(QStringLiteral("web"), QStringLiteral("8080"));
+    QVERIFY(rule.validate().ok());
+    if (field == QLatin1String("name"))
+        rule.name = value;
+    else if (field == QLatin1String("listenHost"))
+        rule.listen.host = value;
+    else if (field == QLatin1String("listenPort"))
+        rule.listen.port = quint16(value.toUInt());
+    else if (field == QLatin1String("targetHost"))
+        rule.target.host = value;
+    else if (field == QLatin1String("targetPort"))
+        rule.target.port = quint16(value.toUInt());
+    else if (field == QLatin1String("allow"))
+        rule.allow = QStringList{QStringLiteral("192.168.1.0/24"), value};
+    else if (field == QLatin1String("maxConnections"))
+        rule.maxConnections = value.toInt();
+    else if (field == QLatin1String("connectTimeoutMs"))
+        rule.connectTimeoutMs = value.toInt();
+    else if (field == QLatin1String("idleTimeoutS"))
+        rule.idleTimeoutS = value.toInt();
+
+    const Result<void> result = rule.validate();
+    if (message.isEmpty()) {
+        QVERIFY2(result.ok(), qPrintable(result.error()));
+    } else {
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().startsWith(message), qPrintable(result.error()));
+    }
+}
+
+void TestForwardRule::validateRulesDuplicateName()
+{
+    const QList<ForwardRule> rules{makeRule(QStringLiteral("a"), QStringLiteral("8080")), makeRule(QStringLiteral("b"), QStringLiteral("8081")),
+                                   makeRule(QStringLiteral(" a "), QStringLiteral("8082"))};
+    const Result<void> result = validateRules(rules);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error(), QStringLiteral("rules 1 (\"a\") and 3 (\"a\") have the same name: rename one"));
+}
+
+void TestForwardRule::validateRulesDuplicateListen_data()
+{
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    QTest::addColumn<QString>("shown");
+
+    QTest::newRow("same v4") << QStringLiteral("127.0.0.1:8080") << QStringLiteral("8080") << QStringLiteral("127.0.0.1:8080");
+    QTest::newRow("same v6 spelled differently") << QStringLiteral("[::1]:9000") << QStringLiteral("[0:0::1]:9000") << QStringLiteral("[::1]:9000");
+    QTest::newRow("any v6") << QStringLiteral("[::]:80") << QStringLiteral("[0::0]:80") << QStringLiteral("[::]:80");
+}
+
+void TestForwardRule::validateRulesDuplicateListen()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QFETCH(QString, shown);
+
+    const QList<ForwardRule> rules{makeRule(QStringLiteral("a"), first), makeRule(QStringLiteral("x"), QStringLiteral("7000")),
+                                   makeRule(QStringLiteral("b"), second)};
+    const Result<void> result = validateRules(rules);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error(), QStringLiteral("rules 1 (\"a\") and 3 (\"b\") both listen on ") + shown
+                                 + QStringLiteral("; disable one or change its port"));
+}
+
+void TestForwardRule::validateRulesDisabledDuplicateAllowed()
+{
+    QList<ForwardRule> rules{makeRule(QStringLiteral("a"), QStringLiteral("8080")), makeRule(QStringLiteral("b"), QStringLiteral("8080"), false),
+                             makeRule(QStringLiteral("c"), QStringLiteral("0.0.0.0:8080")), makeRule(QStringLiteral("d"), QStringLiteral("[::1]:8080"))};
+    const Result<void> allowed = validateRules(rules);
+    QVERIFY2(allowed.ok(), qPrintable(allowed.error()));
+
+    rules[1].enabled = true;
+    QVERIFY(!validateRules(rules).ok());
+    QVERIFY(validateRules({}).ok());
+}
+
+void TestForwardRule::validateRulesNamesRule()
+{
+    QList<ForwardRule> rules{makeRule(QStringLiteral("web"), QStringLiteral("8080")), makeRule(QStringLiteral("api"), QStringLiteral("8081"))};
+    rules[1].listen.port = 0;
+    const Result<void> result = validateRules(rules);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error(), QStringLiteral("rule 2 (\"api\"): field \"listen\": port 0 is out of range (1-65535)"));
+}
+
+void TestForwardRule::allowCidrs()
+{
+    ForwardRule rule = makeRule(QStringLiteral("a"), QStringLiteral("8080"));
+    rule.allow = QStringList{QStringLiteral("192.168.1.0/24"), QStringLiteral("fd00::1")};
+    const QList<Cidr> cidrs = rule.allowCidrs();
+    QCOMPARE(cidrs.size(), 2);
+    QCOMPARE(cidrs.at(0).toString(), QStringLiteral("192.168.1.0/24"));
+    QCOMPARE(cidrs.at(1).toString(), QStringLiteral("fd00::1/128"));
+}
+
+void TestForwardRule::isExposed_data()
+{
+    QTest::addColumn<QString>("listen");
+    QTest::addColumn<bool>("exposed");
+
+    QTest::newRow("loopback v4") << QStringLiteral("127.0.0.1:8080") << false;
+    QTest::newRow("loopback v4 other") << QStringLiteral("127.0.0.2:8080") << false;
+    QTest::newRow("loopback v6") << QStringLiteral("[::1]:8080") << false;
+    QTest::newRow("any v4") << QStringLiteral("0.0.0.0:8080") << true;
+    QTest::newRow("any v6") << QStringLiteral("[::]:8080") << true;
+    QTest::newRow("lan") << QStringLiteral("192.168.1.10:8080") << true;
+}
+
+void TestForwardRule::isExposed()
+{
+    QFETCH(QString, listen);
+    QFETCH(bool, exposed);
+    QCOMPARE(makeRule(QStringLiteral("a"), listen).isExposed(), exposed);
+}
+
+QTEST_APPLESS_MAIN(TestForwardRule)
+#include "tst_forwardrule.moc"
