@@ -1,3 +1,8 @@
 # Relay and engine tests: real sockets on loopback, the engine's worker threads.
 pasarela_add_test(tst_relay SOURCES tst_relay.cpp LIBS pasarela_testsupport LABELS integration)
 pasarela_add_test(tst_engine SOURCES tst_engine.cpp LIBS pasarela_testsupport LABELS integration)
+
+# Descriptor exhaustion, on the real binary run with a low RLIMIT_NOFILE.
+pasarela_add_test(tst_fdlimit SOURCES tst_fdlimit.cpp LIBS pasarela_testsupport LABELS integration TIMEOUT 120)
+target_compile_definitions(tst_fdlimit PRIVATE PASARELA_BINARY="$<TARGET_FILE:pasarela>")
+add_dependencies(tst_fdlimit pasarela)

@@ -1,5 +1,8 @@
 #include "listener.h"
 
+#include <cerrno>
+
+#include "nativesocket.h"
 #include "relayworker.h"
 #include "ruleruntime.h"
 
@@ -60,6 +63,8 @@ void Listener::incomingConnection(qintptr descriptor)
 
 void Listener::onAcceptError(QAbstractSocket::SocketError error)
 {
+    // Still accept()'s errno: Qt reports "out of resources" for EMFILE, ENFILE and ENOMEM alike.
+    const int code = errno;
     // QTcpServer has paused accepting; a client that gave up before accept() is no reason to wait.
     if (error != QAbstractSocket::SocketResourceError) {
         resumeAccepting();
@@ -69,7 +74,11 @@ void Listener::onAcceptError(QAbstractSocket::SocketError error)
         m_paused = true;
         m_worker->logEvent(EventLevel::Warning, m_rule->id,
                            m_rule->rule.listen.toString() + QStringLiteral(": accepting paused: ")
-                               + errorString().toLower() + QStringLiteral("; retrying"));
+                               + (code == EMFILE || code == ENFILE
+                                      ? NativeSocket::errorText(code)
+                                            + QStringLiteral(" (raise the limit with \"ulimit -n\")")
+                                      : errorString().toLower())
+                               + QStringLiteral("; retrying"));
     }
     m_resume.start(ResumeAfterResourceErrorMs);
 }
