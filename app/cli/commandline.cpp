@@ -46,7 +46,10 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption stats(QStringLiteral("stats"),
                                    QStringLiteral("Print a stats line per rule every SECONDS seconds."),
                                    QStringLiteral("SECONDS"));
-    parser.addOptions({help, version, headless, config, forward, stats});
+    const QCommandLineOption workers(QStringLiteral("workers"),
+                                     QStringLiteral("Relay threads (default: one per CPU core)."),
+                                     QStringLiteral("N"));
+    parser.addOptions({help, version, headless, config, forward, stats, workers});
 
     if (!parser.parse(arguments))
         return Error{parser.errorText() + QStringLiteral(" (see --help)")};
@@ -84,6 +87,12 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
             return Error{QStringLiteral("--stats \"%1\": expected a whole number of seconds (1-86400)")
                              .arg(parser.value(stats))};
         }
+    }
+    if (parser.isSet(workers)) {
+        bool ok = false;
+        result.workers = parser.value(workers).toInt(&ok);
+        if (!ok || result.workers < 1 || result.workers > 256)
+            return Error{QStringLiteral("--workers \"%1\": expected a number of threads (1-256)").arg(parser.value(workers))};
     }
     return result;
 }

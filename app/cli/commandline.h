@@ -17,6 +17,7 @@ struct CommandLine
     QString configPath;          // empty: the default rules file
     QList<ForwardRule> forwards; // from --forward
     int statsSeconds = 0;        // 0: no stats lines
+    int workers = 0;             // relay threads; 0: one per core
     QString helpText;
 };
 

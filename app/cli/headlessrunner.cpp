@@ -1,5 +1,6 @@
 #include "headlessrunner.h"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 
@@ -87,8 +88,11 @@ Result<QList<ForwardRule>> HeadlessRunner::loadRules() const
         return Error{(m_options.forwards.isEmpty() ? store.path() + QStringLiteral(": ") : QString())
                      + valid.error()};
     }
-    if (m_requireRules && rules.value().isEmpty()) {
-        return Error{QStringLiteral("no rules to run: %1 has none and no --forward was given").arg(store.path())};
+    const bool anyEnabled = std::any_of(rules.value().cbegin(), rules.value().cend(),
+                                        [](const ForwardRule &rule) { return rule.enabled; });
+    if (m_requireRules && !anyEnabled) {
+        return Error{QStringLiteral("no rules to run: %1 has no enabled rule and no --forward was given")
+                         .arg(store.path())};
     }
     return rules;
 }
@@ -105,7 +109,7 @@ int HeadlessRunner::exec()
                                          "[ADDR:]PORT=HOST:PORT or in the rules file. Waiting; Ctrl+C quits."));
     }
 
-    m_engine = std::make_unique<ForwardEngine>();
+    m_engine = std::make_unique<ForwardEngine>(m_options.workers);
     connect(m_engine.get(), &ForwardEngine::ruleStateChanged, this, &HeadlessRunner::onRuleState);
     connect(m_engine.get(), &ForwardEngine::eventLogged, this, [](const EngineEvent &event) {
         if (event.level == EventLevel::Error)

@@ -2,14 +2,22 @@
 
 #include <cerrno>
 
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <QSocketNotifier>
+
 #include "nativesocket.h"
 #include "relayworker.h"
 #include "ruleruntime.h"
 
 namespace {
 
-// How long accepting pauses after a resource error such as "too many open files".
-constexpr int ResumeAfterResourceErrorMs = 250;
+// How long accepting pauses after an error such as "too many open files".
+constexpr int ResumeAfterErrorMs = 250;
+// Accepts per readiness event, so one busy listener does not starve the sessions.
+constexpr int AcceptsPerEvent = 64;
 
 QString listenErrorAdvice(QAbstractSocket::SocketError error, quint16 port, const QString &fallback)
 {
@@ -31,54 +39,106 @@ QString listenErrorAdvice(QAbstractSocket::SocketError error, quint16 port, cons
     }
 }
 
+int openSpare()
+{
+    return ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+}
+
 } // namespace
 
 Listener::Listener(RelayWorker *worker, std::shared_ptr<RuleRuntime> rule)
-    : QTcpServer(worker), m_worker(worker), m_rule(std::move(rule))
+    : QObject(worker), m_worker(worker), m_rule(std::move(rule)), m_spare(openSpare())
 {
+    m_server.setListenBacklogSize(4096);
     m_resume.setSingleShot(true);
-    connect(&m_resume, &QTimer::timeout, this, &QTcpServer::resumeAccepting);
-    connect(this, &QTcpServer::acceptError, this, &Listener::onAcceptError);
-    setListenBacklogSize(4096);
+    connect(&m_resume, &QTimer::timeout, this, [this] { m_notifier->setEnabled(true); });
+}
+
+Listener::~Listener()
+{
+    if (m_spare >= 0)
+        ::close(m_spare);
 }
 
 bool Listener::start(QString *error)
 {
-    if (listen(m_rule->listenAddress, m_rule->rule.listen.port))
-        return true;
-    *error = m_rule->rule.listen.toString() + QStringLiteral(": ")
-             + listenErrorAdvice(serverError(), m_rule->rule.listen.port, errorString());
-    return false;
+    if (!m_server.listen(m_rule->listenAddress, m_rule->rule.listen.port)) {
+        *error = m_rule->rule.listen.toString() + QStringLiteral(": ")
+                 + listenErrorAdvice(m_server.serverError(), m_rule->rule.listen.port, m_server.errorString());
+        return false;
+    }
+    m_server.pauseAccepting();
+    m_notifier = new QSocketNotifier(m_server.socketDescriptor(), QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &Listener::acceptPending);
+    return true;
 }
 
-void Listener::incomingConnection(qintptr descriptor)
+void Listener::acceptPending()
 {
-    if (m_paused) {
-        m_paused = false;
-        m_worker->logEvent(EventLevel::Info, m_rule->id,
-                           m_rule->rule.listen.toString() + QStringLiteral(": accepting again"));
+    const int listenFd = int(m_server.socketDescriptor());
+    for (int i = 0; i < AcceptsPerEvent; ++i) {
+        const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
+        if (fd >= 0) {
+            if (m_paused) {
+                m_paused = false;
+                m_worker->logEvent(EventLevel::Info, m_rule->id,
+                                   m_rule->rule.listen.toString() + QStringLiteral(": accepting again"));
+            }
+            m_worker->accepted(m_rule, fd);
+            continue;
+        }
+        switch (errno) {
+        case EAGAIN:
+#if EAGAIN != EWOULDBLOCK
+        case EWOULDBLOCK:
+#endif
+            return;
+        case EINTR:
+        case ECONNABORTED:  // the client gave up before accept(): nothing to pause for
+            continue;
+        default:
+            pause(errno);
+            return;
+        }
     }
-    m_worker->accepted(m_rule, int(descriptor));
 }
 
-void Listener::onAcceptError(QAbstractSocket::SocketError error)
+void Listener::pause(int error)
 {
-    // Still accept()'s errno: Qt reports "out of resources" for EMFILE, ENFILE and ENOMEM alike.
-    const int code = errno;
-    // QTcpServer has paused accepting; a client that gave up before accept() is no reason to wait.
-    if (error != QAbstractSocket::SocketResourceError) {
-        resumeAccepting();
-        return;
-    }
+    m_notifier->setEnabled(false);
+    m_resume.start(ResumeAfterErrorMs);
+    const bool outOfDescriptors = error == EMFILE || error == ENFILE;
     if (!m_paused) {
         m_paused = true;
         m_worker->logEvent(EventLevel::Warning, m_rule->id,
                            m_rule->rule.listen.toString() + QStringLiteral(": accepting paused: ")
-                               + (code == EMFILE || code == ENFILE
-                                      ? NativeSocket::errorText(code)
-                                            + QStringLiteral(" (raise the limit with \"ulimit -n\")")
-                                      : errorString().toLower())
+                               + NativeSocket::errorText(error)
+                               + (outOfDescriptors ? QStringLiteral(" (raise the limit with \"ulimit -n\")")
+                                                   : QString())
                                + QStringLiteral("; retrying"));
     }
-    m_resume.start(ResumeAfterResourceErrorMs);
+    if (outOfDescriptors)
+        turnAwayWaiting();
+}
+
+// Out of descriptors: release the spare one to accept each waiting client and close
+// it at once, so clients are turned away instead of hanging in the backlog.
+void Listener::turnAwayWaiting()
+{
+    if (m_spare < 0)  // another thread took the descriptor freed last time
+        m_spare = openSpare();
+    while (m_spare >= 0) {
+        ::close(m_spare);
+        const int fd = ::accept4(int(m_server.socketDescriptor()), nullptr, nullptr, SOCK_CLOEXEC);
+        if (fd >= 0) {
+            QHostAddress address;
+            quint16 port = 0;
+            NativeSocket::address(fd, true, &address, &port);
+            m_worker->refuse(m_rule, fd, address, port, CloseReason::LimitReached,
+                             QStringLiteral("out of descriptors (too many open files)"));
+        }
+        m_spare = openSpare();
+        if (fd < 0)
+            return;
+    }
 }

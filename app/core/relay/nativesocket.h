@@ -6,7 +6,6 @@
 namespace NativeSocket {
 
 void setNoDelay(int fd);
-void setNonBlocking(int fd);
 // getsockname() (peer false) or getpeername() (peer true); IPv4-mapped IPv6 comes back as IPv4.
 bool address(int fd, bool peer, QHostAddress *address, quint16 *port);
 QString errorText(int error);

@@ -113,7 +113,6 @@ void RelayWorker::accepted(const std::shared_ptr<RuleRuntime> &rule, int fd)
         ::close(fd);  // the client is gone already
         return;
     }
-    NativeSocket::setNonBlocking(fd);
 
     // The allow-list and the limit are checked before any byte is relayed.
     if (!rule->allow.isEmpty()

@@ -68,6 +68,9 @@ public:
     // Used by listeners and sessions of this worker.
     void accepted(const std::shared_ptr<RuleRuntime> &rule, int fd);
     void adopt(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address, quint16 port);
+    // Closes a client before any byte is relayed: counted, reported and logged.
+    void refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address,
+                quint16 port, CloseReason reason, const QString &why);
     void sessionClosed(RelaySession *session);
     void connectionFailed(const RelaySession &session, CloseReason reason, const QString &why);
     void logEvent(EventLevel level, RuleId rule, const QString &message);
@@ -81,8 +84,6 @@ signals:
     void eventLogged(const EngineEvent &event);
 
 private:
-    void refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address,
-                quint16 port, CloseReason reason, const QString &why);
     void publish();
     void sweepIdle();
 

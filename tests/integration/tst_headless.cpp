@@ -1,0 +1,519 @@
+// Drives the real `pasarela` binary the way a user or a service manager would:
+// arguments, rules files, exit codes, stdout lines, signals, and bytes through a forward.
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include <signal.h>
+
+namespace {
+
+constexpr int StartTimeoutMs = 10000;
+constexpr int ExitTimeoutMs = 10000;
+constexpr int LineTimeoutMs = 10000;
+
+QString binary()
+{
+    return QString::fromUtf8(PASARELA_BINARY);
+}
+
+QByteArray num(int value)
+{
+    return QByteArray::number(value);
+}
+
+// Ports that nobody listens on right now (all held open together, so they differ).
+QList<quint16> freePorts(int count)
+{
+    std::vector<std::unique_ptr<QTcpServer>> servers;
+    QList<quint16> ports;
+    for (int i = 0; i < count; ++i) {
+        auto server = std::make_unique<QTcpServer>();
+        if (!server->listen(QHostAddress::LocalHost, 0))
+            return {};
+        ports.append(server->serverPort());
+        servers.push_back(std::move(server));
+    }
+    return ports;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// A pasarela process whose stdout is consumed line by line.
+class Pasarela final
+{
+public:
+    explicit Pasarela(const QProcessEnvironment &env) { m_process.setProcessEnvironment(env); }
+    ~Pasarela()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(ExitTimeoutMs);
+        }
+    }
+
+    bool start(const QStringList &args)
+    {
+        m_process.start(binary(), args);
+        return m_process.waitForStarted(StartTimeoutMs);
+    }
+
+    // The first new stdout line that matches, or an empty array on timeout or exit.
+    QByteArray waitForLine(const std::function<bool(const QByteArray &)> &matches,
+                           int timeoutMs = LineTimeoutMs)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        for (;;) {
+            const bool finished = m_process.state() == QProcess::NotRunning;
+            m_partial += m_process.readAllStandardOutput();
+            qsizetype newline;
+            while ((newline = m_partial.indexOf('\n')) >= 0) {
+                const QByteArray line = m_partial.left(newline);
+                m_partial.remove(0, newline + 1);
+                m_seen += line + '\n';
+                if (matches(line))
+                    return line;
+            }
+            if (finished || deadline.hasExpired())
+                return {};
+            m_process.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
+        }
+    }
+
+    QByteArray waitForLineStartingWith(const QByteArray &prefix, int timeoutMs = LineTimeoutMs)
+    {
+        return waitForLine([&prefix](const QByteArray &line) { return line.startsWith(prefix); },
+                           timeoutMs);
+    }
+
+    // Everything seen so far, for failure messages.
+    QByteArray transcript()
+    {
+        m_err += m_process.readAllStandardError();
+        return "stdout:\n" + m_seen + m_partial + "\nstderr:\n" + m_err;
+    }
+
+    bool stop(int signal)
+    {
+        if (signal == SIGTERM)
+            m_process.terminate();  // SIGTERM on Unix
+        else
+            ::kill(pid_t(m_process.processId()), signal);
+        return m_process.waitForFinished(ExitTimeoutMs);
+    }
+
+    QProcess &process() { return m_process; }
+
+private:
+    QProcess m_process;
+    QByteArray m_partial;
+    QByteArray m_seen;
+    QByteArray m_err;
+};
+
+struct Outcome
+{
+    bool started = false;
+    bool finished = false;
+    QProcess::ExitStatus status = QProcess::CrashExit;
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+
+    QByteArray describe() const
+    {
+        const QByteArray how = !started  ? QByteArray("did not start")
+                               : !finished ? QByteArray("still running after the deadline, killed")
+                               : status == QProcess::CrashExit ? QByteArray("crashed")
+                                                               : "exit code " + num(exitCode);
+        return how + "\nstdout:\n" + out + "\nstderr:\n" + err;
+    }
+};
+
+} // namespace
+
+class TestHeadless final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+
+    void version();
+    void help();
+    void badArguments_data();
+    void badArguments();
+    void badRulesFile_data();
+    void badRulesFile();
+    void noRules_data();
+    void noRules();
+    void portInUse();
+    void forwardAndStop_data();
+    void forwardAndStop();
+    void stats();
+    void failedConnectionIsReported();
+    void refusedConnectionIsReported();
+
+private:
+    QString configHome() const { return m_dir->filePath(QStringLiteral("config")); }
+    QString defaultRulesPath() const { return configHome() + QStringLiteral("/pasarela/rules.json"); }
+    QProcessEnvironment environment() const;
+    Outcome runToEnd(const QStringList &args) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestHeadless::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QVERIFY(QDir().mkpath(configHome() + QStringLiteral("/pasarela")));
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("home"))));
+}
+
+// The user's real configuration is never read or touched, and no display is needed.
+QProcessEnvironment TestHeadless::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome());
+    env.insert(QStringLiteral("HOME"), m_dir->filePath(QStringLiteral("home")));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    return env;
+}
+
+Outcome TestHeadless::runToEnd(const QStringList &args) const
+{
+    Outcome outcome;
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(binary(), args);
+    outcome.started = process.waitForStarted(StartTimeoutMs);
+    if (!outcome.started)
+        return outcome;
+    outcome.finished = process.waitForFinished(ExitTimeoutMs);
+    if (!outcome.finished) {
+        process.kill();
+        process.waitForFinished(ExitTimeoutMs);
+    }
+    outcome.status = process.exitStatus();
+    outcome.exitCode = process.exitCode();
+    outcome.out = process.readAllStandardOutput();
+    outcome.err = process.readAllStandardError();
+    return outcome;
+}
+
+void TestHeadless::version()
+{
+    const Outcome o = runToEnd({QStringLiteral("--version")});
+    QVERIFY2(o.started, qPrintable(binary()));
+    QVERIFY2(o.finished, o.describe().constData());
+    QCOMPARE(o.status, QProcess::NormalExit);
+    QCOMPARE(o.exitCode, 0);
+    QCOMPARE(o.out.trimmed(), QByteArray("pasarela " PASARELA_VERSION));
+}
+
+void TestHeadless::help()
+{
+    const Outcome o = runToEnd({QStringLiteral("--help")});
+    QVERIFY(o.finished);
+    QCOMPARE(o.status, QProcess::NormalExit);
+    QCOMPARE(o.exitCode, 0);
+    for (const char *option : {"--headless", "--config", "--forward", "--stats", "--version", "--help"})
+        QVERIFY2(o.out.contains(option),
+                 QByteArray(QByteArray(option) + " missing from:\n" + o.out).constData());
+}
+
+void TestHeadless::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("mentions");  // the message names what is wrong
+
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus-option")} << QByteArray("bogus-option");
+    QTest::newRow("forward without =") << QStringList{QStringLiteral("--forward"), QStringLiteral("abc")}
+                                       << QByteArray("abc");
+    QTest::newRow("forward target without port")
+        << QStringList{QStringLiteral("--forward"), QStringLiteral("8080=host")} << QByteArray("host");
+    QTest::newRow("forward listen port 70000")
+        << QStringList{QStringLiteral("--forward"), QStringLiteral("70000=127.0.0.1:80")} << QByteArray("70000");
+    QTest::newRow("forward target port 70000")
+        << QStringList{QStringLiteral("--forward"), QStringLiteral("8080=127.0.0.1:70000")} << QByteArray("70000");
+    QTest::newRow("stats not a number") << QStringList{QStringLiteral("--stats"), QStringLiteral("x")}
+                                        << QByteArray("stats");
+    QTest::newRow("stats without value") << QStringList{QStringLiteral("--stats")} << QByteArray("stats");
+}
+
+void TestHeadless::badArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, mentions);
+
+    // A valid forward comes first: if the bad argument were accepted, the program would
+    // run (and time out here) instead of exiting 2 for "no rule".
+    const QList<quint16> ports = freePorts(1);
+    QVERIFY(!ports.isEmpty());
+    const QStringList all = QStringList{QStringLiteral("--headless"), QStringLiteral("--forward"),
+                                        QString::number(ports[0]) + QStringLiteral("=127.0.0.1:9")}
+                            + args;
+    const Outcome o = runToEnd(all);
+    QVERIFY2(o.finished, o.describe().constData());
+    QCOMPARE(o.status, QProcess::NormalExit);
+    QVERIFY2(o.exitCode == 2, o.describe().constData());
+    QVERIFY2(o.err.startsWith("pasarela: "), o.describe().constData());
+    QVERIFY2(o.err.contains(mentions), o.describe().constData());
+    QVERIFY2(!o.out.contains("listening "), o.describe().constData());
+}
+
+void TestHeadless::badRulesFile_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<bool>("defaultLocation");
+    QTest::addColumn<QString>("pattern");  // what stderr must also say, besides the file name
+
+    const QByteArray broken = "{\"version\": 1, \"rules\": [\n"
+                              "  {\"name\": \"a\",\n"
+                              "   \"listen\": }\n"
+                              "]}\n";
+    // The parse error is on line 3; line/column in any usual spelling.
+    const QString line3 = QStringLiteral(R"((?i)(line 3\b|:3:\d+))");
+    QTest::newRow("broken JSON, --config") << broken << false << line3;
+    QTest::newRow("broken JSON, default location") << broken << true << line3;
+    QTest::newRow("listen port 70000")
+        << QByteArray(R"({"version": 1, "rules": [{"name": "a", "listen": "127.0.0.1:70000", "target": "127.0.0.1:80"}]})")
+        << false << QStringLiteral("listen");
+    QTest::newRow("not an object") << QByteArray("[1, 2, 3]\n") << false << QString();
+}
+
+void TestHeadless::badRulesFile()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(bool, defaultLocation);
+    QFETCH(QString, pattern);
+
+    const QString path = defaultLocation ? defaultRulesPath() : m_dir->filePath(QStringLiteral("my-rules.json"));
+    QVERIFY(writeFile(path, content));
+    const QDir folder = QFileInfo(path).dir();
+    const QStringList entriesBefore = folder.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+
+    QStringList args{QStringLiteral("--headless")};
+    if (!defaultLocation)
+        args << QStringLiteral("--config") << path;
+    const Outcome o = runToEnd(args);
+    QVERIFY2(o.finished, o.describe().constData());
+    QCOMPARE(o.status, QProcess::NormalExit);
+    QVERIFY2(o.exitCode == 2, o.describe().constData());
+    QVERIFY2(o.err.startsWith("pasarela: "), o.describe().constData());
+    QVERIFY2(QString::fromUtf8(o.err).contains(path), o.describe().constData());
+    if (!pattern.isEmpty())
+        QVERIFY2(QString::fromUtf8(o.err).contains(QRegularExpression(pattern)), o.describe().constData());
+
+    // Never modified, moved or accompanied by new files.
+    QCOMPARE(readFile(path), content);
+    QCOMPARE(folder.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), entriesBefore);
+}
+
+void TestHeadless::noRules_data()
+{
+    QTest::addColumn<QByteArray>("content");  // default rules file; empty: none
+
+    QTest::newRow("no rules file") << QByteArray();
+    QTest::newRow("empty rule list") << QByteArray(R"({"version": 1, "rules": []})");
+    QTest::newRow("only disabled rules") << QByteArray(
+        R"({"version": 1, "rules": [{"name": "off", "listen": "127.0.0.1:1", "target": "127.0.0.1:2", "enabled": false}]})");
+}
+
+void TestHeadless::noRules()
+{
+    QFETCH(QByteArray, content);
+    if (!content.isEmpty())
+        QVERIFY(writeFile(defaultRulesPath(), content));
+
+    const Outcome o = runToEnd({QStringLiteral("--headless")});
+    QVERIFY2(o.finished, o.describe().constData());
+    QCOMPARE(o.status, QProcess::NormalExit);
+    QVERIFY2(o.exitCode == 2, o.describe().constData());
+    QVERIFY2(o.err.startsWith("pasarela: "), o.describe().constData());
+    if (content.isEmpty())
+        QVERIFY2(!QFile::exists(defaultRulesPath()), "a rules file was created");
+    else
+        QCOMPARE(readFile(defaultRulesPath()), content);
+}
+
+void TestHeadless::portInUse()
+{
+    QTcpServer occupant;
+    QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
+    const QByteArray address = "127.0.0.1:" + num(occupant.serverPort());
+
+    const Outcome o = runToEnd({QStringLiteral("--headless"), QStringLiteral("--forward"),
+                                QString::number(occupant.serverPort()) + QStringLiteral("=127.0.0.1:9")});
+    QVERIFY2(o.finished, o.describe().constData());
+    QCOMPARE(o.status, QProcess::NormalExit);
+    QVERIFY2(o.exitCode == 3, o.describe().constData());
+    QVERIFY2(o.err.startsWith("pasarela: "), o.describe().constData());
+    QVERIFY2(o.err.contains(address), o.describe().constData());
+    QVERIFY2(o.err.toLower().contains("address already in use"), o.describe().constData());
+}
+
+void TestHeadless::forwardAndStop_data()
+{
+    QTest::addColumn<bool>("ipv6");
+    QTest::addColumn<int>("signal");
+
+    QTest::newRow("IPv4, SIGTERM") << false << int(SIGTERM);
+    QTest::newRow("IPv4, SIGINT") << false << int(SIGINT);
+    QTest::newRow("IPv6, SIGTERM") << true << int(SIGTERM);
+}
+
+void TestHeadless::forwardAndStop()
+{
+    QFETCH(bool, ipv6);
+    QFETCH(int, signal);
+
+    const QHostAddress loopback = ipv6 ? QHostAddress::LocalHostIPv6 : QHostAddress::LocalHost;
+    const QByteArray host = ipv6 ? "[::1]" : "127.0.0.1";
+
+    // The target echoes every byte back.
+    QTcpServer target;
+    if (!target.listen(loopback, 0)) {
+        QVERIFY(ipv6);
+        QSKIP("no IPv6 loopback here");
+    }
+    connect(&target, &QTcpServer::newConnection, this, [&target] {
+        while (QTcpSocket *peer = target.nextPendingConnection())
+            connect(peer, &QTcpSocket::readyRead, peer, [peer] { peer->write(peer->readAll()); });
+    });
+
+    QTcpServer probe;
+    QVERIFY(probe.listen(loopback, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+
+    const QByteArray listen = host + ':' + num(port);
+    const QByteArray to = host + ':' + num(target.serverPort());
+    Pasarela p(environment());
+    // The listen side spelled as [ADDR:]PORT: plain PORT means 127.0.0.1.
+    const QByteArray spec = (ipv6 ? listen : num(port)) + '=' + to;
+    QVERIFY(p.start({QStringLiteral("--headless"), QStringLiteral("--forward"), QString::fromLatin1(spec)}));
+    const QByteArray line = p.waitForLineStartingWith("listening ");
+    QVERIFY2(line == QByteArray("listening " + listen + " -> " + to), p.transcript().constData());
+
+    QTcpSocket client;
+    QByteArray received;
+    connect(&client, &QTcpSocket::readyRead, this, [&] { received += client.readAll(); });
+    client.connectToHost(loopback, port);
+    QVERIFY(client.waitForConnected(5000));
+
+    QByteArray payload(256 * 1024, Qt::Uninitialized);
+    for (int i = 0; i < payload.size(); ++i)
+        payload[i] = char((i * 7) ^ (i >> 9));
+    client.write(payload);
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), payload.size(), 10000);
+    QVERIFY(received == payload);
+
+    QVERIFY2(p.stop(signal), p.transcript().constData());
+    QCOMPARE(p.process().exitStatus(), QProcess::NormalExit);
+    QVERIFY2(p.process().exitCode() == 0, p.transcript().constData());
+}
+
+void TestHeadless::stats()
+{
+    const QList<quint16> ports = freePorts(2);
+    QVERIFY(!ports.isEmpty());
+    Pasarela p(environment());
+    QVERIFY(p.start({QStringLiteral("--headless"), QStringLiteral("--stats"), QStringLiteral("1"),
+                     QStringLiteral("--forward"),
+                     QString::number(ports[0]) + QStringLiteral("=127.0.0.1:") + QString::number(ports[1])}));
+    QVERIFY2(!p.waitForLineStartingWith("listening ").isEmpty(), p.transcript().constData());
+    const QByteArray line = p.waitForLineStartingWith("stats ", 5000);
+    QVERIFY2(!line.isEmpty(), p.transcript().constData());
+    qInfo("%s", line.constData());
+
+    QVERIFY(p.stop(SIGTERM));
+    QCOMPARE(p.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.process().exitCode(), 0);
+}
+
+void TestHeadless::failedConnectionIsReported()
+{
+    const QList<quint16> ports = freePorts(2);  // [1] stays closed: the target refuses
+    QVERIFY(!ports.isEmpty());
+    Pasarela p(environment());
+    QVERIFY(p.start({QStringLiteral("--headless"), QStringLiteral("--forward"),
+                     QString::number(ports[0]) + QStringLiteral("=127.0.0.1:") + QString::number(ports[1])}));
+    QVERIFY2(!p.waitForLineStartingWith("listening ").isEmpty(), p.transcript().constData());
+
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, ports[0]);
+    QVERIFY(client.waitForConnected(5000));
+    const QByteArray clientAddress = "127.0.0.1:" + num(client.localPort());
+
+    const QByteArray line = p.waitForLineStartingWith("failed ");
+    QVERIFY2(!line.isEmpty(), p.transcript().constData());
+    qInfo("%s", line.constData());
+    QVERIFY2(line.contains(clientAddress), line.constData());
+    QVERIFY2(line.toLower().contains("refused"), line.constData());
+    QVERIFY(client.state() == QAbstractSocket::UnconnectedState || client.waitForDisconnected(5000));
+
+    QVERIFY(p.stop(SIGTERM));
+    QCOMPARE(p.process().exitCode(), 0);
+}
+
+void TestHeadless::refusedConnectionIsReported()
+{
+    const QList<quint16> ports = freePorts(2);
+    QVERIFY(!ports.isEmpty());
+    // Only a documentation network may connect, so loopback clients are refused.
+    const QByteArray rules = R"({"version": 1, "rules": [{"name": "lan only", "listen": "127.0.0.1:)"
+                             + num(ports[0]) + R"(", "target": "127.0.0.1:)" + num(ports[1])
+                             + R"(", "enabled": true, "allow": ["192.0.2.0/24"]}]})";
+    const QString path = m_dir->filePath(QStringLiteral("rules.json"));
+    QVERIFY(writeFile(path, rules));
+
+    Pasarela p(environment());
+    QVERIFY(p.start({QStringLiteral("--headless"), QStringLiteral("--config"), path}));
+    const QByteArray listening = p.waitForLineStartingWith("listening ");
+    QVERIFY2(listening == QByteArray("listening 127.0.0.1:" + num(ports[0]) + " -> 127.0.0.1:" + num(ports[1])),
+             p.transcript().constData());
+
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, ports[0]);
+    QVERIFY(client.waitForConnected(5000));
+    const QByteArray clientAddress = "127.0.0.1:" + num(client.localPort());
+
+    const QByteArray line = p.waitForLineStartingWith("refused ");
+    QVERIFY2(!line.isEmpty(), p.transcript().constData());
+    qInfo("%s", line.constData());
+    QVERIFY2(line.contains(clientAddress), line.constData());
+    QVERIFY(client.state() == QAbstractSocket::UnconnectedState || client.waitForDisconnected(5000));
+
+    QVERIFY(p.stop(SIGTERM));
+    QCOMPARE(p.process().exitCode(), 0);
+    QCOMPARE(readFile(path), rules);
+}
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"
