@@ -128,7 +128,9 @@ int HeadlessRunner::exec()
     }
     if (m_options.statsSeconds > 0)
         m_statsTimer.start(m_options.statsSeconds * 1000);
-    return QCoreApplication::exec();
+    const int code = QCoreApplication::exec();
+    m_engine.reset();  // closes listeners and connections, joins the relay threads
+    return code;
 }
 
 void HeadlessRunner::onRuleState(RuleId id, RuleState state)
@@ -160,9 +162,9 @@ void HeadlessRunner::printStats()
     }
 }
 
+// Leaves the event loop; the engine is stopped after it, never inside its own signal.
 void HeadlessRunner::stop(int code)
 {
     m_statsTimer.stop();
-    m_engine.reset();
     QCoreApplication::exit(code);
 }

@@ -86,6 +86,14 @@ void TestEngine::portInUse()
     Socket client = connectTcp(engine.rule(b).listen.port);
     QVERIFY(echoRoundTrip(client, QByteArrayLiteral("through b")));
     COMPARE_NAMED(engine.ruleState(a.value()), RuleState::Error);
+
+    // Once the port is free, enabling the failed rule again tries again.
+    occupier.close();
+    QVERIFY(engine.setRuleEnabled(a.value(), true).ok());
+    QVERIFY(waitForState(engine, a.value(), RuleState::Listening));
+    Socket viaA = connectTcp(busy);
+    QVERIFY(echoRoundTrip(viaA, QByteArrayLiteral("through a")));
+    QVERIFY(echoRoundTrip(client, QByteArrayLiteral("b undisturbed")));
 }
 
 void TestEngine::editDoesNotDisturbOtherRule()

@@ -105,9 +105,11 @@ Result<void> ForwardEngine::setRuleEnabled(RuleId id, bool enabled)
 {
     if (!m_rules.contains(id))
         return Error{QStringLiteral("there is no rule %1").arg(id)};
-    ForwardRule rule = m_rules.value(id).rule;
-    if (rule.enabled == enabled && (m_rules.value(id).runtime != nullptr) == enabled)
+    const RuleEntry &entry = m_rules[id];
+    // Enabling a rule that failed to listen tries again.
+    if (entry.rule.enabled == enabled && entry.state != RuleState::Error)
         return {};
+    ForwardRule rule = entry.rule;
     rule.enabled = enabled;
     return updateRule(id, rule);
 }

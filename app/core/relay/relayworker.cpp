@@ -227,7 +227,9 @@ void RelayWorker::sweepIdle()
     const QList<RelaySession *> sessions = m_sessions.values();
     for (RelaySession *session : sessions) {
         const int idleS = session->rule().rule.idleTimeoutS;
-        if (idleS > 0 && now - session->lastActivityMs() >= qint64(idleS) * 1000)
+        // A session still connecting is the connect timeout's business.
+        if (idleS > 0 && session->info().state != ConnectionState::Connecting
+            && now - session->lastActivityMs() >= qint64(idleS) * 1000)
             session->close(CloseReason::IdleTimeout);
     }
 }
