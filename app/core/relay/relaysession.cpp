@@ -29,7 +29,8 @@ CloseReason connectReason(int error)
 
 RelaySession::RelaySession(RelayWorker *worker, std::shared_ptr<RuleRuntime> rule, int clientFd,
                            const QHostAddress &clientAddress, quint16 clientPort)
-    : QObject(worker), m_worker(worker), m_rule(std::move(rule))
+    : QObject(worker), m_worker(worker), m_rule(std::move(rule)),
+      m_info(RelayWorker::newConnection(*m_rule, clientAddress, clientPort))
 {
     m_client.fd = clientFd;
     m_up.from = &m_client;
@@ -38,16 +39,6 @@ RelaySession::RelaySession(RelayWorker *worker, std::shared_ptr<RuleRuntime> rul
     m_down.from = &m_target;
     m_down.to = &m_client;
     m_down.bytes = &m_info.bytesDown;
-
-    m_info.id = worker->nextConnectionId();
-    m_info.ruleId = m_rule->id;
-    m_info.clientAddress = clientAddress;
-    m_info.clientPort = clientPort;
-    m_info.listenAddress = m_rule->listenAddress;
-    m_info.listenPort = m_rule->rule.listen.port;
-    m_info.targetPort = m_rule->rule.target.port;
-    m_info.targetAddress = m_rule->targetAddress;
-    m_info.openedAt = QDateTime::currentDateTime();
     m_lastActivityMs = worker->nowMs();
     NativeSocket::setNoDelay(clientFd);
 }

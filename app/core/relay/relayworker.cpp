@@ -43,10 +43,20 @@ void RelayWorker::setPublishInterval(int ms)
     m_publishTimer->start(ms);
 }
 
-quint64 RelayWorker::nextConnectionId()
+ConnectionInfo RelayWorker::newConnection(const RuleRuntime &rule, const QHostAddress &address, quint16 port)
 {
-    static std::atomic<quint64> next{0};
-    return ++next;
+    static std::atomic<quint64> lastId{0};
+    ConnectionInfo info;
+    info.id = ++lastId;
+    info.ruleId = rule.id;
+    info.clientAddress = address;
+    info.clientPort = port;
+    info.listenAddress = rule.listenAddress;
+    info.listenPort = rule.rule.listen.port;
+    info.targetAddress = rule.targetAddress;
+    info.targetPort = rule.rule.target.port;
+    info.openedAt = QDateTime::currentDateTime();
+    return info;
 }
 
 void RelayWorker::startListener(const std::shared_ptr<RuleRuntime> &rule)
@@ -142,18 +152,10 @@ void RelayWorker::refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, const
 {
     ::close(fd);
     ++m_counters[rule->id].refused;
-    ConnectionInfo info;
-    info.id = nextConnectionId();
-    info.ruleId = rule->id;
-    info.clientAddress = address;
-    info.clientPort = port;
-    info.listenAddress = rule->listenAddress;
-    info.listenPort = rule->rule.listen.port;
-    info.targetAddress = rule->targetAddress;
-    info.targetPort = rule->rule.target.port;
+    ConnectionInfo info = newConnection(*rule, address, port);
     info.state = ConnectionState::Closed;
     info.closeReason = reason;
-    info.openedAt = info.closedAt = QDateTime::currentDateTime();
+    info.closedAt = info.openedAt;
     m_closed.append(info);
     logEvent(EventLevel::Warning, rule->id,
              QStringLiteral("refused %1 -> %2: %3")

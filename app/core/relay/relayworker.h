@@ -76,7 +76,8 @@ public:
     void logEvent(EventLevel level, RuleId rule, const QString &message);
     char *scratch() { return m_scratch.get(); }
     qint64 nowMs() const { return m_clock.elapsed(); }
-    quint64 nextConnectionId();
+    // A new connection's snapshot, with an id unique in the process.
+    static ConnectionInfo newConnection(const RuleRuntime &rule, const QHostAddress &address, quint16 port);
 
 signals:
     void published(const WorkerSnapshot &snapshot);
