@@ -46,6 +46,7 @@ private slots:
     void removeRuleClosesEverything();
     void addRejectsDuplicates();
     void ruleStatsCountBytes();
+    void targetByName();
 };
 
 void TestEngine::portInUse()
@@ -242,6 +243,24 @@ void TestEngine::ruleStatsCountBytes()
     QCOMPARE(stats.refused, quint64(0));
     QCOMPARE(stats.name, QStringLiteral("stats"));
     QTRY_COMPARE(log.closed(id).size(), 3);
+}
+
+// A target given by name is resolved for each connection, and relayed to.
+void TestEngine::targetByName()
+{
+    TargetServer echo(TargetServer::echo());  // 127.0.0.1 only
+    ForwardRule rule = makeRule(QStringLiteral("by name"), freePort(), echo.port());
+    rule.target.host = QStringLiteral("localhost");
+    ForwardEngine engine(Workers);
+    SnapshotLog log(engine);
+    RuleId id = 0;
+    QVERIFY(startRule(engine, rule, &id));
+    for (int i = 0; i < 2; ++i) {
+        Socket client = connectTcp(rule.listen.port);
+        QVERIFY(echoRoundTrip(client, QByteArrayLiteral("resolved")));
+    }
+    QTRY_COMPARE(ruleStats(engine, id).total, quint64(2));
+    QCOMPARE(ruleStats(engine, id).failed, quint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestEngine)
