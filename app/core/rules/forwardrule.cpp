@@ -24,23 +24,9 @@ Error fieldError(const QString &field, const QString &message)
     return Error{QStringLiteral("field \"") % field % QStringLiteral("\": ") % message};
 }
 
-QString typeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("true or false");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("a list");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
-    }
-    return QStringLiteral("nothing");
-}
-
 Error typeError(const QString &field, const QString &expected, const QJsonValue &value)
 {
-    return fieldError(field, QStringLiteral("expected ") % expected % QStringLiteral(", got ") % typeName(value));
+    return fieldError(field, QStringLiteral("expected ") % expected % QStringLiteral(", got ") % jsonTypeName(value));
 }
 
 Result<void> checkRange(const QString &field, double value, int min, int max)
@@ -77,6 +63,20 @@ QString ruleLabel(int index, const ForwardRule &rule)
 }
 
 } // namespace
+
+QString jsonTypeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("true or false");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Array: return QStringLiteral("a list");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: break;
+    }
+    return QStringLiteral("nothing");
+}
 
 Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
 {
@@ -116,7 +116,7 @@ Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
         for (qsizetype i = 0; i < items.size(); ++i) {
             if (!items.at(i).isString()) {
                 return fieldError(KeyAllow, QStringLiteral("item ") % QString::number(i + 1) % QStringLiteral(": expected a string, got ")
-                                                % typeName(items.at(i)));
+                                                % jsonTypeName(items.at(i)));
             }
             rule.allow.append(items.at(i).toString());
         }

@@ -39,6 +39,9 @@ struct ForwardRule
     bool isExposed() const;
 };
 
+// "a string", "a number"...: for errors that say what was found instead.
+QString jsonTypeName(const QJsonValue &value);
+
 // Every rule's own checks, plus: names unique, no two enabled rules on the same
 // listen address and port. The error names the rule ("rule 2 (\"api\")") and the field.
 Result<void> validateRules(const QList<ForwardRule> &rules);

@@ -18,20 +18,6 @@ namespace {
 const QString KeyVersion = QStringLiteral("version");
 const QString KeyRules = QStringLiteral("rules");
 
-QString jsonTypeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("true or false");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("a list");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
-    }
-    return QStringLiteral("nothing");
-}
-
 // Editors count lines and columns in characters from 1; Qt gives a byte offset.
 QString positionOf(const QByteArray &data, int offset)
 {
