@@ -28,7 +28,8 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Pasarela forwards TCP ports of this machine to a local Kubernetes cluster (or any host:port)\n"
-        "and shows what crosses them. Without options it opens the window with the saved rules."));
+        "and shows what crosses them. Without options it runs the saved rules (this version has no\n"
+        "window yet)."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help and exit."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
