@@ -76,10 +76,8 @@ HeadlessRunner::~HeadlessRunner()
 
 Result<QList<ForwardRule>> HeadlessRunner::loadRules() const
 {
-    const bool explicitFile = !m_options.configPath.isEmpty();
-    RuleStore store(explicitFile ? m_options.configPath : RuleStore::defaultPath());
-    if (explicitFile && !QFileInfo::exists(store.path()))
-        return Error{store.path() + QStringLiteral(": no such file")};
+    RuleStore store(m_options.configPath.isEmpty() ? RuleStore::defaultPath() : m_options.configPath);
+    const bool fileExists = QFileInfo::exists(store.path());
     Result<QList<ForwardRule>> rules = store.load();
     if (!rules)
         return rules;
@@ -91,8 +89,13 @@ Result<QList<ForwardRule>> HeadlessRunner::loadRules() const
     const bool anyEnabled = std::any_of(rules.value().cbegin(), rules.value().cend(),
                                         [](const ForwardRule &rule) { return rule.enabled; });
     if (m_requireRules && !anyEnabled) {
-        return Error{QStringLiteral("no rules to run: %1 has no enabled rule and no --forward was given")
-                         .arg(store.path())};
+        return Error{QStringLiteral("no rules to run: %1 %2 and no --forward was given")
+                         .arg(store.path(), fileExists ? QStringLiteral("has no enabled rule")
+                                                       : QStringLiteral("does not exist"))};
+    }
+    if (!m_options.configPath.isEmpty() && !fileExists) {
+        printLine(stderr, QStringLiteral("pasarela: %1 does not exist; running the --forward rules only")
+                              .arg(store.path()));
     }
     return rules;
 }

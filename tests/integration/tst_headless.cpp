@@ -170,6 +170,7 @@ private slots:
     void badRulesFile();
     void noRules_data();
     void noRules();
+    void missingConfigFile();
     void portInUse();
     void forwardAndStop_data();
     void forwardAndStop();
@@ -360,6 +361,22 @@ void TestHeadless::noRules()
         QVERIFY2(!QFile::exists(defaultRulesPath()), "a rules file was created");
     else
         QCOMPARE(readFile(defaultRulesPath()), content);
+}
+
+// A --config file that does not exist is reported, and never created.
+void TestHeadless::missingConfigFile()
+{
+    const QString path = m_dir->filePath(QStringLiteral("missing.json"));
+    const Outcome alone = runToEnd({QStringLiteral("--headless"), QStringLiteral("--config"), path});
+    QVERIFY2(alone.finished && alone.exitCode == 2, alone.describe().constData());
+    QVERIFY2(alone.err.contains(QByteArray(path.toLocal8Bit() + " does not exist")), alone.describe().constData());
+
+    // With --forward it runs those, after saying the file is missing.
+    Pasarela p(environment());
+    QVERIFY(p.start({QStringLiteral("--headless"), QStringLiteral("--config"), path, QStringLiteral("--forward"),
+                     QStringLiteral("%1=127.0.0.1:9").arg(freePorts(1).value(0))}));
+    QVERIFY(!p.waitForLineStartingWith("listening ").isEmpty());
+    QVERIFY(!QFile::exists(path));
 }
 
 void TestHeadless::portInUse()
