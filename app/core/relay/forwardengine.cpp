@@ -231,12 +231,12 @@ void ForwardEngine::onWorkerSnapshot(const WorkerSnapshot &snapshot)
 
 void ForwardEngine::publish()
 {
-    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    EngineSnapshot snapshot;
+    snapshot.time = QDateTime::currentDateTimeUtc();
+    const qint64 nowMs = snapshot.time.toMSecsSinceEpoch();
     const double seconds = m_lastPublishMs ? double(nowMs - m_lastPublishMs) / 1000.0 : 0.0;
     m_lastPublishMs = nowMs;
 
-    EngineSnapshot snapshot;
-    snapshot.time = QDateTime::fromMSecsSinceEpoch(nowMs);
     for (RuleId id : std::as_const(m_order)) {
         RuleEntry &entry = m_rules[id];
         RuleStats stats;

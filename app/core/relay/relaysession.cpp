@@ -280,7 +280,7 @@ void RelaySession::finish(CloseReason reason, bool reset)
     m_down.pending.reset();
     m_info.state = ConnectionState::Closed;
     m_info.closeReason = reason;
-    m_info.closedAt = QDateTime::currentDateTime();
+    m_info.closedAt = QDateTime::currentDateTimeUtc();
     m_worker->sessionClosed(this);
 }
 

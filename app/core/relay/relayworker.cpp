@@ -55,7 +55,7 @@ ConnectionInfo RelayWorker::newConnection(const RuleRuntime &rule, const QHostAd
     info.listenPort = rule.rule.listen.port;
     info.targetAddress = rule.targetAddress;
     info.targetPort = rule.rule.target.port;
-    info.openedAt = QDateTime::currentDateTime();
+    info.openedAt = QDateTime::currentDateTimeUtc();
     return info;
 }
 
@@ -202,7 +202,7 @@ void RelayWorker::connectionFailed(const RelaySession &session, CloseReason reas
 
 void RelayWorker::logEvent(EventLevel level, RuleId rule, const QString &message)
 {
-    emit eventLogged(EngineEvent{QDateTime::currentDateTime(), level, rule, message});
+    emit eventLogged(EngineEvent{QDateTime::currentDateTimeUtc(), level, rule, message});
 }
 
 void RelayWorker::publish()

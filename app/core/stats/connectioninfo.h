@@ -44,7 +44,7 @@ struct ConnectionInfo
     quint16 targetPort = 0;
     ConnectionState state = ConnectionState::Connecting;
     CloseReason closeReason = CloseReason::None;
-    QDateTime openedAt;
+    QDateTime openedAt;  // UTC, as every time the engine gives
     QDateTime closedAt;
     quint64 bytesUp = 0;    // client -> target
     quint64 bytesDown = 0;  // target -> client
