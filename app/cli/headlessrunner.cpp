@@ -126,8 +126,6 @@ int HeadlessRunner::exec()
             printLine(stderr, QStringLiteral("pasarela: ") + added.error());
             return BadInput;
         }
-        if (rule.enabled)
-            ++m_pending;
     }
     if (m_options.statsSeconds > 0)
         m_statsTimer.start(m_options.statsSeconds * 1000);
@@ -141,7 +139,6 @@ void HeadlessRunner::onRuleState(RuleId id, RuleState state)
     const ForwardRule rule = m_engine->rule(id);
     if (state == RuleState::Listening) {
         printLine(stdout, QStringLiteral("listening %1 -> %2").arg(rule.listen.toString(), rule.target.toString()));
-        --m_pending;
     } else if (state == RuleState::Error) {
         // A server that cannot open every listener it was given should not half-run.
         // (The error itself arrived as an event and is printed already.)

@@ -39,5 +39,4 @@ private:
     std::unique_ptr<ForwardEngine> m_engine;
     QTimer m_statsTimer;
     QSocketNotifier *m_signals = nullptr;
-    int m_pending = 0;  // enabled rules not listening yet
 };
