@@ -6,6 +6,8 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <QNetworkInterface>
+
 namespace NativeSocket {
 
 void setNoDelay(int fd)
@@ -34,6 +36,28 @@ bool address(int fd, bool peer, QHostAddress *address, quint16 *port)
 QString errorText(int error)
 {
     return QString::fromLocal8Bit(std::strerror(error)).toLower();
+}
+
+socklen_t toSockaddr(const QHostAddress &address, quint16 port, sockaddr_storage *storage)
+{
+    *storage = {};
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        auto *in6 = reinterpret_cast<sockaddr_in6 *>(storage);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(port);
+        const Q_IPV6ADDR bytes = address.toIPv6Address();
+        std::memcpy(&in6->sin6_addr, bytes.c, sizeof bytes.c);
+        // fe80::1%eth0: the scope is an interface name or index.
+        bool numeric = false;
+        const uint scope = address.scopeId().toUInt(&numeric);
+        in6->sin6_scope_id = numeric ? scope : uint(QNetworkInterface::interfaceIndexFromName(address.scopeId()));
+        return sizeof *in6;
+    }
+    auto *in4 = reinterpret_cast<sockaddr_in *>(storage);
+    in4->sin_family = AF_INET;
+    in4->sin_port = htons(port);
+    in4->sin_addr.s_addr = htonl(address.toIPv4Address());
+    return sizeof *in4;
 }
 
 } // namespace NativeSocket

@@ -3,8 +3,6 @@
 #include <cerrno>
 #include <cstring>
 
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -78,22 +76,7 @@ void RelaySession::connectNext()
         const QHostAddress address = m_addresses.at(m_nextAddress++);
         m_info.targetAddress = address;
         sockaddr_storage storage{};
-        socklen_t length = 0;
-        if (address.protocol() == QAbstractSocket::IPv6Protocol) {
-            auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
-            in6->sin6_family = AF_INET6;
-            in6->sin6_port = htons(m_info.targetPort);
-            const Q_IPV6ADDR bytes = address.toIPv6Address();
-            std::memcpy(&in6->sin6_addr, bytes.c, sizeof bytes.c);
-            in6->sin6_scope_id = address.scopeId().toUInt();
-            length = sizeof *in6;
-        } else {
-            auto *in4 = reinterpret_cast<sockaddr_in *>(&storage);
-            in4->sin_family = AF_INET;
-            in4->sin_port = htons(m_info.targetPort);
-            in4->sin_addr.s_addr = htonl(address.toIPv4Address());
-            length = sizeof *in4;
-        }
+        const socklen_t length = NativeSocket::toSockaddr(address, m_info.targetPort, &storage);
         const int fd = ::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
         if (fd < 0) {
             m_connectError = CloseReason::TargetUnreachable;
