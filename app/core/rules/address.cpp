@@ -63,6 +63,14 @@ Result<QHostAddress> parseIpv4(const QString &text)
     return QHostAddress(text);
 }
 
+Result<QHostAddress> parseBracketedIpv6(const QString &host)
+{
+    const Result<QHostAddress> address = parseIpAddress(host);
+    if (!address || address.value().protocol() != QAbstractSocket::IPv6Protocol)
+        return Error{quoted(host) % QStringLiteral(" is not a valid IPv6 address; brackets are only for IPv6")};
+    return address;
+}
+
 struct HostPort
 {
     QString host;
@@ -84,6 +92,8 @@ Result<HostPort> splitHostPort(const QString &text, const QString &example)
             return Error{quoted(text) % QStringLiteral(" has no port: use [IPV6]:PORT, e.g. [::1]:8080")};
         if (!rest.startsWith(QLatin1Char(':')))
             return Error{quoted(text) % QStringLiteral(" has text after \"]\" that is not \":PORT\": use [IPV6]:PORT, e.g. [::1]:8080")};
+        if (const Result<QHostAddress> address = parseBracketedIpv6(host); !address)
+            return Error{address.error()};
         return HostPort{host, rest.mid(1), true};
     }
 
@@ -98,14 +108,6 @@ Result<HostPort> splitHostPort(const QString &text, const QString &example)
     if (host.isEmpty())
         return Error{quoted(text) % QStringLiteral(" has no host: ") % usage};
     return HostPort{host, text.mid(colon + 1), false};
-}
-
-Result<QHostAddress> parseBracketedIpv6(const QString &host)
-{
-    const Result<QHostAddress> address = parseIpAddress(host);
-    if (!address || address.value().protocol() != QAbstractSocket::IPv6Protocol)
-        return Error{quoted(host) % QStringLiteral(" is not a valid IPv6 address; brackets are only for IPv6")};
-    return address;
 }
 
 } // namespace
@@ -163,17 +165,15 @@ Result<Endpoint> parseTarget(const QString &input)
         return Error{split.error()};
     const HostPort &parts = split.value();
 
-    if (parts.bracketed) {
-        const Result<QHostAddress> address = parseBracketedIpv6(parts.host);
-        if (!address)
-            return Error{address.error()};
-    } else if (looksLikeIpv4(parts.host)) {
-        const Result<QHostAddress> address = parseIpAddress(parts.host);
-        if (!address)
-            return Error{address.error()};
-    } else if (!isValidHostName(parts.host)) {
-        return Error{quoted(parts.host) % QStringLiteral(" is not a valid host name or IP address: "
-                                                         "use letters, digits, '-' and '.' (e.g. minikube.local) or an IP address")};
+    if (!parts.bracketed) {  // a bracketed host was checked as IPv6 by splitHostPort
+        if (looksLikeIpv4(parts.host)) {
+            const Result<QHostAddress> address = parseIpAddress(parts.host);
+            if (!address)
+                return Error{address.error()};
+        } else if (!isValidHostName(parts.host)) {
+            return Error{quoted(parts.host) % QStringLiteral(" is not a valid host name or IP address: "
+                                                             "use letters, digits, '-' and '.' (e.g. minikube.local) or an IP address")};
+        }
     }
 
     const Result<quint16> port = parsePort(parts.port);
@@ -202,11 +202,7 @@ Result<Endpoint> parseListen(const QString &input)
         return Error{split.error()};
     const HostPort &parts = split.value();
 
-    if (parts.bracketed) {
-        const Result<QHostAddress> address = parseBracketedIpv6(parts.host);
-        if (!address)
-            return Error{address.error()};
-    } else {
+    if (!parts.bracketed) {  // a bracketed host was checked as IPv6 by splitHostPort
         const Result<QHostAddress> address = parseIpAddress(parts.host);
         if (!address) {
             // A name would have to be resolved to pick an interface, and could change under us.
