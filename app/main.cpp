@@ -1,17 +1,54 @@
 #include <cstdio>
 
+#include <QApplication>
 #include <QCoreApplication>
 
 #include "commandline.h"
 #include "headlessrunner.h"
+#include "lagprobe.h"
+#include "mainwindow.h"
+#include "relay/forwardengine.h"
+#include "rules/rulestore.h"
+
+namespace {
+
+QStringList argumentsOf(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return arguments;
+}
+
+// Qt aborts when it cannot open a display; say what to do instead.
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+           || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+int runWindow(int argc, char *argv[], const CommandLine &options)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("pasarela"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Pasarela"));
+    QApplication::setApplicationVersion(QStringLiteral(PASARELA_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("pasarela"));
+    // Closing the window may leave the rules running in the tray; quitting is explicit.
+    QApplication::setQuitOnLastWindowClosed(false);
+    LagProbe::fromEnvironment(&app);
+
+    ForwardEngine engine(options.workers);
+    MainWindow window(&engine, options.configPath.isEmpty() ? RuleStore::defaultPath() : options.configPath);
+    window.show();
+    return app.exec();
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("pasarela"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(PASARELA_VERSION));
-
-    const Result<CommandLine> options = parseCommandLine(QCoreApplication::arguments());
+    const Result<CommandLine> options = parseCommandLine(argumentsOf(argc, argv));
     if (!options) {
         std::fprintf(stderr, "pasarela: %s\n", qPrintable(options.error()));
         return HeadlessRunner::BadInput;
@@ -27,9 +64,15 @@ int main(int argc, char *argv[])
         break;
     }
     if (!options.value().headless) {
-        // The window arrives with issue #3; until then the desktop start runs the saved rules.
-        std::fputs("pasarela: this build has no window yet; running the rules headless\n", stderr);
+        if (!hasDisplay()) {
+            std::fputs("pasarela: no display to open the window on; use --headless to run the rules without one\n", stderr);
+            return HeadlessRunner::BadInput;
+        }
+        return runWindow(argc, argv, options.value());
     }
-    HeadlessRunner runner(options.value(), options.value().headless);
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("pasarela"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PASARELA_VERSION));
+    HeadlessRunner runner(options.value(), true);
     return runner.exec();
 }

@@ -28,8 +28,7 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Pasarela forwards TCP ports of this machine to a local Kubernetes cluster (or any host:port)\n"
-        "and shows what crosses them. Without options it runs the saved rules (this version has no\n"
-        "window yet)."));
+        "and shows what crosses them. Without --headless it opens the window with the saved rules."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help and exit."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
@@ -89,6 +88,8 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
                              .arg(parser.value(stats))};
         }
     }
+    if (!result.headless && (!result.forwards.isEmpty() || parser.isSet(stats)))
+        return Error{QStringLiteral("--forward and --stats need --headless; in the window, add rules with Rules > Add rule")};
     if (parser.isSet(workers)) {
         bool ok = false;
         result.workers = parser.value(workers).toInt(&ok);

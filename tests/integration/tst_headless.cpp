@@ -166,6 +166,8 @@ private slots:
     void help();
     void badArguments_data();
     void badArguments();
+    void windowOnly_data();
+    void windowOnly();
     void badRulesFile_data();
     void badRulesFile();
     void noRules_data();
@@ -203,6 +205,7 @@ QProcessEnvironment TestHeadless::environment() const
     env.insert(QStringLiteral("HOME"), m_dir->filePath(QStringLiteral("home")));
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
     return env;
 }
 
@@ -286,6 +289,32 @@ void TestHeadless::badArguments()
     QVERIFY2(o.err.startsWith("pasarela: "), o.describe().constData());
     QVERIFY2(o.err.contains(mentions), o.describe().constData());
     QVERIFY2(!o.out.contains("listening "), o.describe().constData());
+}
+
+void TestHeadless::windowOnly_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("mentions");
+
+    // Without --headless the window opens, which needs a display (there is none here).
+    QTest::newRow("no display") << QStringList{} << QByteArray("no display");
+    QTest::newRow("forward without --headless")
+        << QStringList{QStringLiteral("--forward"), QStringLiteral("8080=127.0.0.1:9")} << QByteArray("need --headless");
+    QTest::newRow("stats without --headless")
+        << QStringList{QStringLiteral("--stats"), QStringLiteral("5")} << QByteArray("need --headless");
+}
+
+void TestHeadless::windowOnly()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, mentions);
+
+    const Outcome o = runToEnd(args);
+    QVERIFY2(o.finished, o.describe().constData());
+    QCOMPARE(o.status, QProcess::NormalExit);
+    QVERIFY2(o.exitCode == 2, o.describe().constData());
+    QVERIFY2(o.err.startsWith("pasarela: "), o.describe().constData());
+    QVERIFY2(o.err.contains(mentions) && o.err.contains("--headless"), o.describe().constData());
 }
 
 void TestHeadless::badRulesFile_data()

@@ -1,0 +1,267 @@
+// The window as a user drives it: a rule added through the dialog listens, a
+// connection through it shows up in the connections table and closes with its
+// reason; enabled rules start on open; a broken rules file is kept.
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include "connections/connectionspanel.h"
+#include "connections/connectiontablemodel.h"
+#include "format.h"
+#include "log/logmodel.h"
+#include "mainwindow.h"
+#include "relay/forwardengine.h"
+#include "rules/rulecontroller.h"
+#include "rules/ruleeditordialog.h"
+#include "rules/ruletablemodel.h"
+#include "targetserver.h"
+#include "testsocket.h"
+
+using namespace TestSupport;
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(data);
+}
+
+QByteArray rulesJson(const QList<QJsonObject> &rules)
+{
+    QJsonArray items;
+    for (const QJsonObject &rule : rules)
+        items.append(rule);
+    return QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("rules"), items}}).toJson();
+}
+
+QJsonObject ruleJson(const QString &name, quint16 listenPort, quint16 targetPort, bool enabled)
+{
+    return QJsonObject{{QStringLiteral("name"), name},
+                       {QStringLiteral("listen"), QStringLiteral("127.0.0.1:%1").arg(listenPort)},
+                       {QStringLiteral("target"), QStringLiteral("127.0.0.1:%1").arg(targetPort)},
+                       {QStringLiteral("enabled"), enabled}};
+}
+
+// Row of the connection whose client port is clientPort, or -1.
+int rowOfClient(const ConnectionTableModel *model, quint16 clientPort)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->connectionAt(row).clientPort == clientPort)
+            return row;
+    }
+    return -1;
+}
+
+QString cell(const QAbstractItemModel *model, int row, int column)
+{
+    return model->index(row, column).data().toString();
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void addRuleThroughDialogAndWatchAConnection();
+    void enabledRulesListenWhenTheWindowOpens();
+    void brokenRulesFileIsKept();
+    void removeWithoutConnectionsDoesNotAsk();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMainWindow::addRuleThroughDialogAndWatchAConnection()
+{
+    TargetServer echo(TargetServer::echo());
+    const quint16 listenPort = freePort();
+    const QString path = m_dir.filePath(QStringLiteral("dialog.json"));
+
+    ForwardEngine engine(1);
+    engine.setSnapshotInterval(50);
+    MainWindow window(&engine, path);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.ruleModel()->rowCount(), 0);
+
+    // Fill the dialog the way a user does, once it is open.
+    bool filled = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<RuleEditorDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("name"));
+        auto *port = dialog->findChild<QSpinBox *>(QStringLiteral("listenPort"));
+        auto *host = dialog->findChild<QLineEdit *>(QStringLiteral("targetHost"));
+        auto *targetPort = dialog->findChild<QSpinBox *>(QStringLiteral("targetPort"));
+        QVERIFY(name && port && host && targetPort);
+        name->clear();
+        QTest::keyClicks(name, QStringLiteral("api"));
+        port->clear();
+        QTest::keyClicks(port, QString::number(listenPort));
+        QTest::keyClicks(host, QStringLiteral("127.0.0.1"));
+        targetPort->clear();
+        QTest::keyClicks(targetPort, QString::number(echo.port()));
+        QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY2(ok->isEnabled(), qPrintable(dialog->validationError()));
+        QTest::mouseClick(ok, Qt::LeftButton);
+        filled = true;
+    });
+    QVERIFY(window.addRule());
+    QVERIFY(filled);
+
+    QCOMPARE(window.ruleModel()->rowCount(), 1);
+    const RuleId id = window.ruleModel()->ruleIdAt(0);
+    QTRY_VERIFY(engine.ruleState(id) == RuleState::Listening);
+    QTRY_COMPARE(cell(window.ruleModel(), 0, RuleTableModel::State), QStringLiteral("Listening"));
+    // Saved at once.
+    const QJsonArray saved = QJsonDocument::fromJson(readFile(path)).object().value(QStringLiteral("rules")).toArray();
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(saved.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("api"));
+
+    Socket client = connectTcp(listenPort);
+    QVERIFY(client.isValid());
+    QVERIFY(echoRoundTrip(client, QByteArrayLiteral("hello through the window")));
+
+    const ConnectionTableModel *connections = window.connectionsPanel()->model();
+    QTRY_VERIFY(rowOfClient(connections, client.localPort()) >= 0);
+    int row = rowOfClient(connections, client.localPort());
+    QCOMPARE(cell(connections, row, ConnectionTableModel::Rule), QStringLiteral("api"));
+    QCOMPARE(cell(connections, row, ConnectionTableModel::Client), QStringLiteral("127.0.0.1:%1").arg(client.localPort()));
+    QCOMPARE(cell(connections, row, ConnectionTableModel::Listen), QStringLiteral("127.0.0.1:%1").arg(listenPort));
+    QVERIFY(cell(connections, row, ConnectionTableModel::Upstream).contains(QString::number(echo.port())));
+    const auto statusShows = [&window](const QString &text) {
+        for (const QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+            if (label->text() == text)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY(statusShows(QStringLiteral("1 of 1 rules listening")));
+    QTRY_VERIFY(statusShows(QStringLiteral("1 connection")));
+
+    const quint16 clientPort = client.localPort();
+    client.close();
+    QTRY_VERIFY(connections->connectionAt(rowOfClient(connections, clientPort)).state == ConnectionState::Closed);
+    row = rowOfClient(connections, clientPort);
+    QCOMPARE(cell(connections, row, ConnectionTableModel::CloseReason), Format::sentence(toString(CloseReason::ClientClosed)));
+    QCOMPARE(connections->index(row, 0).data(ConnectionTableModel::ActiveRole).toBool(), false);
+}
+
+void TestMainWindow::enabledRulesListenWhenTheWindowOpens()
+{
+    TargetServer echo(TargetServer::echo());
+    const quint16 on = freePort(), off = freePort();
+    const QString path = m_dir.filePath(QStringLiteral("start.json"));
+    writeFile(path, rulesJson({ruleJson(QStringLiteral("on"), on, echo.port(), true),
+                               ruleJson(QStringLiteral("off"), off, echo.port(), false)}));
+
+    ForwardEngine engine(1);
+    MainWindow window(&engine, path);
+    QVERIFY(window.loadError().isEmpty());
+    QCOMPARE(window.ruleModel()->rowCount(), 2);
+    QTRY_VERIFY(engine.ruleState(window.ruleModel()->ruleIdAt(0)) == RuleState::Listening);
+    QVERIFY(engine.ruleState(window.ruleModel()->ruleIdAt(1)) == RuleState::Stopped);
+    Socket client = connectTcp(on);
+    QVERIFY(echoRoundTrip(client, QByteArrayLiteral("ping")));
+
+    // The check box starts the stopped one; the file follows.
+    QVERIFY(window.ruleModel()->setData(window.ruleModel()->index(1, RuleTableModel::Enabled), Qt::Checked,
+                                        Qt::CheckStateRole));
+    QTRY_VERIFY(engine.ruleState(window.ruleModel()->ruleIdAt(1)) == RuleState::Listening);
+    const QJsonArray saved = QJsonDocument::fromJson(readFile(path)).object().value(QStringLiteral("rules")).toArray();
+    QCOMPARE(saved.at(1).toObject().value(QStringLiteral("enabled")).toBool(), true);
+}
+
+void TestMainWindow::brokenRulesFileIsKept()
+{
+    const QString path = m_dir.filePath(QStringLiteral("broken.json"));
+    const QByteArray broken = QByteArrayLiteral("{\"version\": 1, \"rules\": [ {\"name\": \"api\",, } ]}\n");
+    writeFile(path, broken);
+
+    ForwardEngine engine(1);
+    MainWindow window(&engine, path);
+    window.show();
+    QCOMPARE(window.ruleModel()->rowCount(), 0);
+    QVERIFY2(window.loadError().contains(path), qPrintable(window.loadError()));
+    QVERIFY2(window.loadError().contains(QStringLiteral("line 1")), qPrintable(window.loadError()));
+    bool bannerShown = false;
+    for (const QLabel *label : window.findChildren<QLabel *>())
+        bannerShown |= label->isVisible() && label->text().contains(path);
+    QVERIFY(bannerShown);
+    QCOMPARE(readFile(path), broken);
+
+    // Declined: the rule runs but the file stays as it was.
+    int asked = 0;
+    bool answer = false;
+    window.ruleController()->setConfirmReplaceBroken([&] {
+        ++asked;
+        return answer;
+    });
+    const quint16 port = freePort();
+    const Result<ForwardRule> rule = ForwardRule::fromJson(ruleJson(QStringLiteral("a"), port, 9, false));
+    QVERIFY(rule);
+    QVERIFY(window.ruleController()->addRule(rule.value()));
+    QCOMPARE(asked, 1);
+    QCOMPARE(readFile(path), broken);
+
+    // Confirmed: saved in place, the broken file kept beside it.
+    answer = true;
+    QVERIFY(window.ruleController()->setEnabled(window.ruleModel()->ruleIdAt(0), true));
+    QCOMPARE(asked, 2);
+    const QJsonArray saved = QJsonDocument::fromJson(readFile(path)).object().value(QStringLiteral("rules")).toArray();
+    QCOMPARE(saved.size(), 1);
+    const QStringList backups = QDir(m_dir.path()).entryList({QStringLiteral("broken.json.broken-*")});
+    QCOMPARE(backups.size(), 1);
+    QCOMPARE(readFile(m_dir.filePath(backups.constFirst())), broken);
+}
+
+void TestMainWindow::removeWithoutConnectionsDoesNotAsk()
+{
+    const QString path = m_dir.filePath(QStringLiteral("remove.json"));
+    writeFile(path, rulesJson({ruleJson(QStringLiteral("one"), freePort(), 9, false),
+                               ruleJson(QStringLiteral("two"), freePort(), 9, false)}));
+    ForwardEngine engine(1);
+    MainWindow window(&engine, path);
+    window.rulesView()->selectRow(0);
+    window.removeRule();  // would block on a question if it asked
+    QCOMPARE(window.ruleModel()->rowCount(), 1);
+    QCOMPARE(window.ruleController()->rule(window.ruleModel()->ruleIdAt(0)).name, QStringLiteral("two"));
+    const QJsonArray saved = QJsonDocument::fromJson(readFile(path)).object().value(QStringLiteral("rules")).toArray();
+    QCOMPARE(saved.size(), 1);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Starts the real window under Xvfb with a rule and a live connection through it,
+# at 1280x800 and 1920x1080, and saves a screenshot of each.
+#   window_xvfb.sh PASARELA_BINARY OUTPUT_DIR
+# Exit 77 (skipped) when xvfb-run, socat, xwininfo or ImageMagick are missing.
+set -euo pipefail
+
+binary=$(realpath "$1")
+out=$(mkdir -p "$2" && realpath "$2")
+for tool in xvfb-run socat xwininfo import identify ss; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "SKIP: $tool is not installed (packages: xvfb socat x11-utils imagemagick iproute2)"
+        exit 77
+    fi
+done
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+listening() { ss -Htln "sport = :$1" | grep -q .; }
+
+free_port() {
+    local port
+    while :; do
+        port=$(shuf -i 20000-45000 -n 1)
+        listening "$port" || { echo "$port"; return; }
+    done
+}
+
+# Polls a condition for up to $1 seconds.
+wait_for() {
+    local deadline=$((SECONDS + $1)); shift
+    until "$@"; do
+        [ $SECONDS -lt $deadline ] || return 1
+        sleep 0.1
+    done
+}
+
+target=$(free_port)
+socat "TCP-LISTEN:$target,bind=127.0.0.1,reuseaddr,fork" EXEC:cat &
+pids+=($!)
+wait_for 5 listening "$target" || { echo "FAIL: the echo target did not start"; exit 1; }
+
+shot() {
+    local size=$1 listen
+    listen=$(free_port)
+    mkdir -p "$work/$size/config/pasarela"
+    cat > "$work/$size/rules.json" <<JSON
+{"version": 1, "rules": [
+  {"name": "ingress http", "listen": "127.0.0.1:$listen", "target": "127.0.0.1:$target"},
+  {"name": "ingress https", "listen": "0.0.0.0:$(free_port)", "target": "192.0.2.10:443", "allow": ["10.0.0.0/8"]},
+  {"name": "dashboard", "listen": "127.0.0.1:$(free_port)", "target": "127.0.0.1:$target", "enabled": false}
+]}
+JSON
+    XDG_CONFIG_HOME="$work/$size/config" xvfb-run -a -s "-screen 0 ${size}x24" \
+        bash -c '
+            set -euo pipefail
+            "$0" --config "$1" & app=$!
+            trap "kill $app 2>/dev/null || true" EXIT
+            deadline=$((SECONDS + 20))
+            until xwininfo -root -tree | grep -q "\"Pasarela\""; do
+                [ $SECONDS -lt $deadline ] || { echo "FAIL: no window titled Pasarela appeared"; exit 1; }
+                sleep 0.1
+            done
+            until exec 3<>"/dev/tcp/127.0.0.1/$2"; do
+                [ $SECONDS -lt $deadline ] || { echo "FAIL: the rule never listened"; exit 1; }
+                sleep 0.1
+            done 2>/dev/null
+            echo "hello through pasarela" >&3
+            read -r -t 5 reply <&3
+            [ "$reply" = "hello through pasarela" ] || { echo "FAIL: echo through the rule: \"$reply\""; exit 1; }
+            # The connections table shows the connection at the next snapshot (250 ms).
+            sleep 1
+            import -window root "$3"
+            kill -0 $app || { echo "FAIL: pasarela exited"; exit 1; }
+        ' "$binary" "$work/$size/rules.json" "$listen" "$out/window-$size.png"
+    local colours
+    colours=$(identify -format %k "$out/window-$size.png")
+    echo "window-$size.png: $colours colours"
+    [ "$colours" -gt 50 ] || { echo "FAIL: the $size screenshot looks blank"; exit 1; }
+}
+
+shot 1280x800
+shot 1920x1080
+echo "PASS: screenshots in $out"

@@ -1,0 +1,317 @@
+#include "connectionspanel.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include <QAction>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "connectiontablemodel.h"
+#include "format.h"
+#include "relay/forwardengine.h"
+
+namespace {
+
+using Column = ConnectionTableModel::Column;
+
+// Matches the filter text against the columns a user would search by, not
+// against counters or times.
+class ConnectionFilter final : public QSortFilterProxyModel
+{
+    Q_DISABLE_COPY_MOVE(ConnectionFilter)
+
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override
+    {
+        static constexpr Column columns[] = {Column::Rule,     Column::Client, Column::Listen,
+                                             Column::Upstream, Column::State,  Column::CloseReason};
+        const QRegularExpression &pattern = filterRegularExpression();
+        if (pattern.pattern().isEmpty())
+            return true;
+        return std::any_of(std::begin(columns), std::end(columns), [&](Column column) {
+            return sourceModel()->index(sourceRow, column, sourceParent).data().toString().contains(pattern);
+        });
+    }
+};
+
+// Export field names, the same for CSV columns and JSON keys.
+const char *const ExportKeys[] = {"id",    "rule",   "client", "listen",     "local",     "target",    "state",
+                                  "opened", "closed", "durationMs", "bytesUp", "bytesDown", "closeReason"};
+
+QJsonValue isoUtc(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+QString csvField(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return QString::number(value.toInteger());
+    const QString text = value.toString();
+    if (!text.contains(QRegularExpression(QStringLiteral("[\",\r\n]"))))
+        return text;
+    return u'"' % QString(text).replace(u'"', QStringLiteral("\"\"")) % u'"';
+}
+
+} // namespace
+
+ConnectionsPanel::ConnectionsPanel(ForwardEngine *engine, QWidget *parent)
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_model(new ConnectionTableModel(this))
+    , m_proxy(new ConnectionFilter(this))
+    , m_filter(new QLineEdit(this))
+    , m_view(new QTableView(this))
+    , m_copyAction(new QAction(tr("&Copy row"), this))
+    , m_closeAction(new QAction(tr("C&lose this connection"), this))
+    , m_clearAction(new QAction(tr("Clear c&losed"), this))
+    , m_exportAction(new QAction(tr("&Export…"), this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ConnectionTableModel::SortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    m_filter->setObjectName(QStringLiteral("connectionFilter"));
+    m_filter->setPlaceholderText(tr("Filter by rule, address or state"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setToolTip(tr("Show only connections whose rule, addresses, state or close reason contain this text (Ctrl+F)"));
+    m_filter->setAccessibleName(tr("Connection filter"));
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, m_filter, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+
+    auto *clearButton = new QPushButton(tr("Clear closed"), this);
+    clearButton->setToolTip(tr("Remove the closed connections from the table"));
+    clearButton->setAccessibleName(tr("Clear closed connections"));
+    connect(clearButton, &QPushButton::clicked, m_model, &ConnectionTableModel::clearClosed);
+    auto *exportButton = new QPushButton(tr("Export…"), this);
+    exportButton->setToolTip(tr("Save the connections shown as CSV or JSON"));
+    exportButton->setAccessibleName(tr("Export connections"));
+    connect(exportButton, &QPushButton::clicked, this, &ConnectionsPanel::exportWithDialog);
+
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_copyAction->setToolTip(tr("Copy the selected rows as tab-separated text"));
+    m_closeAction->setToolTip(tr("Close the selected open connections"));
+    connect(m_copyAction, &QAction::triggered, this, &ConnectionsPanel::copySelected);
+    connect(m_closeAction, &QAction::triggered, this, &ConnectionsPanel::closeSelected);
+    connect(m_clearAction, &QAction::triggered, m_model, &ConnectionTableModel::clearClosed);
+    connect(m_exportAction, &QAction::triggered, this, &ConnectionsPanel::exportWithDialog);
+
+    m_view->setModel(m_proxy);
+    m_view->setAccessibleName(tr("Connections"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSortIndicatorClearable(true);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder);  // the model's order: active first
+    m_view->addAction(m_copyAction);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &ConnectionsPanel::showContextMenu);
+    setColumnWidths();
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(clearButton);
+    bar->addWidget(exportButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_view);
+}
+
+void ConnectionsPanel::setColumnWidths()
+{
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const auto width = [&](const char *sample) { return metrics.horizontalAdvance(QString::fromUtf8(sample)) + 16; };
+    m_view->setColumnWidth(Column::Rule, width("a rule name"));
+    m_view->setColumnWidth(Column::Client, width("192.168.100.100:65535"));
+    m_view->setColumnWidth(Column::Listen, width("192.168.100.100:65535"));
+    m_view->setColumnWidth(Column::Upstream, width("192.168.100.100:65535 → 192.168.49.2:65535"));
+    m_view->setColumnWidth(Column::State, width("client done sending"));
+    m_view->setColumnWidth(Column::Opened, width("00:00:00"));
+    m_view->setColumnWidth(Column::Duration, width("00:00:00"));
+    m_view->setColumnWidth(Column::BytesUp, width("999 MB"));
+    m_view->setColumnWidth(Column::BytesDown, width("999 MB"));
+}
+
+void ConnectionsPanel::applySnapshot(const EngineSnapshot &snapshot)
+{
+    m_model->applySnapshot(snapshot);
+}
+
+QList<int> ConnectionsPanel::selectedSourceRows() const
+{
+    QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    std::sort(selected.begin(), selected.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<int> rows;
+    for (const QModelIndex &index : std::as_const(selected))
+        rows.append(m_proxy->mapToSource(index).row());
+    return rows;
+}
+
+void ConnectionsPanel::copySelected()
+{
+    QStringList lines;
+    for (int row : selectedSourceRows())
+        lines.append(m_model->rowText(row));
+    if (!lines.isEmpty())
+        QGuiApplication::clipboard()->setText(lines.join(u'\n'));
+}
+
+void ConnectionsPanel::closeSelected()
+{
+    if (!m_engine)
+        return;
+    for (int row : selectedSourceRows()) {
+        if (row < m_model->activeCount())
+            m_engine->closeConnection(m_model->connectionAt(row).id);
+    }
+}
+
+void ConnectionsPanel::showContextMenu(const QPoint &pos)
+{
+    const QList<int> rows = selectedSourceRows();
+    m_closeAction->setEnabled(m_engine && std::any_of(rows.cbegin(), rows.cend(), [this](int row) {
+                                  return row < m_model->activeCount();
+                              }));
+    m_clearAction->setEnabled(m_model->rowCount() > m_model->activeCount());
+    QMenu menu(this);
+    menu.addAction(m_copyAction);
+    menu.addAction(m_closeAction);
+    menu.addSeparator();
+    menu.addAction(m_clearAction);
+    menu.addAction(m_exportAction);
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void ConnectionsPanel::exportWithDialog()
+{
+    const QString csvFilter = tr("CSV files (*.csv)");
+    const QString jsonFilter = tr("JSON files (*.json)");
+    QString chosen = csvFilter;
+    const QString start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                          + QStringLiteral("/connections.csv");
+    QString path = QFileDialog::getSaveFileName(this, tr("Export connections"), start,
+                                                csvFilter + QStringLiteral(";;") + jsonFilter, &chosen);
+    if (path.isEmpty())
+        return;
+
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    QString error;
+    if (suffix == u"csv" || suffix == u"json") {
+        error = exportTo(path);
+    } else if (chosen == csvFilter || chosen == jsonFilter) {
+        const ExportFormat format = chosen == jsonFilter ? ExportFormat::Json : ExportFormat::Csv;
+        if (suffix.isEmpty())
+            path += format == ExportFormat::Json ? QStringLiteral(".json") : QStringLiteral(".csv");
+        error = write(path, format);
+    } else {
+        error = exportTo(path);
+    }
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+QString ConnectionsPanel::exportTo(const QString &path) const
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"csv")
+        return write(path, ExportFormat::Csv);
+    if (suffix == u"json")
+        return write(path, ExportFormat::Json);
+    return tr("Cannot export to %1: the file name must end in .csv or .json.").arg(QDir::toNativeSeparators(path));
+}
+
+QString ConnectionsPanel::write(const QString &path, ExportFormat format) const
+{
+    QJsonArray records;
+    for (int proxyRow = 0; proxyRow < m_proxy->rowCount(); ++proxyRow) {
+        const int row = m_proxy->mapToSource(m_proxy->index(proxyRow, 0)).row();
+        const ConnectionInfo &c = m_model->connectionAt(row);
+        const qint64 duration = m_model->index(row, Column::Duration).data(ConnectionTableModel::SortRole).toLongLong();
+        const QJsonValue values[] = {
+            QJsonValue(qint64(c.id)),
+            m_model->ruleName(c.ruleId),
+            Format::hostPort(c.clientAddress, c.clientPort),
+            Format::hostPort(c.listenAddress, c.listenPort),
+            c.localAddress.isNull() ? QJsonValue() : QJsonValue(Format::hostPort(c.localAddress, c.localPort)),
+            Format::hostPort(c.targetAddress, c.targetPort),
+            toString(c.state),
+            isoUtc(c.openedAt),
+            isoUtc(c.closedAt),
+            QJsonValue(duration),
+            QJsonValue(qint64(c.bytesUp)),
+            QJsonValue(qint64(c.bytesDown)),
+            c.closeReason == CloseReason::None ? QJsonValue() : QJsonValue(toString(c.closeReason)),
+        };
+        static_assert(std::size(values) == std::size(ExportKeys));
+        QJsonObject record;
+        for (size_t i = 0; i < std::size(values); ++i)
+            record.insert(QLatin1String(ExportKeys[i]), values[i]);
+        records.append(record);
+    }
+
+    QByteArray bytes;
+    if (format == ExportFormat::Json) {
+        bytes = QJsonDocument(records).toJson();
+    } else {
+        QStringList header;
+        for (const char *key : ExportKeys)
+            header.append(QLatin1String(key));
+        QString text = header.join(u',') % QStringLiteral("\r\n");
+        for (const QJsonValue &record : std::as_const(records)) {
+            QStringList fields;
+            for (const char *key : ExportKeys)
+                fields.append(csvField(record.toObject().value(QLatin1String(key))));
+            text += fields.join(u',') % QStringLiteral("\r\n");
+        }
+        bytes = text.toUtf8();
+    }
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    return {};
+}
+
+QByteArray ConnectionsPanel::saveState() const
+{
+    return m_view->horizontalHeader()->saveState();
+}
+
+void ConnectionsPanel::restoreState(const QByteArray &state)
+{
+    m_view->horizontalHeader()->restoreState(state);
+}

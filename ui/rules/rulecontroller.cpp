@@ -1,0 +1,135 @@
+#include "rulecontroller.h"
+
+#include "relay/forwardengine.h"
+
+RuleController::RuleController(ForwardEngine *engine, const QString &path, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_store(path)
+{
+    connect(m_engine, &ForwardEngine::ruleStateChanged, this,
+            [this](RuleId id, RuleState, const QString &) { emit ruleChanged(id); });
+}
+
+Result<void> RuleController::load()
+{
+    const Result<QList<ForwardRule>> rules = m_store.load();
+    if (!rules)
+        return Error{rules.error()};
+    for (const ForwardRule &rule : rules.value()) {
+        // The file was validated as a whole, so each rule is accepted.
+        const Result<RuleId> added = m_engine->addRule(rule);
+        if (!added)
+            return Error{m_store.path() % QStringLiteral(": ") % added.error()};
+    }
+    emit rulesReset();
+    return {};
+}
+
+QList<RuleId> RuleController::ruleIds() const
+{
+    return m_engine->ruleIds();
+}
+
+ForwardRule RuleController::rule(RuleId id) const
+{
+    return m_engine->rule(id);
+}
+
+RuleState RuleController::state(RuleId id) const
+{
+    return m_engine->ruleState(id);
+}
+
+QString RuleController::error(RuleId id) const
+{
+    return m_engine->ruleError(id);
+}
+
+QList<ForwardRule> RuleController::rules() const
+{
+    QList<ForwardRule> result;
+    for (RuleId id : m_engine->ruleIds())
+        result.append(m_engine->rule(id));
+    return result;
+}
+
+Result<RuleId> RuleController::addRule(const ForwardRule &rule)
+{
+    const Result<RuleId> id = m_engine->addRule(rule);
+    if (id) {
+        emit rulesReset();
+        save();
+    }
+    return id;
+}
+
+Result<void> RuleController::updateRule(RuleId id, const ForwardRule &rule)
+{
+    // An unchanged rule is not restarted: its connections stay.
+    if (m_engine->rule(id).toJson() == rule.toJson())
+        return {};
+    const Result<void> updated = m_engine->updateRule(id, rule);
+    if (updated) {
+        emit ruleChanged(id);
+        save();
+    }
+    return updated;
+}
+
+Result<void> RuleController::setEnabled(RuleId id, bool enabled)
+{
+    const bool changed = m_engine->rule(id).enabled != enabled;
+    const Result<void> result = m_engine->setRuleEnabled(id, enabled);
+    if (result) {
+        emit ruleChanged(id);
+        if (changed)
+            save();
+    }
+    return result;
+}
+
+Result<RuleId> RuleController::duplicateRule(RuleId id)
+{
+    ForwardRule copy = m_engine->rule(id);
+    const QString base = copy.name % tr(" (copy)");
+    copy.name = base;
+    QStringList names;
+    for (const ForwardRule &rule : rules())
+        names.append(rule.name);
+    for (int n = 2; names.contains(copy.name); ++n)
+        copy.name = base.left(base.size() - 1) % u' ' % QString::number(n) % u')';
+    // Stopped: the copy would clash with the original's listen address.
+    copy.enabled = false;
+    return addRule(copy);
+}
+
+void RuleController::removeRule(RuleId id)
+{
+    m_engine->removeRule(id);
+    emit rulesReset();
+    save();
+}
+
+void RuleController::save()
+{
+    if (m_store.isBroken()) {
+        if (!m_confirmReplace || !m_confirmReplace()) {
+            emit saveFailed(tr("Not saved: %1 could not be read, and it was left as it is.").arg(m_store.path()));
+            return;
+        }
+        const Result<QString> backup = m_store.saveReplacingBroken(rules());
+        if (!backup) {
+            emit saveFailed(backup.error());
+            return;
+        }
+        emit brokenFileKept(backup.value());
+        emit saved(m_store.path());
+        return;
+    }
+    const Result<void> result = m_store.save(rules());
+    if (result)
+        emit saved(m_store.path());
+    else
+        emit saveFailed(result.error());
+}

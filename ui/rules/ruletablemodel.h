@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+#include "stats/connectioninfo.h"
+
+class RuleController;
+
+// The rules table: the definitions come from the controller, the live figures
+// from engine snapshots (applied in one batch each).
+class RuleTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RuleTableModel)
+
+public:
+    enum Column { Enabled, Name, Listen, Target, State, Active, Total, Refused, BytesIn, BytesOut, Rate, ColumnCount };
+    enum Role { RuleIdRole = Qt::UserRole + 1, ExposedRole };
+
+    explicit RuleTableModel(RuleController *controller, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // The Enabled column's check box starts and stops the rule.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+    RuleId ruleIdAt(int row) const;
+    int rowOf(RuleId id) const;  // -1 when unknown
+
+    void applySnapshot(const EngineSnapshot &snapshot);
+
+private:
+    void reload();
+    void refreshRule(RuleId id);
+
+    RuleController *m_controller;
+    QList<RuleId> m_ids;
+    QHash<RuleId, RuleStats> m_stats;
+};
