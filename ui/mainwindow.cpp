@@ -171,6 +171,7 @@ MainWindow::MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget 
     connect(m_controller, &RuleController::saved, this,
             [this](const QString &path) { statusBar()->showMessage(tr("Saved %1").arg(path), 3000); });
     connect(m_engine, &ForwardEngine::eventLogged, m_logModel, &LogModel::addEvent);
+    connect(m_engine, &ForwardEngine::ruleStateChanged, this, &MainWindow::logRuleState);
     connect(m_engine, &ForwardEngine::snapshotReady, this, &MainWindow::applySnapshot);
 
     loadRules();
@@ -319,6 +320,21 @@ void MainWindow::selectionChanged()
     updateActions();
     const RuleId id = selectedRule();
     m_throughput->setRule(id, id ? m_controller->rule(id).name : QString());
+}
+
+// Failures come as engine events, with the reason; starts and stops are said here.
+void MainWindow::logRuleState(RuleId id, RuleState state)
+{
+    const ForwardRule rule = m_controller->rule(id);
+    QString message;
+    if (state == RuleState::Listening)
+        message = tr("listening on %1, forwarding to %2").arg(rule.listen.toString(), rule.target.toString());
+    else if (state == RuleState::Stopped)
+        message = tr("stopped");
+    else
+        return;
+    m_logModel->setRuleName(id, rule.name);
+    m_logModel->addEvent(EngineEvent{QDateTime::currentDateTimeUtc(), EventLevel::Info, id, message});
 }
 
 void MainWindow::logMessage(EventLevel level, const QString &message)

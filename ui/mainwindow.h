@@ -59,6 +59,7 @@ private:
     void applySnapshot(const EngineSnapshot &snapshot);
     void updateActions();
     void selectionChanged();
+    void logRuleState(RuleId id, RuleState state);
     void logMessage(EventLevel level, const QString &message);
     bool editRuleDialog(const ForwardRule &rule, RuleId id, const QString &title);
     bool confirmReplaceBroken();

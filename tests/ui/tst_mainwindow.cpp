@@ -93,6 +93,7 @@ private slots:
     void enabledRulesListenWhenTheWindowOpens();
     void brokenRulesFileIsKept();
     void removeWithoutConnectionsDoesNotAsk();
+    void keyboardShortcuts();
 
 private:
     QTemporaryDir m_dir;
@@ -261,6 +262,52 @@ void TestMainWindow::removeWithoutConnectionsDoesNotAsk()
     QCOMPARE(window.ruleController()->rule(window.ruleModel()->ruleIdAt(0)).name, QStringLiteral("two"));
     const QJsonArray saved = QJsonDocument::fromJson(readFile(path)).object().value(QStringLiteral("rules")).toArray();
     QCOMPARE(saved.size(), 1);
+}
+
+// Enter edits the selected rule, Ctrl+N adds one, Delete removes it.
+void TestMainWindow::keyboardShortcuts()
+{
+    const QString path = m_dir.filePath(QStringLiteral("keys.json"));
+    writeFile(path, rulesJson({ruleJson(QStringLiteral("one"), freePort(), 9, false),
+                               ruleJson(QStringLiteral("two"), freePort(), 9, false)}));
+    ForwardEngine engine(1);
+    MainWindow window(&engine, path);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.rulesView()->setFocus();
+    window.rulesView()->selectRow(1);
+
+    // Each key must open the editor; it is cancelled right away.
+    QString opened;
+    const auto cancelNextDialog = [&] {
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<RuleEditorDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            opened = dialog->windowTitle() + u'|' + dialog->rule().name;
+            dialog->reject();
+        });
+    };
+    cancelNextDialog();
+    QTest::keyClick(window.rulesView(), Qt::Key_Return);
+    QCOMPARE(opened, QStringLiteral("Edit rule|two"));
+
+    opened.clear();
+    // Window-wide shortcuts need the window active again after the dialog.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    cancelNextDialog();
+    QTest::keyClick(window.rulesView(), Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(opened, QStringLiteral("Add rule|rule 1"));
+    QCOMPARE(window.ruleModel()->rowCount(), 2);
+
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.rulesView()->setFocus();
+    QTest::keyClick(window.rulesView(), Qt::Key_Delete);
+    QCOMPARE(window.ruleModel()->rowCount(), 1);
+    QCOMPARE(window.ruleController()->rule(window.ruleModel()->ruleIdAt(0)).name, QStringLiteral("one"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -264,7 +264,7 @@ void ThroughputPanel::redraw()
     }
     setNiceRange(c.rateAxis, maxRate / divisor, 1, 0);
     c.rateAxis->setTitleText(tr("Rate (%1)").arg(QLatin1String(units[unit])));
-    setNiceRange(c.activeAxis, maxActive, 1, 1);
+    setNiceRange(c.activeAxis, maxActive * 1.1, 1, 1);  // headroom: a flat maximum stays off the frame
 }
 
 void ThroughputPanel::showEvent(QShowEvent *event)

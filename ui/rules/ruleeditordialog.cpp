@@ -82,6 +82,7 @@ RuleEditorDialog::RuleEditorDialog(const ForwardRule &rule, const QList<ForwardR
     : QDialog(parent), m_others(others), m_base(rule)
 {
     setWindowTitle(tr("Rule"));
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
     auto *form = new QFormLayout;
 
     m_name = new QLineEdit(rule.name, this);
