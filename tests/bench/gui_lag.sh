@@ -2,13 +2,14 @@
 # The GUI thread's event-loop lag while relaying at full speed: the window is
 # visible under Xvfb with the connections table live, iperf3 runs through a rule,
 # and the window's LagProbe (PASARELA_LAG_LOG) records how late a 10 ms timer fires.
-#   tests/bench/gui_lag.sh [PASARELA_BINARY] [SECONDS]
+#   tests/bench/gui_lag.sh [PASARELA_BINARY] [SECONDS] [STREAMS]
 # Prints p50 / p99 / max lag in ms; the goal is p99 under 50 ms.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 binary=$(realpath "${1:-build/app/pasarela}")
 seconds=${2:-10}
+streams=${3:-1}
 missing=()
 for tool in iperf3 xvfb-run ss; do command -v "$tool" >/dev/null || missing+=("$tool"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -58,13 +59,13 @@ wait_listening "$listen"
 # Lag samples from here on are the ones under load.
 until [ -s "$work/lag.txt" ]; do sleep 0.1; done
 before=$(wc -l <"$work/lag.txt")
-rate=$(iperf3 -c 127.0.0.1 -p "$listen" -t "$seconds" -f g | awk '/receiver/ {print $(NF-2), $(NF-1)}')
+rate=$(iperf3 -c 127.0.0.1 -p "$listen" -t "$seconds" -P "$streams" -f g | awk '/receiver/ {r = $(NF-2) " " $(NF-1)} END {print r}')
 sleep 1.1  # the probe flushes once a second
 tail -n +"$((before + 1))" "$work/lag.txt" | sort -n >"$work/sorted.txt"
 count=$(wc -l <"$work/sorted.txt")
 [ "$count" -gt 0 ] || { echo "gui_lag: the probe recorded nothing" >&2; exit 1; }
 pick() { sed -n "$(( ($1 * count + 99) / 100 ))p" "$work/sorted.txt"; }
 echo "machine: $(nproc) cores, $(uname -r)"
-echo "iperf3 through the rule, window visible: $rate/s over ${seconds}s"
+echo "iperf3 through the rule ($streams stream(s)), window visible: $rate over ${seconds}s"
 printf 'GUI event-loop lag (%d samples): p50 %s ms, p99 %s ms, max %s ms (goal: p99 < 50 ms)\n' \
     "$count" "$(pick 50)" "$(pick 99)" "$(tail -n 1 "$work/sorted.txt")"

@@ -47,6 +47,7 @@ private slots:
     void addRejectsDuplicates();
     void ruleStatsCountBytes();
     void targetByName();
+    void wildcardListenNamesTheAddressReached();
 };
 
 void TestEngine::portInUse()
@@ -261,6 +262,30 @@ void TestEngine::targetByName()
     }
     QTRY_COMPARE(ruleStats(engine, id).total, quint64(2));
     QCOMPARE(ruleStats(engine, id).failed, quint64(0));
+}
+
+// On 0.0.0.0, each connection says which local address the client reached.
+void TestEngine::wildcardListenNamesTheAddressReached()
+{
+    TargetServer echo(TargetServer::echo());
+    ForwardRule rule = makeRule(QStringLiteral("wildcard"), freePort(), echo.port());
+    rule.listen.host = QStringLiteral("0.0.0.0");
+    ForwardEngine engine(Workers);
+    SnapshotLog log(engine);
+    RuleId id = 0;
+    QVERIFY(startRule(engine, rule, &id));
+    for (const char *address : {"127.0.0.1", "127.0.0.2"}) {
+        Socket client = connectTcp(rule.listen.port, 5000, nullptr, address);
+        QVERIFY(echoRoundTrip(client, QByteArrayLiteral("where am I")));
+    }
+    QTRY_COMPARE(log.closed(id).size(), 2);
+    QStringList reached;
+    for (const ConnectionInfo &info : log.closed(id)) {
+        QCOMPARE(info.listenPort, rule.listen.port);
+        reached.append(info.listenAddress.toString());
+    }
+    reached.sort();
+    QCOMPARE(reached, (QStringList{QStringLiteral("127.0.0.1"), QStringLiteral("127.0.0.2")}));
 }
 
 QTEST_GUILESS_MAIN(TestEngine)

@@ -28,7 +28,7 @@ CloseReason connectReason(int error)
 RelaySession::RelaySession(RelayWorker *worker, std::shared_ptr<RuleRuntime> rule, int clientFd,
                            const QHostAddress &clientAddress, quint16 clientPort)
     : QObject(worker), m_worker(worker), m_rule(std::move(rule)),
-      m_info(RelayWorker::newConnection(*m_rule, clientAddress, clientPort))
+      m_info(RelayWorker::newConnection(*m_rule, clientFd, clientAddress, clientPort))
 {
     m_client.fd = clientFd;
     m_up.from = &m_client;

@@ -43,7 +43,7 @@ void RelayWorker::setPublishInterval(int ms)
     m_publishTimer->start(ms);
 }
 
-ConnectionInfo RelayWorker::newConnection(const RuleRuntime &rule, const QHostAddress &address, quint16 port)
+ConnectionInfo RelayWorker::newConnection(const RuleRuntime &rule, int clientFd, const QHostAddress &address, quint16 port)
 {
     static std::atomic<quint64> lastId{0};
     ConnectionInfo info;
@@ -53,6 +53,9 @@ ConnectionInfo RelayWorker::newConnection(const RuleRuntime &rule, const QHostAd
     info.clientPort = port;
     info.listenAddress = rule.listenAddress;
     info.listenPort = rule.rule.listen.port;
+    // On a wildcard listener, say which of this machine's addresses the client reached.
+    if (info.listenAddress == QHostAddress::AnyIPv4 || info.listenAddress == QHostAddress::AnyIPv6)
+        NativeSocket::address(clientFd, false, &info.listenAddress, &info.listenPort);
     info.targetAddress = rule.targetAddress;
     info.targetPort = rule.rule.target.port;
     info.openedAt = QDateTime::currentDateTimeUtc();
@@ -150,9 +153,9 @@ void RelayWorker::accepted(const std::shared_ptr<RuleRuntime> &rule, int fd)
 void RelayWorker::refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address,
                          quint16 port, CloseReason reason, const QString &why)
 {
+    ConnectionInfo info = newConnection(*rule, fd, address, port);
     ::close(fd);
     ++m_counters[rule->id].refused;
-    ConnectionInfo info = newConnection(*rule, address, port);
     info.state = ConnectionState::Closed;
     info.closeReason = reason;
     info.closedAt = info.openedAt;

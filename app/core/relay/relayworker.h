@@ -77,7 +77,7 @@ public:
     char *scratch() { return m_scratch.get(); }
     qint64 nowMs() const { return m_clock.elapsed(); }
     // A new connection's snapshot, with an id unique in the process.
-    static ConnectionInfo newConnection(const RuleRuntime &rule, const QHostAddress &address, quint16 port);
+    static ConnectionInfo newConnection(const RuleRuntime &rule, int clientFd, const QHostAddress &address, quint16 port);
 
 signals:
     void published(const WorkerSnapshot &snapshot);

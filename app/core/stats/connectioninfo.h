@@ -36,7 +36,7 @@ struct ConnectionInfo
     RuleId ruleId = 0;
     QHostAddress clientAddress;
     quint16 clientPort = 0;
-    QHostAddress listenAddress;
+    QHostAddress listenAddress;  // the address the client reached (on a wildcard rule, the one it used)
     quint16 listenPort = 0;
     QHostAddress localAddress;   // our end of the upstream connection
     quint16 localPort = 0;
