@@ -6,25 +6,20 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QEvent>
-#include <QFile>
 #include <QHeaderView>
 #include <QIcon>
-#include <QItemSelectionModel>
 #include <QLabel>
-#include <QMouseEvent>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
-#include <QStyle>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
-#include <QVBoxLayout>
 
 #include "charts/throughputpanel.h"
 #include "connections/connectionspanel.h"
@@ -33,41 +28,9 @@
 #include "log/logpanel.h"
 #include "relay/forwardengine.h"
 #include "rules/rulecontroller.h"
-#include "rules/ruleeditordialog.h"
+#include "rules/rulespanel.h"
 #include "rules/ruletablemodel.h"
 #include "traycontrol.h"
-
-namespace {
-
-// Double-click on the empty part of the rules table adds a rule.
-class EmptyAreaDoubleClick final : public QObject
-{
-public:
-    EmptyAreaDoubleClick(QTableView *view, MainWindow *window)
-        : QObject(view), m_view(view), m_window(window)
-    {
-        view->viewport()->installEventFilter(this);
-    }
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::MouseButtonDblClick) {
-            const auto *mouse = static_cast<QMouseEvent *>(event);
-            if (!m_view->indexAt(mouse->position().toPoint()).isValid()) {
-                m_window->addRule();
-                return true;
-            }
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    QTableView *m_view;
-    MainWindow *m_window;
-};
-
-} // namespace
 
 QSettings *pasarelaSettings(QObject *parent)
 {
@@ -86,59 +49,23 @@ MainWindow::MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget 
     : QMainWindow(parent)
     , m_engine(engine)
     , m_controller(new RuleController(engine, rulesPath, this))
-    , m_ruleModel(new RuleTableModel(m_controller, this))
     , m_logModel(new LogModel(this))
+    , m_rules(new RulesPanel(m_controller, this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_tabs(new QTabWidget(this))
+    , m_connections(new ConnectionsPanel(engine, this))
+    , m_throughput(new ThroughputPanel(this))
+    , m_log(new LogPanel(m_logModel, this))
 {
     setWindowTitle(tr("Pasarela"));
     setWindowIcon(QIcon(QStringLiteral(":/pasarela/pasarela.svg")));
     m_controller->setConfirmReplaceBroken([this] { return confirmReplaceBroken(); });
 
-    m_banner = new QLabel(this);
-    m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0;"
-                                           " border-radius: 4px; padding: 8px; }"));
-    m_banner->setAccessibleName(tr("Rules file problem"));
-    m_banner->hide();
-
-    m_rulesView = new QTableView(this);
-    m_rulesView->setModel(m_ruleModel);
-    m_rulesView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_rulesView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_rulesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_rulesView->verticalHeader()->hide();
-    // Error reasons are long: the state column takes the spare width.
-    m_rulesView->horizontalHeader()->setSectionResizeMode(RuleTableModel::State, QHeaderView::Stretch);
-    m_rulesView->horizontalHeader()->setHighlightSections(false);
-    m_rulesView->setWordWrap(false);
-    m_rulesView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_rulesView->setAccessibleName(tr("Forwarding rules"));
-    m_rulesView->setToolTip(tr("Double-click a rule to edit it, or the empty area to add one"));
-    const int columnWidths[RuleTableModel::ColumnCount] = {32, 150, 200, 190, 190, 60, 60, 60, 80, 80, 90};
-    for (int column = 0; column < RuleTableModel::ColumnCount; ++column)
-        m_rulesView->setColumnWidth(column, columnWidths[column]);
-    new EmptyAreaDoubleClick(m_rulesView, this);
-    connect(m_rulesView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        if (index.column() != RuleTableModel::Enabled)
-            editRule();
-    });
-
-    m_connections = new ConnectionsPanel(engine, this);
-    m_throughput = new ThroughputPanel(this);
-    m_log = new LogPanel(m_logModel, this);
-    m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_connections, tr("&Connections"));
     m_tabs->addTab(m_throughput, tr("&Throughput"));
     m_tabs->addTab(m_log, tr("&Log"));
     m_tabs->setAccessibleName(tr("Connections, throughput and log"));
-
-    auto *top = new QWidget(this);
-    auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(m_banner);
-    topLayout->addWidget(m_rulesView);
-    m_splitter = new QSplitter(Qt::Vertical, this);
-    m_splitter->addWidget(top);
+    m_splitter->addWidget(m_rules);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
@@ -155,17 +82,21 @@ MainWindow::MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget 
     statusBar()->addPermanentWidget(m_connectionsLabel);
     statusBar()->addPermanentWidget(m_rateLabel);
 
-    createActions();
+    m_keepInTrayAction = new QAction(tr("&Keep running in the tray when closed"), this);
+    m_keepInTrayAction->setCheckable(true);
+    m_keepInTrayAction->setChecked(true);
+    m_keepInTrayAction->setStatusTip(tr("Closing the window leaves the rules listening, with an icon in the tray"));
+    m_quitAction = makeAction(tr("&Quit"), QStringLiteral("application-exit"), QKeySequence::Quit,
+                              tr("Stop every rule and quit"), this);
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::quit);
     createMenus();
     m_tray = new TrayControl(this, m_quitAction);
 
-    connect(m_rulesView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::selectionChanged);
-    connect(m_ruleModel, &QAbstractItemModel::modelReset, this, &MainWindow::selectionChanged);
-    connect(m_controller, &RuleController::ruleChanged, this, &MainWindow::updateActions);
+    connect(m_rules, &RulesPanel::selectedRuleChanged, m_throughput, &ThroughputPanel::setRule);
+    connect(m_rules, &RulesPanel::failed, this, [this](const QString &message) { logMessage(EventLevel::Error, message); });
     connect(m_controller, &RuleController::saveFailed, this,
             [this](const QString &message) { logMessage(EventLevel::Error, message); });
     connect(m_controller, &RuleController::brokenFileKept, this, [this](const QString &backup) {
-        m_banner->hide();
         logMessage(EventLevel::Warning, tr("The unreadable rules file was kept as %1").arg(backup));
     });
     connect(m_controller, &RuleController::saved, this,
@@ -177,48 +108,9 @@ MainWindow::MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget 
     loadRules();
     restoreSettings();
     applySnapshot(m_engine->lastSnapshot());
-    updateActions();
 }
 
 MainWindow::~MainWindow() = default;
-
-void MainWindow::createActions()
-{
-    const auto action = [this](const QString &text, const QString &icon, const QKeySequence &key, const QString &tip) {
-        auto *result = new QAction(QIcon::fromTheme(icon), text, this);
-        result->setShortcut(key);
-        result->setToolTip(tip % QStringLiteral(" (") % key.toString(QKeySequence::NativeText) % u')');
-        result->setStatusTip(tip);
-        return result;
-    };
-    m_addAction = action(tr("&Add rule…"), QStringLiteral("list-add"), QKeySequence::New, tr("Add a forwarding rule"));
-    connect(m_addAction, &QAction::triggered, this, &MainWindow::addRule);
-    m_editAction = action(tr("&Edit…"), QStringLiteral("document-edit"), Qt::Key_Return, tr("Edit the selected rule"));
-    connect(m_editAction, &QAction::triggered, this, &MainWindow::editRule);
-    m_duplicateAction = action(tr("D&uplicate"), QStringLiteral("edit-copy"), QKeySequence(Qt::CTRL | Qt::Key_D),
-                               tr("Copy the selected rule (the copy starts stopped)"));
-    connect(m_duplicateAction, &QAction::triggered, this, &MainWindow::duplicateRule);
-    m_removeAction = action(tr("&Remove"), QStringLiteral("list-remove"), QKeySequence::Delete,
-                            tr("Remove the selected rule"));
-    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeRule);
-    m_startAction = action(tr("&Start"), QStringLiteral("media-playback-start"), QKeySequence(Qt::CTRL | Qt::Key_R),
-                           tr("Start listening on the selected rule"));
-    connect(m_startAction, &QAction::triggered, this, [this] { setSelectedEnabled(true); });
-    m_stopAction = action(tr("S&top"), QStringLiteral("media-playback-stop"), QKeySequence(Qt::CTRL | Qt::Key_T),
-                          tr("Stop the selected rule and close its connections"));
-    connect(m_stopAction, &QAction::triggered, this, [this] { setSelectedEnabled(false); });
-    // Enter and Delete act on the table only, so they do not steal keys from the panels below.
-    m_editAction->setShortcutContext(Qt::WidgetShortcut);
-    m_removeAction->setShortcutContext(Qt::WidgetShortcut);
-    m_rulesView->addActions({m_addAction, m_editAction, m_duplicateAction, m_removeAction, m_startAction, m_stopAction});
-
-    m_keepInTrayAction = new QAction(tr("&Keep running in the tray when closed"), this);
-    m_keepInTrayAction->setCheckable(true);
-    m_keepInTrayAction->setChecked(true);
-    m_keepInTrayAction->setStatusTip(tr("Closing the window leaves the rules listening, with an icon in the tray"));
-    m_quitAction = action(tr("&Quit"), QStringLiteral("application-exit"), QKeySequence::Quit, tr("Stop every rule and quit"));
-    connect(m_quitAction, &QAction::triggered, this, &MainWindow::quit);
-}
 
 void MainWindow::createMenus()
 {
@@ -228,11 +120,9 @@ void MainWindow::createMenus()
     file->addAction(m_quitAction);
 
     QMenu *rules = menuBar()->addMenu(tr("&Rules"));
-    for (QAction *action : {m_addAction, m_editAction, m_duplicateAction, m_removeAction})
-        rules->addAction(action);
+    rules->addActions(m_rules->editActions());
     rules->addSeparator();
-    rules->addAction(m_startAction);
-    rules->addAction(m_stopAction);
+    rules->addActions(m_rules->runActions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int tab = 0; tab < m_tabs->count(); ++tab) {
@@ -253,11 +143,9 @@ void MainWindow::createMenus()
     toolBar->setObjectName(QStringLiteral("rulesToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->setMovable(false);
-    for (QAction *action : {m_addAction, m_editAction, m_duplicateAction, m_removeAction})
-        toolBar->addAction(action);
+    toolBar->addActions(m_rules->editActions());
     toolBar->addSeparator();
-    toolBar->addAction(m_startAction);
-    toolBar->addAction(m_stopAction);
+    toolBar->addActions(m_rules->runActions());
 }
 
 void MainWindow::loadRules()
@@ -266,17 +154,17 @@ void MainWindow::loadRules()
     if (loaded)
         return;
     m_loadError = loaded.error();
-    m_banner->setText(tr("<b>The rules file could not be read</b>, so Pasarela started with no rules and left the "
-                         "file as it is.<br>%1<br>Fix the file and start Pasarela again, or add rules here: the first "
-                         "save asks before replacing it and keeps the broken file beside it as a backup.")
-                          .arg(m_loadError.toHtmlEscaped()));
-    m_banner->show();
+    m_rules->showFileProblem(
+        tr("<b>The rules file could not be read</b>, so Pasarela started with no rules and left the file as it "
+           "is.<br>%1<br>Fix the file and start Pasarela again, or add rules here: the first save asks before "
+           "replacing it and keeps the broken file beside it as a backup.")
+            .arg(m_loadError.toHtmlEscaped()));
     logMessage(EventLevel::Error, m_loadError);
 }
 
 void MainWindow::applySnapshot(const EngineSnapshot &snapshot)
 {
-    m_ruleModel->applySnapshot(snapshot);
+    m_rules->model()->applySnapshot(snapshot);
     m_connections->applySnapshot(snapshot);
     m_throughput->applySnapshot(snapshot);
 
@@ -295,31 +183,6 @@ void MainWindow::applySnapshot(const EngineSnapshot &snapshot)
     m_connectionsLabel->setText(active == 1 ? tr("1 connection") : tr("%1 connections").arg(active));
     m_rateLabel->setText(tr("In %1 · Out %2").arg(Format::rate(in), Format::rate(out)));
     m_tray->setStatus(listening, rules, active);
-}
-
-RuleId MainWindow::selectedRule() const
-{
-    const QModelIndexList rows = m_rulesView->selectionModel()->selectedRows();
-    return rows.isEmpty() ? 0 : m_ruleModel->ruleIdAt(rows.constFirst().row());
-}
-
-void MainWindow::updateActions()
-{
-    const RuleId id = selectedRule();
-    const bool has = id != 0;
-    const RuleState state = has ? m_controller->state(id) : RuleState::Stopped;
-    const bool enabled = has && m_controller->rule(id).enabled;
-    for (QAction *action : {m_editAction, m_duplicateAction, m_removeAction})
-        action->setEnabled(has);
-    m_startAction->setEnabled(has && (!enabled || state == RuleState::Error));
-    m_stopAction->setEnabled(has && enabled);
-}
-
-void MainWindow::selectionChanged()
-{
-    updateActions();
-    const RuleId id = selectedRule();
-    m_throughput->setRule(id, id ? m_controller->rule(id).name : QString());
 }
 
 // Failures come as engine events, with the reason; starts and stops are said here.
@@ -341,103 +204,6 @@ void MainWindow::logMessage(EventLevel level, const QString &message)
 {
     m_logModel->addEvent(EngineEvent{QDateTime::currentDateTimeUtc(), level, 0, message});
     statusBar()->showMessage(message, 10000);
-}
-
-bool MainWindow::editRuleDialog(const ForwardRule &rule, RuleId id, const QString &title)
-{
-    QList<ForwardRule> others;
-    for (RuleId other : m_controller->ruleIds()) {
-        if (other != id)
-            others.append(m_controller->rule(other));
-    }
-    RuleEditorDialog dialog(rule, others, this);
-    dialog.setWindowTitle(title);
-    while (dialog.exec() == QDialog::Accepted) {
-        if (id == 0) {
-            const Result<RuleId> added = m_controller->addRule(dialog.rule());
-            if (added) {
-                m_rulesView->selectRow(m_ruleModel->rowOf(added.value()));
-                return true;
-            }
-            QMessageBox::warning(this, title, added.error());
-        } else {
-            const Result<void> updated = m_controller->updateRule(id, dialog.rule());
-            if (updated)
-                return true;
-            QMessageBox::warning(this, title, updated.error());
-        }
-    }
-    return false;
-}
-
-bool MainWindow::addRule()
-{
-    ForwardRule rule;
-    // A name that is free, so the dialog opens valid once the ports are filled in.
-    QStringList names;
-    for (const ForwardRule &existing : m_controller->rules())
-        names.append(existing.name);
-    int n = 1;
-    do
-        rule.name = tr("rule %1").arg(n++);
-    while (names.contains(rule.name));
-    return editRuleDialog(rule, 0, tr("Add rule"));
-}
-
-bool MainWindow::editRule()
-{
-    const RuleId id = selectedRule();
-    return id && editRuleDialog(m_controller->rule(id), id, tr("Edit rule"));
-}
-
-void MainWindow::duplicateRule()
-{
-    const RuleId id = selectedRule();
-    if (!id)
-        return;
-    const Result<RuleId> copy = m_controller->duplicateRule(id);
-    if (!copy) {
-        logMessage(EventLevel::Error, copy.error());
-        return;
-    }
-    m_rulesView->selectRow(m_ruleModel->rowOf(copy.value()));
-}
-
-void MainWindow::removeRule()
-{
-    const RuleId id = selectedRule();
-    if (!id)
-        return;
-    quint64 active = 0;
-    for (const RuleStats &stats : m_engine->lastSnapshot().rules) {
-        if (stats.ruleId == id)
-            active = stats.active;
-    }
-    const QString name = m_controller->rule(id).name;
-    if (active > 0
-        && QMessageBox::question(this, tr("Remove rule"),
-                                 tr("\"%1\" has %2 open connection(s). Remove the rule and close them?")
-                                     .arg(name)
-                                     .arg(active),
-                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-               != QMessageBox::Yes) {
-        return;
-    }
-    const int row = m_ruleModel->rowOf(id);
-    m_controller->removeRule(id);
-    if (m_ruleModel->rowCount() > 0)
-        m_rulesView->selectRow(qMin(row, m_ruleModel->rowCount() - 1));
-}
-
-void MainWindow::setSelectedEnabled(bool enabled)
-{
-    const RuleId id = selectedRule();
-    if (!id)
-        return;
-    const Result<void> result = m_controller->setEnabled(id, enabled);
-    if (!result)
-        logMessage(EventLevel::Error, result.error());
-    updateActions();
 }
 
 bool MainWindow::confirmReplaceBroken()
@@ -463,7 +229,7 @@ void MainWindow::restoreSettings()
     }
     restoreState(settings->value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings->value(QStringLiteral("window/splitter")).toByteArray());
-    m_rulesView->horizontalHeader()->restoreState(settings->value(QStringLiteral("rules/header")).toByteArray());
+    m_rules->view()->horizontalHeader()->restoreState(settings->value(QStringLiteral("rules/header")).toByteArray());
     m_connections->restoreState(settings->value(QStringLiteral("connections/header")).toByteArray());
     m_tabs->setCurrentIndex(settings->value(QStringLiteral("window/tab"), 0).toInt());
     m_keepInTrayAction->setChecked(settings->value(QStringLiteral("tray/keepRunning"), true).toBool());
@@ -477,7 +243,7 @@ void MainWindow::saveSettings()
     settings->setValue(QStringLiteral("window/state"), saveState());
     settings->setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     settings->setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
-    settings->setValue(QStringLiteral("rules/header"), m_rulesView->horizontalHeader()->saveState());
+    settings->setValue(QStringLiteral("rules/header"), m_rules->view()->horizontalHeader()->saveState());
     settings->setValue(QStringLiteral("connections/header"), m_connections->saveState());
     settings->setValue(QStringLiteral("tray/keepRunning"), m_keepInTrayAction->isChecked());
     delete settings;

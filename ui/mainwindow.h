@@ -2,7 +2,6 @@
 
 #include <QMainWindow>
 
-#include "rules/forwardrule.h"
 #include "stats/connectioninfo.h"
 
 class ConnectionsPanel;
@@ -13,10 +12,9 @@ class QAction;
 class QLabel;
 class QSettings;
 class QSplitter;
-class QTableView;
 class QTabWidget;
 class RuleController;
-class RuleTableModel;
+class RulesPanel;
 class ThroughputPanel;
 class TrayControl;
 
@@ -33,8 +31,7 @@ public:
     ~MainWindow() override;
 
     RuleController *ruleController() const { return m_controller; }
-    RuleTableModel *ruleModel() const { return m_ruleModel; }
-    QTableView *rulesView() const { return m_rulesView; }
+    RulesPanel *rulesPanel() const { return m_rules; }
     ConnectionsPanel *connectionsPanel() const { return m_connections; }
     ThroughputPanel *throughputPanel() const { return m_throughput; }
     LogModel *logModel() const { return m_logModel; }
@@ -42,58 +39,37 @@ public:
     // The message shown when the rules file could not be read; empty when it was.
     QString loadError() const { return m_loadError; }
 
-    // Opens the rule editor for a new rule / the selected one. Return whether a rule was saved.
-    bool addRule();
-    bool editRule();
-    void duplicateRule();
-    void removeRule();
-    void setSelectedEnabled(bool enabled);
-
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createActions();
     void createMenus();
     void loadRules();
     void applySnapshot(const EngineSnapshot &snapshot);
-    void updateActions();
-    void selectionChanged();
     void logRuleState(RuleId id, RuleState state);
     void logMessage(EventLevel level, const QString &message);
-    bool editRuleDialog(const ForwardRule &rule, RuleId id, const QString &title);
     bool confirmReplaceBroken();
-    RuleId selectedRule() const;
     void restoreSettings();
     void saveSettings();
     void quit();
 
     ForwardEngine *m_engine;
     RuleController *m_controller;
-    RuleTableModel *m_ruleModel;
     LogModel *m_logModel;
-    QTableView *m_rulesView;
+    RulesPanel *m_rules;
     QSplitter *m_splitter;
     QTabWidget *m_tabs;
     ConnectionsPanel *m_connections;
     ThroughputPanel *m_throughput;
     LogPanel *m_log;
     TrayControl *m_tray;
-    QLabel *m_banner;
     QLabel *m_listeningLabel;
     QLabel *m_connectionsLabel;
     QLabel *m_rateLabel;
+    QAction *m_keepInTrayAction;
+    QAction *m_quitAction;
     QString m_loadError;
     bool m_quitting = false;
-
-    QAction *m_addAction = nullptr;
-    QAction *m_editAction = nullptr;
-    QAction *m_duplicateAction = nullptr;
-    QAction *m_removeAction = nullptr;
-    QAction *m_startAction = nullptr;
-    QAction *m_stopAction = nullptr;
-    QAction *m_keepInTrayAction = nullptr;
-    QAction *m_quitAction = nullptr;
 };
 
 // The window's settings file (AppConfigLocation/settings.ini), readable by the user only.

@@ -11,8 +11,11 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSplitter>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -29,6 +32,7 @@
 #include "relay/forwardengine.h"
 #include "rules/rulecontroller.h"
 #include "rules/ruleeditordialog.h"
+#include "rules/rulespanel.h"
 #include "rules/ruletablemodel.h"
 #include "targetserver.h"
 #include "testsocket.h"
@@ -93,7 +97,9 @@ private slots:
     void enabledRulesListenWhenTheWindowOpens();
     void brokenRulesFileIsKept();
     void removeWithoutConnectionsDoesNotAsk();
+    void removeAsksWhileConnectionsAreOpen();
     void keyboardShortcuts();
+    void layoutIsRemembered();
 
 private:
     QTemporaryDir m_dir;
@@ -103,6 +109,8 @@ void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    // Each run starts from the default layout.
+    QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/settings.ini"));
 }
 
 void TestMainWindow::addRuleThroughDialogAndWatchAConnection()
@@ -116,7 +124,7 @@ void TestMainWindow::addRuleThroughDialogAndWatchAConnection()
     MainWindow window(&engine, path);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(window.ruleModel()->rowCount(), 0);
+    QCOMPARE(window.rulesPanel()->model()->rowCount(), 0);
 
     // Fill the dialog the way a user does, once it is open.
     bool filled = false;
@@ -140,13 +148,13 @@ void TestMainWindow::addRuleThroughDialogAndWatchAConnection()
         QTest::mouseClick(ok, Qt::LeftButton);
         filled = true;
     });
-    QVERIFY(window.addRule());
+    QVERIFY(window.rulesPanel()->addRule());
     QVERIFY(filled);
 
-    QCOMPARE(window.ruleModel()->rowCount(), 1);
-    const RuleId id = window.ruleModel()->ruleIdAt(0);
+    QCOMPARE(window.rulesPanel()->model()->rowCount(), 1);
+    const RuleId id = window.rulesPanel()->model()->ruleIdAt(0);
     QTRY_VERIFY(engine.ruleState(id) == RuleState::Listening);
-    QTRY_COMPARE(cell(window.ruleModel(), 0, RuleTableModel::State), QStringLiteral("Listening"));
+    QTRY_COMPARE(cell(window.rulesPanel()->model(), 0, RuleTableModel::State), QStringLiteral("Listening"));
     // Saved at once.
     const QJsonArray saved = QJsonDocument::fromJson(readFile(path)).object().value(QStringLiteral("rules")).toArray();
     QCOMPARE(saved.size(), 1);
@@ -192,16 +200,25 @@ void TestMainWindow::enabledRulesListenWhenTheWindowOpens()
     ForwardEngine engine(1);
     MainWindow window(&engine, path);
     QVERIFY(window.loadError().isEmpty());
-    QCOMPARE(window.ruleModel()->rowCount(), 2);
-    QTRY_VERIFY(engine.ruleState(window.ruleModel()->ruleIdAt(0)) == RuleState::Listening);
-    QVERIFY(engine.ruleState(window.ruleModel()->ruleIdAt(1)) == RuleState::Stopped);
+    QCOMPARE(window.rulesPanel()->model()->rowCount(), 2);
+    QTRY_VERIFY(engine.ruleState(window.rulesPanel()->model()->ruleIdAt(0)) == RuleState::Listening);
+    QVERIFY(engine.ruleState(window.rulesPanel()->model()->ruleIdAt(1)) == RuleState::Stopped);
     Socket client = connectTcp(on);
     QVERIFY(echoRoundTrip(client, QByteArrayLiteral("ping")));
+    // The log says the rule started, and where.
+    const auto logged = [&window](const QString &text) {
+        for (int row = 0; row < window.logModel()->rowCount(); ++row) {
+            if (window.logModel()->index(row, LogModel::Message).data().toString().contains(text))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY(logged(QStringLiteral("listening on 127.0.0.1:%1, forwarding to 127.0.0.1:%2").arg(on).arg(echo.port())));
 
     // The check box starts the stopped one; the file follows.
-    QVERIFY(window.ruleModel()->setData(window.ruleModel()->index(1, RuleTableModel::Enabled), Qt::Checked,
+    QVERIFY(window.rulesPanel()->model()->setData(window.rulesPanel()->model()->index(1, RuleTableModel::Enabled), Qt::Checked,
                                         Qt::CheckStateRole));
-    QTRY_VERIFY(engine.ruleState(window.ruleModel()->ruleIdAt(1)) == RuleState::Listening);
+    QTRY_VERIFY(engine.ruleState(window.rulesPanel()->model()->ruleIdAt(1)) == RuleState::Listening);
     const QJsonArray saved = QJsonDocument::fromJson(readFile(path)).object().value(QStringLiteral("rules")).toArray();
     QCOMPARE(saved.at(1).toObject().value(QStringLiteral("enabled")).toBool(), true);
 }
@@ -215,7 +232,7 @@ void TestMainWindow::brokenRulesFileIsKept()
     ForwardEngine engine(1);
     MainWindow window(&engine, path);
     window.show();
-    QCOMPARE(window.ruleModel()->rowCount(), 0);
+    QCOMPARE(window.rulesPanel()->model()->rowCount(), 0);
     QVERIFY2(window.loadError().contains(path), qPrintable(window.loadError()));
     QVERIFY2(window.loadError().contains(QStringLiteral("line 1")), qPrintable(window.loadError()));
     bool bannerShown = false;
@@ -240,7 +257,7 @@ void TestMainWindow::brokenRulesFileIsKept()
 
     // Confirmed: saved in place, the broken file kept beside it.
     answer = true;
-    QVERIFY(window.ruleController()->setEnabled(window.ruleModel()->ruleIdAt(0), true));
+    QVERIFY(window.ruleController()->setEnabled(window.rulesPanel()->model()->ruleIdAt(0), true));
     QCOMPARE(asked, 2);
     const QJsonArray saved = QJsonDocument::fromJson(readFile(path)).object().value(QStringLiteral("rules")).toArray();
     QCOMPARE(saved.size(), 1);
@@ -256,12 +273,50 @@ void TestMainWindow::removeWithoutConnectionsDoesNotAsk()
                                ruleJson(QStringLiteral("two"), freePort(), 9, false)}));
     ForwardEngine engine(1);
     MainWindow window(&engine, path);
-    window.rulesView()->selectRow(0);
-    window.removeRule();  // would block on a question if it asked
-    QCOMPARE(window.ruleModel()->rowCount(), 1);
-    QCOMPARE(window.ruleController()->rule(window.ruleModel()->ruleIdAt(0)).name, QStringLiteral("two"));
+    window.rulesPanel()->view()->selectRow(0);
+    window.rulesPanel()->removeRule();  // would block on a question if it asked
+    QCOMPARE(window.rulesPanel()->model()->rowCount(), 1);
+    QCOMPARE(window.ruleController()->rule(window.rulesPanel()->model()->ruleIdAt(0)).name, QStringLiteral("two"));
     const QJsonArray saved = QJsonDocument::fromJson(readFile(path)).object().value(QStringLiteral("rules")).toArray();
     QCOMPARE(saved.size(), 1);
+}
+
+void TestMainWindow::removeAsksWhileConnectionsAreOpen()
+{
+    TargetServer echo(TargetServer::echo());
+    const quint16 port = freePort();
+    const QString path = m_dir.filePath(QStringLiteral("remove-busy.json"));
+    writeFile(path, rulesJson({ruleJson(QStringLiteral("busy"), port, echo.port(), true)}));
+    ForwardEngine engine(1);
+    engine.setSnapshotInterval(50);
+    MainWindow window(&engine, path);
+    RulesPanel *rules = window.rulesPanel();
+    QTRY_VERIFY(engine.ruleState(rules->model()->ruleIdAt(0)) == RuleState::Listening);
+    Socket client = connectTcp(port);
+    QVERIFY(echoRoundTrip(client, QByteArrayLiteral("busy")));
+    QTRY_COMPARE(rules->model()->stats(rules->model()->ruleIdAt(0)).active, quint64(1));
+    rules->view()->selectRow(0);
+
+    // The question names the rule; the first answer is Cancel, the second Yes.
+    QString question;
+    const auto answer = [&](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, this, [&question, button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            question = box->text();
+            box->button(button)->click();
+        });
+    };
+    answer(QMessageBox::Cancel);
+    rules->removeRule();
+    QVERIFY2(question.contains(QStringLiteral("\"busy\" has 1 open connection")), qPrintable(question));
+    QCOMPARE(rules->model()->rowCount(), 1);
+    QVERIFY(echoRoundTrip(client, QByteArrayLiteral("still here")));
+
+    answer(QMessageBox::Yes);
+    rules->removeRule();
+    QCOMPARE(rules->model()->rowCount(), 0);
+    QCOMPARE(toString(recvUntilEof(client).end), "EOF");
 }
 
 // Enter edits the selected rule, Ctrl+N adds one, Delete removes it.
@@ -276,8 +331,8 @@ void TestMainWindow::keyboardShortcuts()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    window.rulesView()->setFocus();
-    window.rulesView()->selectRow(1);
+    window.rulesPanel()->view()->setFocus();
+    window.rulesPanel()->view()->selectRow(1);
 
     // Each key must open the editor; it is cancelled right away.
     QString opened;
@@ -290,7 +345,7 @@ void TestMainWindow::keyboardShortcuts()
         });
     };
     cancelNextDialog();
-    QTest::keyClick(window.rulesView(), Qt::Key_Return);
+    QTest::keyClick(window.rulesPanel()->view(), Qt::Key_Return);
     QCOMPARE(opened, QStringLiteral("Edit rule|two"));
 
     opened.clear();
@@ -298,16 +353,49 @@ void TestMainWindow::keyboardShortcuts()
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     cancelNextDialog();
-    QTest::keyClick(window.rulesView(), Qt::Key_N, Qt::ControlModifier);
+    QTest::keyClick(window.rulesPanel()->view(), Qt::Key_N, Qt::ControlModifier);
     QCOMPARE(opened, QStringLiteral("Add rule|rule 1"));
-    QCOMPARE(window.ruleModel()->rowCount(), 2);
+    QCOMPARE(window.rulesPanel()->model()->rowCount(), 2);
 
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    window.rulesView()->setFocus();
-    QTest::keyClick(window.rulesView(), Qt::Key_Delete);
-    QCOMPARE(window.ruleModel()->rowCount(), 1);
-    QCOMPARE(window.ruleController()->rule(window.ruleModel()->ruleIdAt(0)).name, QStringLiteral("one"));
+    window.rulesPanel()->view()->setFocus();
+    QTest::keyClick(window.rulesPanel()->view(), Qt::Key_Delete);
+    QCOMPARE(window.rulesPanel()->model()->rowCount(), 1);
+    QCOMPARE(window.ruleController()->rule(window.rulesPanel()->model()->ruleIdAt(0)).name, QStringLiteral("one"));
+}
+
+// Geometry, splitter, column widths and the tab come back at the next start.
+void TestMainWindow::layoutIsRemembered()
+{
+    const QString path = m_dir.filePath(QStringLiteral("layout.json"));
+    QList<int> sizes;
+    {
+        ForwardEngine engine(1);
+        MainWindow window(&engine, path);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(1000, 700);
+        auto *splitter = window.findChild<QSplitter *>();
+        splitter->setSizes({200, 400});
+        sizes = splitter->sizes();
+        window.rulesPanel()->view()->setColumnWidth(RuleTableModel::Name, 222);
+        window.tabs()->setCurrentIndex(2);
+        QVERIFY(window.close());  // no rule listens: the window really closes
+    }
+    ForwardEngine engine(1);
+    MainWindow window(&engine, path);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.size(), QSize(1000, 700));
+    QCOMPARE(window.findChild<QSplitter *>()->sizes(), sizes);
+    QCOMPARE(window.rulesPanel()->view()->columnWidth(RuleTableModel::Name), 222);
+    QCOMPARE(window.tabs()->currentIndex(), 2);
+    const QFileInfo settings(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+                             + QStringLiteral("/settings.ini"));
+    QVERIFY(settings.exists());
+    QCOMPARE(settings.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+             QFile::Permissions());
 }
 
 QTEST_MAIN(TestMainWindow)

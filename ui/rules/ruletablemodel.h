@@ -33,6 +33,8 @@ public:
     int rowOf(RuleId id) const;  // -1 when unknown
 
     void applySnapshot(const EngineSnapshot &snapshot);
+    // From the last snapshot; zeros when the rule was not in it.
+    RuleStats stats(RuleId id) const { return m_stats.value(id); }
 
 private:
     void reload();

@@ -1,0 +1,262 @@
+#include "rulespanel.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QIcon>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMessageBox>
+#include <QMouseEvent>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "rules/rulecontroller.h"
+#include "rules/ruleeditordialog.h"
+#include "rules/ruletablemodel.h"
+
+namespace {
+
+// Double-click on the empty part of the table adds a rule.
+class EmptyAreaDoubleClick final : public QObject
+{
+public:
+    EmptyAreaDoubleClick(QTableView *view, RulesPanel *panel) : QObject(panel), m_view(view), m_panel(panel)
+    {
+        view->viewport()->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::MouseButtonDblClick
+            && !m_view->indexAt(static_cast<QMouseEvent *>(event)->position().toPoint()).isValid()) {
+            m_panel->addRule();
+            return true;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QTableView *m_view;
+    RulesPanel *m_panel;
+};
+
+} // namespace
+
+QAction *makeAction(const QString &text, const QString &icon, const QKeySequence &key, const QString &tip,
+                    QObject *parent)
+{
+    auto *action = new QAction(QIcon::fromTheme(icon), text, parent);
+    action->setShortcut(key);
+    action->setToolTip(tip % QStringLiteral(" (") % key.toString(QKeySequence::NativeText) % u')');
+    action->setStatusTip(tip);
+    return action;
+}
+
+RulesPanel::RulesPanel(RuleController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_model(new RuleTableModel(controller, this))
+    , m_banner(new QLabel(this))
+    , m_view(new QTableView(this))
+{
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0;"
+                                           " border-radius: 4px; padding: 8px; }"));
+    m_banner->setAccessibleName(tr("Rules file problem"));
+    m_banner->hide();
+
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    // Error reasons are long: the state column takes the spare width.
+    m_view->horizontalHeader()->setSectionResizeMode(RuleTableModel::State, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->setWordWrap(false);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->setAccessibleName(tr("Forwarding rules"));
+    m_view->setToolTip(tr("Double-click a rule to edit it, or the empty area to add one"));
+    const int widths[RuleTableModel::ColumnCount] = {32, 150, 200, 190, 190, 60, 60, 60, 80, 80, 90};
+    for (int column = 0; column < RuleTableModel::ColumnCount; ++column)
+        m_view->setColumnWidth(column, widths[column]);
+    new EmptyAreaDoubleClick(m_view, this);
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.column() != RuleTableModel::Enabled)
+            editRule();
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_view);
+
+    m_addAction = makeAction(tr("&Add rule…"), QStringLiteral("list-add"), QKeySequence::New,
+                             tr("Add a forwarding rule"), this);
+    connect(m_addAction, &QAction::triggered, this, &RulesPanel::addRule);
+    m_editAction = makeAction(tr("&Edit…"), QStringLiteral("document-edit"), Qt::Key_Return,
+                              tr("Edit the selected rule"), this);
+    connect(m_editAction, &QAction::triggered, this, &RulesPanel::editRule);
+    m_duplicateAction = makeAction(tr("D&uplicate"), QStringLiteral("edit-copy"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                                   tr("Copy the selected rule (the copy starts stopped)"), this);
+    connect(m_duplicateAction, &QAction::triggered, this, &RulesPanel::duplicateRule);
+    m_removeAction = makeAction(tr("&Remove"), QStringLiteral("list-remove"), QKeySequence::Delete,
+                                tr("Remove the selected rule"), this);
+    connect(m_removeAction, &QAction::triggered, this, &RulesPanel::removeRule);
+    m_startAction = makeAction(tr("&Start"), QStringLiteral("media-playback-start"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                               tr("Start listening on the selected rule"), this);
+    connect(m_startAction, &QAction::triggered, this, [this] { setSelectedEnabled(true); });
+    m_stopAction = makeAction(tr("S&top"), QStringLiteral("media-playback-stop"), QKeySequence(Qt::CTRL | Qt::Key_T),
+                              tr("Stop the selected rule and close its connections"), this);
+    connect(m_stopAction, &QAction::triggered, this, [this] { setSelectedEnabled(false); });
+    // Enter and Delete act on the table only, so they do not steal keys from other panels.
+    m_editAction->setShortcutContext(Qt::WidgetShortcut);
+    m_removeAction->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addActions(editActions() + runActions());
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RulesPanel::selectionChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RulesPanel::selectionChanged);
+    connect(m_controller, &RuleController::ruleChanged, this, &RulesPanel::updateActions);
+    connect(m_controller, &RuleController::brokenFileKept, this, &RulesPanel::hideFileProblem);
+    updateActions();
+}
+
+QList<QAction *> RulesPanel::editActions() const
+{
+    return {m_addAction, m_editAction, m_duplicateAction, m_removeAction};
+}
+
+QList<QAction *> RulesPanel::runActions() const
+{
+    return {m_startAction, m_stopAction};
+}
+
+void RulesPanel::showFileProblem(const QString &html)
+{
+    m_banner->setText(html);
+    m_banner->show();
+}
+
+void RulesPanel::hideFileProblem()
+{
+    m_banner->hide();
+}
+
+RuleId RulesPanel::selectedRule() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : m_model->ruleIdAt(rows.constFirst().row());
+}
+
+void RulesPanel::updateActions()
+{
+    const RuleId id = selectedRule();
+    const bool has = id != 0;
+    const bool enabled = has && m_controller->rule(id).enabled;
+    for (QAction *action : {m_editAction, m_duplicateAction, m_removeAction})
+        action->setEnabled(has);
+    // Start also retries a rule that failed to listen.
+    m_startAction->setEnabled(has && (!enabled || m_controller->state(id) == RuleState::Error));
+    m_stopAction->setEnabled(enabled);
+}
+
+void RulesPanel::selectionChanged()
+{
+    updateActions();
+    const RuleId id = selectedRule();
+    emit selectedRuleChanged(id, id ? m_controller->rule(id).name : QString());
+}
+
+bool RulesPanel::runEditor(const ForwardRule &rule, RuleId id, const QString &title)
+{
+    QList<ForwardRule> others;
+    for (RuleId other : m_controller->ruleIds()) {
+        if (other != id)
+            others.append(m_controller->rule(other));
+    }
+    RuleEditorDialog dialog(rule, others, this);
+    dialog.setWindowTitle(title);
+    // What the dialog checked can still fail against the engine (a rule changed meanwhile): say so and go back.
+    while (dialog.exec() == QDialog::Accepted) {
+        if (id == 0) {
+            const Result<RuleId> added = m_controller->addRule(dialog.rule());
+            if (added) {
+                m_view->selectRow(m_model->rowOf(added.value()));
+                return true;
+            }
+            QMessageBox::warning(this, title, added.error());
+        } else {
+            const Result<void> updated = m_controller->updateRule(id, dialog.rule());
+            if (updated)
+                return true;
+            QMessageBox::warning(this, title, updated.error());
+        }
+    }
+    return false;
+}
+
+bool RulesPanel::addRule()
+{
+    // A free name, so the dialog is valid once the ports are filled in.
+    QStringList names;
+    for (const ForwardRule &existing : m_controller->rules())
+        names.append(existing.name);
+    ForwardRule rule;
+    int n = 1;
+    do
+        rule.name = tr("rule %1").arg(n++);
+    while (names.contains(rule.name));
+    return runEditor(rule, 0, tr("Add rule"));
+}
+
+bool RulesPanel::editRule()
+{
+    const RuleId id = selectedRule();
+    return id && runEditor(m_controller->rule(id), id, tr("Edit rule"));
+}
+
+void RulesPanel::duplicateRule()
+{
+    const RuleId id = selectedRule();
+    if (!id)
+        return;
+    const Result<RuleId> copy = m_controller->duplicateRule(id);
+    if (copy)
+        m_view->selectRow(m_model->rowOf(copy.value()));
+    else
+        emit failed(copy.error());
+}
+
+void RulesPanel::removeRule()
+{
+    const RuleId id = selectedRule();
+    if (!id)
+        return;
+    const quint64 active = m_model->stats(id).active;
+    if (active > 0
+        && QMessageBox::question(this, tr("Remove rule"),
+                                 tr("\"%1\" has %2 open connection(s). Remove the rule and close them?")
+                                     .arg(m_controller->rule(id).name)
+                                     .arg(active),
+                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+               != QMessageBox::Yes) {
+        return;
+    }
+    const int row = m_model->rowOf(id);
+    m_controller->removeRule(id);
+    if (m_model->rowCount() > 0)
+        m_view->selectRow(qMin(row, m_model->rowCount() - 1));
+}
+
+void RulesPanel::setSelectedEnabled(bool enabled)
+{
+    const RuleId id = selectedRule();
+    if (!id)
+        return;
+    const Result<void> result = m_controller->setEnabled(id, enabled);
+    if (!result)
+        emit failed(result.error());
+    updateActions();
+}

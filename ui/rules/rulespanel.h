@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QList>
+#include <QWidget>
+
+#include "rules/forwardrule.h"
+#include "stats/connectioninfo.h"
+
+class QAction;
+class QLabel;
+class QTableView;
+class RuleController;
+class RuleTableModel;
+
+// The rules table and what can be done to its rules: add, edit, duplicate,
+// remove, start, stop. The window puts the actions in its menus and tool bar.
+class RulesPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RulesPanel)
+
+public:
+    explicit RulesPanel(RuleController *controller, QWidget *parent = nullptr);
+
+    RuleTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    // Add, edit, duplicate, remove.
+    QList<QAction *> editActions() const;
+    // Start, stop.
+    QList<QAction *> runActions() const;
+
+    // A problem with the rules file, shown above the table until the file is replaced.
+    void showFileProblem(const QString &html);
+    void hideFileProblem();
+
+    RuleId selectedRule() const;
+    // Open the rule editor for a new rule / the selected one; true when a rule was saved.
+    bool addRule();
+    bool editRule();
+    void duplicateRule();
+    // Asks first only when the rule has open connections.
+    void removeRule();
+    void setSelectedEnabled(bool enabled);
+
+signals:
+    void selectedRuleChanged(RuleId id, const QString &name);
+    // Something the user should read (an action failed).
+    void failed(const QString &message);
+
+private:
+    bool runEditor(const ForwardRule &rule, RuleId id, const QString &title);
+    void updateActions();
+    void selectionChanged();
+
+    RuleController *m_controller;
+    RuleTableModel *m_model;
+    QLabel *m_banner;
+    QTableView *m_view;
+    QAction *m_addAction;
+    QAction *m_editAction;
+    QAction *m_duplicateAction;
+    QAction *m_removeAction;
+    QAction *m_startAction;
+    QAction *m_stopAction;
+};
+
+// An action with a theme icon, a shortcut and a tooltip that names the shortcut.
+QAction *makeAction(const QString &text, const QString &icon, const QKeySequence &key, const QString &tip,
+                    QObject *parent);
