@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "relay/forwardengine.h"
 #include "rules/rulestore.h"
+#include "stopsignals.h"
 
 namespace {
 
@@ -40,6 +41,8 @@ int runWindow(int argc, char *argv[], const CommandLine &options)
 
     ForwardEngine engine(options.workers);
     MainWindow window(&engine, options.configPath.isEmpty() ? RuleStore::defaultPath() : options.configPath);
+    // Ctrl+C in the terminal quits like File > Quit: the layout is saved.
+    QObject::connect(new StopSignals(&app), &StopSignals::received, &window, &MainWindow::quit);
     window.show();
     return app.exec();
 }

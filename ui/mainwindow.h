@@ -38,6 +38,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     // The message shown when the rules file could not be read; empty when it was.
     QString loadError() const { return m_loadError; }
+    // Saves the layout, stops every rule and leaves the event loop.
+    void quit();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -51,7 +53,6 @@ private:
     bool confirmReplaceBroken();
     void restoreSettings();
     void saveSettings();
-    void quit();
 
     ForwardEngine *m_engine;
     RuleController *m_controller;

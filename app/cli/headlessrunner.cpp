@@ -4,26 +4,15 @@
 #include <csignal>
 #include <cstdio>
 
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSocketNotifier>
 
 #include "relay/forwardengine.h"
+#include "stopsignals.h"
 #include "rules/rulestore.h"
 
 namespace {
-
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
-}
 
 void printLine(FILE *stream, const QString &line)
 {
@@ -42,37 +31,15 @@ QString size(quint64 bytes)
 HeadlessRunner::HeadlessRunner(CommandLine options, bool requireRules)
     : m_options(std::move(options)), m_requireRules(requireRules)
 {
-    // SIGINT/SIGTERM arrive through a socket pair so the event loop stops cleanly.
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) == 0) {
-        m_signals = new QSocketNotifier(qintptr(g_signalPipe[0]), QSocketNotifier::Read, this);
-        connect(m_signals, &QSocketNotifier::activated, this, [this] {
-            char byte = 0;
-            [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &byte, 1);
-            printLine(stderr, QStringLiteral("pasarela: stopping"));
-            stop(Ok);
-        });
-        struct sigaction action = {};
-        action.sa_handler = onSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        ::sigaction(SIGINT, &action, nullptr);
-        ::sigaction(SIGTERM, &action, nullptr);
-    }
+    connect(new StopSignals(this), &StopSignals::received, this, [this] {
+        printLine(stderr, QStringLiteral("pasarela: stopping"));
+        stop(Ok);
+    });
     ::signal(SIGPIPE, SIG_IGN);
     connect(&m_statsTimer, &QTimer::timeout, this, &HeadlessRunner::printStats);
 }
 
-HeadlessRunner::~HeadlessRunner()
-{
-    ::signal(SIGINT, SIG_DFL);
-    ::signal(SIGTERM, SIG_DFL);
-    delete m_signals;
-    for (int &fd : g_signalPipe) {
-        if (fd >= 0)
-            ::close(fd);
-        fd = -1;
-    }
-}
+HeadlessRunner::~HeadlessRunner() = default;
 
 Result<QList<ForwardRule>> HeadlessRunner::loadRules() const
 {

@@ -9,7 +9,6 @@
 #include "stats/connectioninfo.h"
 
 class ForwardEngine;
-class QSocketNotifier;
 
 // Runs the rules without a window until SIGINT/SIGTERM, printing one line per
 // listener, per refused or failed connection, and stats lines on request.
@@ -38,5 +37,4 @@ private:
     bool m_requireRules;
     std::unique_ptr<ForwardEngine> m_engine;
     QTimer m_statsTimer;
-    QSocketNotifier *m_signals = nullptr;
 };

@@ -31,8 +31,9 @@ listening() { ss -Htln "sport = :$1" | grep -q .; }
 free_port() {
     local port
     while :; do
-        port=$(shuf -i 20000-45000 -n 1)
-        listening "$port" || { echo "$port"; return; }
+        # Below the kernel's ephemeral range, and not used by any socket.
+        port=$(shuf -i 20000-32000 -n 1)
+        ss -Htan "sport = :$port" | grep -q . || { echo "$port"; return; }
     done
 }
 wait_listening() {

@@ -28,8 +28,9 @@ listening() { ss -Htln "sport = :$1" | grep -q .; }
 free_port() {
     local port
     while :; do
-        port=$(shuf -i 20000-45000 -n 1)
-        listening "$port" || { echo "$port"; return; }
+        # Below the kernel's ephemeral range, and not used by any socket.
+        port=$(shuf -i 20000-32000 -n 1)
+        ss -Htan "sport = :$port" | grep -q . || { echo "$port"; return; }
     done
 }
 
@@ -79,6 +80,12 @@ JSON
             sleep 1
             import -window root "$3"
             kill -0 $app || { echo "FAIL: pasarela exited"; exit 1; }
+            # SIGTERM quits like File > Quit: exit 0, layout saved.
+            kill -TERM $app
+            status=0
+            wait $app || status=$?
+            [ $status -eq 0 ] || { echo "FAIL: pasarela exited with $status on SIGTERM"; exit 1; }
+            grep -q "geometry" "$XDG_CONFIG_HOME/pasarela/settings.ini" || { echo "FAIL: the layout was not saved"; exit 1; }
         ' "$binary" "$work/$size/rules.json" "$listen" "$out/window-$size.png"
     local colours
     colours=$(identify -format %k "$out/window-$size.png")
