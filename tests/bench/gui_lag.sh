@@ -18,30 +18,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ -x "$binary" ] || { echo "gui_lag: no binary at $binary: build first (bash packaging/quickstart.sh test)" >&2; exit 1; }
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-listening() { ss -Htln "sport = :$1" | grep -q .; }
-free_port() {
-    local port
-    while :; do
-        # Below the kernel's ephemeral range, and not used by any socket.
-        port=$(shuf -i 20000-32000 -n 1)
-        ss -Htan "sport = :$port" | grep -q . || { echo "$port"; return; }
-    done
-}
+source tests/support/scratch.sh
 wait_listening() {
-    local deadline=$((SECONDS + 20))
-    until listening "$1"; do
-        [ $SECONDS -lt $deadline ] || { echo "gui_lag: nothing listens on $1" >&2; exit 1; }
-        sleep 0.1
-    done
+    wait_for 20 listening "$1" || { echo "gui_lag: nothing listens on $1" >&2; exit 1; }
 }
 
 server=$(free_port)

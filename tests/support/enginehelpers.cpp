@@ -33,6 +33,25 @@ bool startRule(ForwardEngine &engine, const ForwardRule &rule, RuleId *id, int t
     return waitForState(engine, *id, RuleState::Listening, timeoutMs);
 }
 
+ConnectionInfo fakeConnection(quint64 id, RuleId rule, const QString &client, quint16 targetPort,
+                              const QDateTime &openedAt)
+{
+    ConnectionInfo c;
+    c.id = id;
+    c.ruleId = rule;
+    c.clientAddress = QHostAddress(client);
+    c.clientPort = quint16(40000 + id);
+    c.listenAddress = QHostAddress(QStringLiteral("127.0.0.1"));
+    c.listenPort = 8080;
+    c.localAddress = QHostAddress(QStringLiteral("127.0.0.1"));
+    c.localPort = quint16(50000 + id);
+    c.targetAddress = QHostAddress(QStringLiteral("10.1.2.3"));
+    c.targetPort = targetPort;
+    c.state = ConnectionState::Open;
+    c.openedAt = openedAt;
+    return c;
+}
+
 RuleStats ruleStats(const ForwardEngine &engine, RuleId id)
 {
     for (const RuleStats &stats : engine.lastSnapshot().rules) {

@@ -19,6 +19,11 @@ bool startRule(ForwardEngine &engine, const ForwardRule &rule, RuleId *id, int t
 // Spins the event loop until ruleState(id) == state.
 bool waitForState(ForwardEngine &engine, RuleId id, RuleState state, int timeoutMs = 5000);
 
+// An open connection as a snapshot lists it: client:40000+id on 127.0.0.1:8080,
+// upstream 127.0.0.1:50000+id -> 10.1.2.3:targetPort. For model tests.
+ConnectionInfo fakeConnection(quint64 id, RuleId rule, const QString &client, quint16 targetPort,
+                              const QDateTime &openedAt);
+
 // The rule's line in the last snapshot (default-constructed if absent).
 RuleStats ruleStats(const ForwardEngine &engine, RuleId id);
 

@@ -33,20 +33,7 @@ const QDateTime Base(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
 
 ConnectionInfo connection(quint64 id, RuleId rule, const char *client)
 {
-    ConnectionInfo c;
-    c.id = id;
-    c.ruleId = rule;
-    c.clientAddress = QHostAddress(QLatin1String(client));
-    c.clientPort = quint16(40000 + id);
-    c.listenAddress = QHostAddress(QStringLiteral("127.0.0.1"));
-    c.listenPort = 8080;
-    c.localAddress = QHostAddress(QStringLiteral("127.0.0.1"));
-    c.localPort = quint16(50000 + id);
-    c.targetAddress = QHostAddress(QStringLiteral("10.1.2.3"));
-    c.targetPort = 443;
-    c.state = ConnectionState::Open;
-    c.openedAt = Base;
-    return c;
+    return fakeConnection(id, rule, QLatin1String(client), 443, Base);
 }
 
 // Three open connections of two rules, one closed with a reason.

@@ -22,20 +22,7 @@ const QDateTime Base(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
 
 ConnectionInfo open(quint64 id, RuleId rule = 1)
 {
-    ConnectionInfo c;
-    c.id = id;
-    c.ruleId = rule;
-    c.clientAddress = QHostAddress(QStringLiteral("10.0.0.5"));
-    c.clientPort = quint16(40000 + id);
-    c.listenAddress = QHostAddress(QStringLiteral("127.0.0.1"));
-    c.listenPort = 8080;
-    c.localAddress = QHostAddress(QStringLiteral("127.0.0.1"));
-    c.localPort = quint16(50000 + id);
-    c.targetAddress = QHostAddress(QStringLiteral("10.1.2.3"));
-    c.targetPort = 80;
-    c.state = ConnectionState::Open;
-    c.openedAt = Base.addSecs(qint64(id));
-    return c;
+    return fakeConnection(id, rule, QStringLiteral("10.0.0.5"), 80, Base.addSecs(qint64(id)));
 }
 
 ConnectionInfo closed(ConnectionInfo c, CloseReason reason, const QDateTime &at)

@@ -14,34 +14,7 @@ for tool in xvfb-run socat xwininfo import identify ss; do
     fi
 done
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-listening() { ss -Htln "sport = :$1" | grep -q .; }
-
-free_port() {
-    local port
-    while :; do
-        # Below the kernel's ephemeral range, and not used by any socket.
-        port=$(shuf -i 20000-32000 -n 1)
-        ss -Htan "sport = :$port" | grep -q . || { echo "$port"; return; }
-    done
-}
-
-# Polls a condition for up to $1 seconds.
-wait_for() {
-    local deadline=$((SECONDS + $1)); shift
-    until "$@"; do
-        [ $SECONDS -lt $deadline ] || return 1
-        sleep 0.1
-    done
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../support/scratch.sh"
 
 target=$(free_port)
 socat "TCP-LISTEN:$target,bind=127.0.0.1,reuseaddr,fork" EXEC:cat &
