@@ -1,5 +1,7 @@
 #include <cstdio>
 
+#include <sys/resource.h>
+
 #include <QApplication>
 #include <QCoreApplication>
 
@@ -47,10 +49,22 @@ int runWindow(int argc, char *argv[], const CommandLine &options)
     return app.exec();
 }
 
+// Each relayed connection takes two descriptors; the usual soft limit of 1024
+// would stop at about 500. Use what the hard limit allows, as nginx and Go do.
+void raiseDescriptorLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    raiseDescriptorLimit();
     const Result<CommandLine> options = parseCommandLine(argumentsOf(argc, argv));
     if (!options) {
         std::fprintf(stderr, "pasarela: %s\n", qPrintable(options.error()));

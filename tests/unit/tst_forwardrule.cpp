@@ -79,7 +79,7 @@ void TestForwardRule::fromJsonDefaults()
     QCOMPARE(rule.target, (Endpoint{QStringLiteral("example.com"), 80}));
     QCOMPARE(rule.enabled, true);
     QVERIFY(rule.allow.isEmpty());
-    QCOMPARE(rule.maxConnections, 1024);
+    QCOMPARE(rule.maxConnections, 16384);
     QCOMPARE(rule.connectTimeoutMs, 10000);
     QCOMPARE(rule.idleTimeoutS, 0);
 }

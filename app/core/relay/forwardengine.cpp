@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QThread>
 
+#include "epolldispatcher.h"
 #include "relayworker.h"
 #include "ruleruntime.h"
 
@@ -26,6 +27,7 @@ ForwardEngine::ForwardEngine(int workerCount, QObject *parent) : QObject(parent)
         auto *worker = new RelayWorker(i);
         auto *thread = new QThread(this);
         thread->setObjectName(QStringLiteral("relay-%1").arg(i));
+        thread->setEventDispatcher(new EpollDispatcher);
         worker->moveToThread(thread);
         connect(worker, &RelayWorker::published, this, &ForwardEngine::onWorkerSnapshot);
         connect(worker, &RelayWorker::listenerState, this, &ForwardEngine::onListenerState);

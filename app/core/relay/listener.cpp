@@ -76,6 +76,11 @@ bool Listener::start(QString *error)
 void Listener::acceptPending()
 {
     const int listenFd = int(m_server.socketDescriptor());
+    // Stopped, and about to close: whoever is waiting gets a reset, not a relay that ends at once.
+    if (m_rule->stopped) {
+        m_notifier->setEnabled(false);
+        return;
+    }
     for (int i = 0; i < AcceptsPerEvent; ++i) {
         const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
         if (fd >= 0) {

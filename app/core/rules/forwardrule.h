@@ -18,7 +18,7 @@ struct ForwardRule
     Endpoint target;
     bool enabled = true;
     QStringList allow;          // CIDRs; empty: anyone who can reach the listen address
-    int maxConnections = 1024;
+    int maxConnections = 16384;
     int connectTimeoutMs = 10000;
     int idleTimeoutS = 0;       // 0: off
     QJsonObject extra;          // keys this version does not know, kept on save

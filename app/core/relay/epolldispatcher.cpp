@@ -1,0 +1,232 @@
+#include "epolldispatcher.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <ctime>
+
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+namespace {
+
+constexpr int MaxEvents = 256;
+
+void sendActivation(QSocketNotifier *notifier)
+{
+    QEvent event(QEvent::SockAct);
+    QCoreApplication::sendEvent(notifier, &event);
+}
+
+} // namespace
+
+EpollDispatcher::EpollDispatcher(QObject *parent)
+    : QAbstractEventDispatcher(parent)
+    , m_epoll(::epoll_create1(EPOLL_CLOEXEC))
+    , m_wake(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
+{
+    if (m_epoll < 0 || m_wake < 0)
+        qFatal("pasarela: cannot create an epoll event loop: %s", strerror(errno));
+    epoll_event event{};
+    event.events = EPOLLIN;
+    event.data.fd = m_wake;
+    ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &event);
+}
+
+EpollDispatcher::~EpollDispatcher()
+{
+    ::close(m_wake);
+    ::close(m_epoll);
+}
+
+qint64 EpollDispatcher::nowMs() const
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+}
+
+void EpollDispatcher::updateInterest(int fd)
+{
+    const Notifiers n = m_notifiers.value(fd);
+    epoll_event event{};
+    event.data.fd = fd;
+    if (n.read && n.read->isEnabled())
+        event.events |= EPOLLIN;
+    if (n.write && n.write->isEnabled())
+        event.events |= EPOLLOUT;
+    if (n.exception && n.exception->isEnabled())
+        event.events |= EPOLLPRI;
+    if (!n.read && !n.write && !n.exception) {
+        m_notifiers.remove(fd);
+        ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
+        return;
+    }
+    if (::epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event) != 0 && errno == ENOENT)
+        ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event);
+}
+
+void EpollDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
+{
+    const int fd = int(notifier->socket());
+    Notifiers &n = m_notifiers[fd];
+    switch (notifier->type()) {
+    case QSocketNotifier::Read: n.read = notifier; break;
+    case QSocketNotifier::Write: n.write = notifier; break;
+    case QSocketNotifier::Exception: n.exception = notifier; break;
+    }
+    updateInterest(fd);
+}
+
+void EpollDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
+{
+    const int fd = int(notifier->socket());
+    const auto it = m_notifiers.find(fd);
+    if (it == m_notifiers.end())
+        return;
+    for (QSocketNotifier **slot : {&it->read, &it->write, &it->exception}) {
+        if (*slot == notifier)
+            *slot = nullptr;
+    }
+    updateInterest(fd);
+}
+
+void EpollDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType, QObject *object)
+{
+    m_timers.push_back(Timer{timerId, interval, timerType, object, nowMs() + interval});
+}
+
+bool EpollDispatcher::unregisterTimer(int timerId)
+{
+    const auto it = std::find_if(m_timers.begin(), m_timers.end(), [timerId](const Timer &t) { return t.id == timerId; });
+    if (it == m_timers.end())
+        return false;
+    m_timers.erase(it);
+    return true;
+}
+
+bool EpollDispatcher::unregisterTimers(QObject *object)
+{
+    const auto end = std::remove_if(m_timers.begin(), m_timers.end(), [object](const Timer &t) { return t.object == object; });
+    const bool any = end != m_timers.end();
+    m_timers.erase(end, m_timers.end());
+    return any;
+}
+
+QList<QAbstractEventDispatcher::TimerInfo> EpollDispatcher::registeredTimers(QObject *object) const
+{
+    QList<TimerInfo> result;
+    for (const Timer &t : m_timers) {
+        if (t.object == object)
+            result.append(TimerInfo(t.id, int(t.intervalMs), t.type));
+    }
+    return result;
+}
+
+int EpollDispatcher::remainingTime(int timerId)
+{
+    for (const Timer &t : m_timers) {
+        if (t.id == timerId)
+            return int(std::max<qint64>(0, t.dueMs - nowMs()));
+    }
+    return -1;
+}
+
+void EpollDispatcher::wakeUp()
+{
+    const quint64 one = 1;
+    [[maybe_unused]] const ssize_t n = ::write(m_wake, &one, sizeof one);
+}
+
+void EpollDispatcher::interrupt()
+{
+    m_interrupted = true;
+    wakeUp();
+}
+
+int EpollDispatcher::nextTimeout() const
+{
+    if (m_timers.empty())
+        return -1;
+    qint64 due = m_timers.front().dueMs;
+    for (const Timer &t : m_timers)
+        due = std::min(due, t.dueMs);
+    return int(std::clamp<qint64>(due - nowMs(), 0, 24 * 3600 * 1000));
+}
+
+bool EpollDispatcher::fireTimers()
+{
+    // A timer's handler may add or remove timers: take the due ids first.
+    const qint64 now = nowMs();
+    std::vector<int> due;
+    for (const Timer &t : m_timers) {
+        if (t.dueMs <= now)
+            due.push_back(t.id);
+    }
+    for (int id : due) {
+        const auto it = std::find_if(m_timers.begin(), m_timers.end(), [id](const Timer &t) { return t.id == id; });
+        if (it == m_timers.end())
+            continue;
+        // The next due time counts from this one, but never piles up behind a slow loop.
+        it->dueMs = std::max(it->dueMs + it->intervalMs, now + (it->intervalMs > 0 ? 1 : 0));
+        QObject *object = it->object;
+        QTimerEvent event(id);
+        QCoreApplication::sendEvent(object, &event);
+    }
+    return !due.empty();
+}
+
+bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
+{
+    m_interrupted = false;
+    emit awake();
+    QCoreApplication::sendPostedEvents();
+
+    const bool wait = (flags & QEventLoop::WaitForMoreEvents) && !m_interrupted;
+    int timeout = wait ? nextTimeout() : 0;
+    if (wait)
+        emit aboutToBlock();
+
+    epoll_event events[MaxEvents];
+    const int count = ::epoll_wait(m_epoll, events, MaxEvents, timeout);
+    if (wait)
+        emit awake();
+    bool handled = false;
+    for (int i = 0; i < count; ++i) {
+        const int fd = events[i].data.fd;
+        if (fd == m_wake) {
+            quint64 value = 0;
+            [[maybe_unused]] const ssize_t n = ::read(m_wake, &value, sizeof value);
+            continue;
+        }
+        const quint32 ready = events[i].events;
+        // A handler may delete or disable the other notifiers of this descriptor: look each up again.
+        if (ready & (EPOLLIN | EPOLLHUP | EPOLLERR)) {
+            const Notifiers n = m_notifiers.value(fd);
+            if (n.read && n.read->isEnabled()) {
+                sendActivation(n.read);
+                handled = true;
+            }
+        }
+        if (ready & (EPOLLOUT | EPOLLHUP | EPOLLERR)) {
+            const Notifiers n = m_notifiers.value(fd);
+            if (n.write && n.write->isEnabled()) {
+                sendActivation(n.write);
+                handled = true;
+            }
+        }
+        if (ready & EPOLLPRI) {
+            const Notifiers n = m_notifiers.value(fd);
+            if (n.exception && n.exception->isEnabled()) {
+                sendActivation(n.exception);
+                handled = true;
+            }
+        }
+    }
+    if (!(flags & QEventLoop::X11ExcludeTimers))
+        handled |= fireTimers();
+    return handled || count > 0;
+}
