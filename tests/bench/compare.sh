@@ -170,7 +170,7 @@ hold_idle() {  # RELAY PORT PID N
     echo go >&"${HOLD[1]}"
     read -r _ ok <&"${HOLD[0]}" || ok=0
     wait "$HOLD_PID" || true
-    relayed[$1,$4]="$ok/$4"
+    relayed[$1,$4]="$ok/$held held"
 }
 echo "memory per idle connection..." >&2
 for n in 5000 10000; do

@@ -49,24 +49,30 @@ qint64 EpollDispatcher::nowMs() const
     return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
 }
 
+// One epoll entry per descriptor, for all its notifiers; a system call only when
+// what is watched changes. Callers unregister a descriptor's notifiers before closing it.
 void EpollDispatcher::updateInterest(int fd)
 {
-    const Notifiers n = m_notifiers.value(fd);
-    epoll_event event{};
-    event.data.fd = fd;
-    if (n.read && n.read->isEnabled())
-        event.events |= EPOLLIN;
-    if (n.write && n.write->isEnabled())
-        event.events |= EPOLLOUT;
-    if (n.exception && n.exception->isEnabled())
-        event.events |= EPOLLPRI;
+    Notifiers &n = m_notifiers[fd];
     if (!n.read && !n.write && !n.exception) {
+        if (n.added)
+            ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
         m_notifiers.remove(fd);
-        ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
         return;
     }
-    if (::epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event) != 0 && errno == ENOENT)
-        ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event);
+    const quint32 wanted = (n.read ? quint32(EPOLLIN) : 0u) | (n.write ? quint32(EPOLLOUT) : 0u)
+                           | (n.exception ? quint32(EPOLLPRI) : 0u);
+    if (n.added && wanted == n.events)
+        return;
+    epoll_event event{};
+    event.events = wanted;
+    event.data.fd = fd;
+    if (::epoll_ctl(m_epoll, n.added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &event) != 0) {
+        // Closed and opened again under the same number, behind our back: start over.
+        ::epoll_ctl(m_epoll, n.added ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &event);
+    }
+    n.added = true;
+    n.events = wanted;
 }
 
 void EpollDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
@@ -135,8 +141,12 @@ int EpollDispatcher::remainingTime(int timerId)
     return -1;
 }
 
+// Every posted event calls this (a closing session posts several): one write
+// until the loop has seen it.
 void EpollDispatcher::wakeUp()
 {
+    if (m_wakePending.exchange(true))
+        return;
     const quint64 one = 1;
     [[maybe_unused]] const ssize_t n = ::write(m_wake, &one, sizeof one);
 }
@@ -200,6 +210,9 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         if (fd == m_wake) {
             quint64 value = 0;
             [[maybe_unused]] const ssize_t n = ::read(m_wake, &value, sizeof value);
+            // After the read: a wake-up from here on writes again. One that came just
+            // before is served anyway, by the posted events sent at the next call.
+            m_wakePending = false;
             continue;
         }
         const quint32 ready = events[i].events;

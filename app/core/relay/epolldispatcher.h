@@ -36,6 +36,8 @@ private:
         QSocketNotifier *read = nullptr;
         QSocketNotifier *write = nullptr;
         QSocketNotifier *exception = nullptr;
+        quint32 events = 0;  // what epoll watches for now
+        bool added = false;
     };
     struct Timer
     {
@@ -57,4 +59,5 @@ private:
     QHash<int, Notifiers> m_notifiers;
     std::vector<Timer> m_timers;
     std::atomic<bool> m_interrupted{false};
+    std::atomic<bool> m_wakePending{false};  // the eventfd is already signalled
 };

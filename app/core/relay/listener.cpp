@@ -56,6 +56,7 @@ Listener::Listener(RelayWorker *worker, std::shared_ptr<RuleRuntime> rule)
 
 Listener::~Listener()
 {
+    delete m_notifier;  // before m_server closes the descriptor
     if (m_spare >= 0)
         ::close(m_spare);
 }

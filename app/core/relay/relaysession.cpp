@@ -130,18 +130,26 @@ void RelaySession::onConnected()
     NativeSocket::address(m_target.fd, false, &m_info.localAddress, &m_info.localPort);
     m_lastActivityMs = m_worker->nowMs();
 
-    if (!m_target.write) {
-        m_target.write = new QSocketNotifier(qintptr(m_target.fd), QSocketNotifier::Write, this);
+    if (m_target.write) {
+        m_target.write->setEnabled(false);
+    } else {
+        m_target.write = writeNotifier(m_target.fd);
         connect(m_target.write, &QSocketNotifier::activated, this, [this] { onWritable(m_up); });
     }
-    m_target.write->setEnabled(false);
-    m_client.write = new QSocketNotifier(qintptr(m_client.fd), QSocketNotifier::Write, this);
-    m_client.write->setEnabled(false);
+    m_client.write = writeNotifier(m_client.fd);
     connect(m_client.write, &QSocketNotifier::activated, this, [this] { onWritable(m_down); });
     m_client.read = new QSocketNotifier(qintptr(m_client.fd), QSocketNotifier::Read, this);
     connect(m_client.read, &QSocketNotifier::activated, this, [this] { onReadable(m_up); });
     m_target.read = new QSocketNotifier(qintptr(m_target.fd), QSocketNotifier::Read, this);
     connect(m_target.read, &QSocketNotifier::activated, this, [this] { onReadable(m_down); });
+}
+
+// Switched off from the start, so it costs no registration: most sessions never need one.
+QSocketNotifier *RelaySession::writeNotifier(int fd)
+{
+    auto *notifier = new QSocketNotifier(QSocketNotifier::Write, this);
+    notifier->setSocket(qintptr(fd));
+    return notifier;
 }
 
 void RelaySession::onReadable(Flow &flow)

@@ -62,6 +62,7 @@ private:
     void connectNext();
     void onConnectResult();
     void onConnected();
+    QSocketNotifier *writeNotifier(int fd);
     void onReadable(Flow &flow);
     void onWritable(Flow &flow);
     void endFlow(Flow &flow);
