@@ -57,7 +57,7 @@ http {
     access_log off;
     keepalive_requests 1000000;
     server {
-        listen 127.0.0.1:$http_port;
+        listen 127.0.0.1:$http_port backlog=4096;
         location / {
             default_type application/json;
             return 200 '{"items":[{"id":1,"name":"alpha"},{"id":2,"name":"beta"}],"pod":"api-7d4b9c-x2k"}';
