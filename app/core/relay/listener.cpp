@@ -83,14 +83,20 @@ void Listener::acceptPending()
         return;
     }
     for (int i = 0; i < AcceptsPerEvent; ++i) {
-        const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
+        // The client's address comes with the accept: no getpeername() per connection.
+        sockaddr_storage peer{};
+        socklen_t peerLength = sizeof peer;
+        const int fd = ::accept4(listenFd, reinterpret_cast<sockaddr *>(&peer), &peerLength, SOCK_CLOEXEC | SOCK_NONBLOCK);
         if (fd >= 0) {
             if (m_paused) {
                 m_paused = false;
                 m_worker->logEvent(EventLevel::Info, m_rule->id,
                                    m_rule->rule.listen.toString() + QStringLiteral(": accepting again"));
             }
-            m_worker->accepted(m_rule, fd);
+            QHostAddress address;
+            quint16 port = 0;
+            NativeSocket::fromSockaddr(peer, &address, &port);
+            m_worker->accepted(m_rule, fd, address, port);
             continue;
         }
         switch (errno) {

@@ -23,14 +23,20 @@ bool address(int fd, bool peer, QHostAddress *address, quint16 *port)
     auto *raw = reinterpret_cast<sockaddr *>(&storage);
     if ((peer ? ::getpeername(fd, raw, &length) : ::getsockname(fd, raw, &length)) != 0)
         return false;
+    fromSockaddr(storage, address, port);
+    return true;
+}
+
+void fromSockaddr(const sockaddr_storage &storage, QHostAddress *address, quint16 *port)
+{
+    const auto *raw = reinterpret_cast<const sockaddr *>(&storage);
     address->setAddress(raw);
     bool isV4 = false;
     const quint32 v4 = address->toIPv4Address(&isV4);
     if (isV4 && address->protocol() == QAbstractSocket::IPv6Protocol)
         address->setAddress(v4);
-    *port = storage.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6 *>(raw)->sin6_port)
-                                          : ntohs(reinterpret_cast<sockaddr_in *>(raw)->sin_port);
-    return true;
+    *port = storage.ss_family == AF_INET6 ? ntohs(reinterpret_cast<const sockaddr_in6 *>(raw)->sin6_port)
+                                          : ntohs(reinterpret_cast<const sockaddr_in *>(raw)->sin_port);
 }
 
 QString errorText(int error)

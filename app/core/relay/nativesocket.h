@@ -12,6 +12,8 @@ void setNoDelay(int fd);
 bool address(int fd, bool peer, QHostAddress *address, quint16 *port);
 QString errorText(int error);
 // Fills *storage for connect(); returns its length.
+// A socket address as Qt's, IPv4-mapped IPv6 as IPv4.
+void fromSockaddr(const sockaddr_storage &storage, QHostAddress *address, quint16 *port);
 socklen_t toSockaddr(const QHostAddress &address, quint16 port, sockaddr_storage *storage);
 
 } // namespace NativeSocket

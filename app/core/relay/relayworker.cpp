@@ -118,15 +118,9 @@ void RelayWorker::shutdown()
         m_idleTimer->stop();
 }
 
-void RelayWorker::accepted(const std::shared_ptr<RuleRuntime> &rule, int fd)
+void RelayWorker::accepted(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address,
+                           quint16 port)
 {
-    QHostAddress address;
-    quint16 port = 0;
-    if (!NativeSocket::address(fd, true, &address, &port)) {
-        ::close(fd);  // the client is gone already
-        return;
-    }
-
     // The allow-list and the limit are checked before any byte is relayed.
     if (!rule->allow.isEmpty()
         && std::none_of(rule->allow.cbegin(), rule->allow.cend(),

@@ -68,7 +68,7 @@ public:
     void shutdown();
 
     // Used by listeners and sessions of this worker.
-    void accepted(const std::shared_ptr<RuleRuntime> &rule, int fd);
+    void accepted(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address, quint16 port);
     void adopt(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address, quint16 port);
     // Closes a client before any byte is relayed: counted, reported and logged.
     void refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address,
