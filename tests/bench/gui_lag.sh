@@ -33,7 +33,7 @@ JSON
 
 PASARELA_LAG_LOG="$work/lag.txt" XDG_CONFIG_HOME="$work/config" \
     xvfb-run -a -s "-screen 0 1280x800x24" "$binary" --config "$work/rules.json" >"$work/app.log" 2>&1 &
-pids+=($!)
+# Not in pids: killing xvfb-run would leave the window and Xvfb behind; cleanup ends the window instead.
 wait_listening "$server"
 wait_listening "$listen"
 # Lag samples from here on are the ones under load.

@@ -4,6 +4,9 @@
 work=$(mktemp -d)
 pids=()
 cleanup() {
+    # Pasarela windows started on files of the scratch folder go first, so that
+    # xvfb-run sees its program end and stops its X server itself.
+    pkill -f -- "^[^ ]*/pasarela .*$work/" 2>/dev/null || true
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
     rm -rf "$work"
