@@ -235,12 +235,12 @@ void RulesPanel::removeRule()
     if (!id)
         return;
     const quint64 active = m_model->stats(id).active;
+    const QString question = active == 1
+        ? tr("\"%1\" has 1 open connection. Remove the rule and close it?").arg(m_controller->rule(id).name)
+        : tr("\"%1\" has %2 open connections. Remove the rule and close them?").arg(m_controller->rule(id).name).arg(active);
     if (active > 0
-        && QMessageBox::question(this, tr("Remove rule"),
-                                 tr("\"%1\" has %2 open connection(s). Remove the rule and close them?")
-                                     .arg(m_controller->rule(id).name)
-                                     .arg(active),
-                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        && QMessageBox::question(this, tr("Remove rule"), question, QMessageBox::Yes | QMessageBox::Cancel,
+                                 QMessageBox::Cancel)
                != QMessageBox::Yes) {
         return;
     }
