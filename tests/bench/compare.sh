@@ -46,13 +46,24 @@ iperf_port=$(free_port)
 http_port=$(free_port)
 iperf3 -s -p "$iperf_port" >/dev/null 2>&1 &
 pids+=($!)
-mkdir -p "$work/origin"
-cat > "$work/origin/nginx.conf" <<EOF
+# start_nginx NAME "MAIN DIRECTIVES" "CONFIG": an nginx of its own in $work/NAME,
+# with room for the 10,000-connection case; sets nginx_pid.
+start_nginx() {
+    mkdir -p "$work/$1"
+    cat > "$work/$1/nginx.conf" <<EOF
+$2
 worker_processes auto;
 worker_rlimit_nofile 65536;
-pid $work/origin/nginx.pid;
-error_log $work/origin/error.log;
+pid $work/$1/nginx.pid;
+error_log $work/$1/error.log;
 events { worker_connections 30000; }
+$3
+EOF
+    nginx -c "$work/$1/nginx.conf" -g 'daemon off;' &
+    nginx_pid=$!
+    pids+=($nginx_pid)
+}
+start_nginx origin "" "
 http {
     access_log off;
     keepalive_requests 1000000;
@@ -60,13 +71,10 @@ http {
         listen 127.0.0.1:$http_port backlog=4096;
         location / {
             default_type application/json;
-            return 200 '{"items":[{"id":1,"name":"alpha"},{"id":2,"name":"beta"}],"pod":"api-7d4b9c-x2k"}';
+            return 200 '{\"items\":[{\"id\":1,\"name\":\"alpha\"},{\"id\":2,\"name\":\"beta\"}],\"pod\":\"api-7d4b9c-x2k\"}';
         }
     }
-}
-EOF
-nginx -c "$work/origin/nginx.conf" -g 'daemon off;' &
-pids+=($!)
+}"
 
 # --- the relays, each on two ports: one to iperf3, one to the JSON endpoint --
 declare -A iperf_via http_via
@@ -83,23 +91,13 @@ socat_http_pid=$!
 
 iperf_via[nginx]=$(free_port)
 http_via[nginx]=$(free_port)
-mkdir -p "$work/stream"
 # The stream proxy with its defaults; only the connection limit is raised, for the 10,000-connection case.
-cat > "$work/stream/nginx.conf" <<EOF
-load_module /usr/lib/nginx/modules/ngx_stream_module.so;
-worker_processes auto;
-worker_rlimit_nofile 65536;
-pid $work/stream/nginx.pid;
-error_log $work/stream/error.log;
-events { worker_connections 30000; }
+start_nginx stream "load_module /usr/lib/nginx/modules/ngx_stream_module.so;" "
 stream {
     server { listen 127.0.0.1:${iperf_via[nginx]}; proxy_pass 127.0.0.1:$iperf_port; }
     server { listen 127.0.0.1:${http_via[nginx]}; proxy_pass 127.0.0.1:$http_port; }
-}
-EOF
-nginx -c "$work/stream/nginx.conf" -g 'daemon off;' &
-pids+=($!)
-nginx_stream_pid=$!
+}"
+nginx_stream_pid=$nginx_pid
 
 iperf_via[pasarela]=$(free_port)
 http_via[pasarela]=$(free_port)
