@@ -10,6 +10,7 @@
 #include "lagprobe.h"
 #include "mainwindow.h"
 #include "relay/forwardengine.h"
+#include "requestcommand.h"
 #include "rules/rulestore.h"
 #include "stopsignals.h"
 
@@ -60,10 +61,26 @@ void raiseDescriptorLimit()
     }
 }
 
+// `pasarela request ...`: one HTTP request, curl-like, without a window.
+int runRequest(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("pasarela"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PASARELA_VERSION));
+    const Result<RequestOptions> options = parseRequestCommand(argumentsOf(argc, argv));
+    if (!options) {
+        std::fprintf(stderr, "pasarela: %s\n", options.error().toUtf8().constData());
+        return RequestOptions::BadArguments;
+    }
+    return runRequestCommand(options.value());
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (argc > 1 && qstrcmp(argv[1], "request") == 0)
+        return runRequest(argc, argv);
     raiseDescriptorLimit();
     const Result<CommandLine> options = parseCommandLine(argumentsOf(argc, argv));
     if (!options) {

@@ -24,6 +24,8 @@
 #include "charts/throughputpanel.h"
 #include "connections/connectionspanel.h"
 #include "format.h"
+#include "http/httpclientpanel.h"
+#include "http/httphistory.h"
 #include "log/logmodel.h"
 #include "log/logpanel.h"
 #include "relay/forwardengine.h"
@@ -56,6 +58,7 @@ MainWindow::MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget 
     , m_connections(new ConnectionsPanel(engine, this))
     , m_throughput(new ThroughputPanel(this))
     , m_log(new LogPanel(m_logModel, this))
+    , m_http(new HttpClientPanel(m_controller, HttpHistory::defaultPath(), this))
 {
     setWindowTitle(tr("Pasarela"));
     setWindowIcon(QIcon(QStringLiteral(":/pasarela/pasarela.svg")));
@@ -64,7 +67,8 @@ MainWindow::MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget 
     m_tabs->addTab(m_connections, tr("&Connections"));
     m_tabs->addTab(m_throughput, tr("&Throughput"));
     m_tabs->addTab(m_log, tr("&Log"));
-    m_tabs->setAccessibleName(tr("Connections, throughput and log"));
+    m_tabs->addTab(m_http, tr("HTT&P client"));
+    m_tabs->setAccessibleName(tr("Connections, throughput, log and HTTP client"));
     m_splitter->addWidget(m_rules);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 2);
@@ -231,6 +235,7 @@ void MainWindow::restoreSettings()
     m_splitter->restoreState(settings->value(QStringLiteral("window/splitter")).toByteArray());
     m_rules->view()->horizontalHeader()->restoreState(settings->value(QStringLiteral("rules/header")).toByteArray());
     m_connections->restoreState(settings->value(QStringLiteral("connections/header")).toByteArray());
+    m_http->restoreSettings(*settings);
     m_tabs->setCurrentIndex(settings->value(QStringLiteral("window/tab"), 0).toInt());
     m_keepInTrayAction->setChecked(settings->value(QStringLiteral("tray/keepRunning"), true).toBool());
     delete settings;
@@ -245,6 +250,7 @@ void MainWindow::saveSettings()
     settings->setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     settings->setValue(QStringLiteral("rules/header"), m_rules->view()->horizontalHeader()->saveState());
     settings->setValue(QStringLiteral("connections/header"), m_connections->saveState());
+    m_http->saveSettings(*settings);
     settings->setValue(QStringLiteral("tray/keepRunning"), m_keepInTrayAction->isChecked());
     delete settings;
 }

@@ -6,6 +6,7 @@
 
 class ConnectionsPanel;
 class ForwardEngine;
+class HttpClientPanel;
 class LogModel;
 class LogPanel;
 class QAction;
@@ -19,7 +20,7 @@ class ThroughputPanel;
 class TrayControl;
 
 // The window: a face on ForwardEngine. Composes the panels (rules, connections,
-// throughput, log), the actions and the status bar; moves no bytes itself.
+// throughput, log, HTTP client), the actions and the status bar; moves no bytes itself.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -35,6 +36,7 @@ public:
     ConnectionsPanel *connectionsPanel() const { return m_connections; }
     ThroughputPanel *throughputPanel() const { return m_throughput; }
     LogModel *logModel() const { return m_logModel; }
+    HttpClientPanel *httpClientPanel() const { return m_http; }
     QTabWidget *tabs() const { return m_tabs; }
     // The message shown when the rules file could not be read; empty when it was.
     QString loadError() const { return m_loadError; }
@@ -63,6 +65,7 @@ private:
     ConnectionsPanel *m_connections;
     ThroughputPanel *m_throughput;
     LogPanel *m_log;
+    HttpClientPanel *m_http;
     TrayControl *m_tray;
     QLabel *m_listeningLabel;
     QLabel *m_connectionsLabel;

@@ -28,7 +28,8 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Pasarela forwards TCP ports of this machine to a local Kubernetes cluster (or any host:port)\n"
-        "and shows what crosses them. Without --headless it opens the window with the saved rules."));
+        "and shows what crosses them. Without --headless it opens the window with the saved rules.\n"
+        "pasarela request [options] URL sends one HTTP request, as curl would (see pasarela request --help)."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help and exit."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
@@ -61,7 +62,9 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
     CommandLine result;
     if (parser.isSet(help)) {
         result.action = CommandLine::Action::ShowHelp;
-        result.helpText = parser.helpText() + QStringLiteral(
+        // Parsed before the application object exists, so Qt cannot name the program.
+        const QString text = parser.helpText();
+        result.helpText = QStringLiteral("Usage: pasarela [options]") + text.mid(text.indexOf(u'\n')) + QStringLiteral(
             "\nExit codes:\n"
             "  0  stopped cleanly (SIGINT or SIGTERM)\n"
             "  2  bad arguments or a bad rules file\n"

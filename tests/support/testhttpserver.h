@@ -17,7 +17,8 @@ class QThread;
 //   GET  /api/v1/items         200 {"pod":"api-7d9f","items":[...]} (keys not sorted)
 //   POST /api/v1/items         201 {"created": <the request body as JSON>}; 400 JSON error if not JSON
 //   ANY  /api/v1/echo          200 {"method","path","headers":[[name,value]...],"body"}
-//   GET  /api/v1/redirect      302 Location: /api/v1/items
+//   GET  /api/v1/redirect      302 Location: /api/v1/items; any method with ?status=301|302|303|307|308
+//                              and ?to=LOCATION, or ?loop=1 (Location: itself)
 //   GET  /api/v1/chunked       200 JSON sent with Transfer-Encoding: chunked in several chunks
 //   GET  /api/v1/gzip          200 JSON, Content-Encoding: gzip when Accept-Encoding allows it
 //   GET  /api/v1/big?bytes=N   200 a valid JSON document of exactly N bytes (N >= 64), deterministic
@@ -54,6 +55,8 @@ public:
 
     static QString certificatePath();  // tests/support/tls/selfsigned.crt
     static QString keyPath();
+    // The body of /api/v1/big?bytes=N, for tests to compare with.
+    static QByteArray bigBody(qsizetype bytes);
 
 private:
     class Worker;

@@ -33,12 +33,15 @@ private:
     friend class HttpClient;
     HttpCall(const HttpRequest &request, QObject *parent);
     void start(QNetworkAccessManager *manager);
+    // One hop: the request, or a redirect's next request.
+    void send(QNetworkAccessManager *manager, const HttpRequest &hop);
     void finish(HttpFailure failure, const QString &error);
 
     HttpExchange m_exchange;
     QPointer<QNetworkReply> m_reply;
     QTimer *m_timeout = nullptr;
     QElapsedTimer m_clock;
+    int m_redirects = 0;  // followed here: Qt 6.4's own following may send a request twice
     bool m_finished = false;
 };
 
@@ -58,4 +61,7 @@ public:
 
 private:
     QNetworkAccessManager *m_manager;
+    // Requests without certificate verification get their own connections, so a
+    // verified request never reuses a connection that was not verified.
+    QNetworkAccessManager *m_insecureManager = nullptr;
 };

@@ -112,6 +112,10 @@ bool isSecretHeader(const QString &name);
 // base64 with "bodyEncoding":"base64". Secret header values become "<redacted>"
 // unless keepSecrets.
 QJsonObject exchangeToJson(const HttpExchange &exchange, bool keepSecrets);
+// The exchange file as written to disk: exchangeToJson indented, with JSON bodies
+// put back as the server sent them (QJsonValue would sort keys and round big
+// integers).
+QByteArray exchangeDocument(const HttpExchange &exchange, bool keepSecrets);
 
 // A request as stored in history (all fields, bodies as text or base64); secret
 // header values are left out and marked "redacted" unless keepSecrets.

@@ -1,0 +1,4 @@
+pasarela_add_test(tst_httpmessage SOURCES tst_httpmessage.cpp LABELS unit)
+pasarela_add_test(tst_jsontree SOURCES tst_jsontree.cpp LABELS unit)
+pasarela_add_test(tst_curlcommand SOURCES tst_curlcommand.cpp LABELS unit)
+pasarela_add_test(tst_httphistory SOURCES tst_httphistory.cpp LABELS unit)

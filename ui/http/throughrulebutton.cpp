@@ -1,0 +1,62 @@
+#include "throughrulebutton.h"
+
+#include <QHostAddress>
+#include <QMenu>
+#include <QUrl>
+
+#include "rules/rulecontroller.h"
+
+ThroughRuleButton::ThroughRuleButton(RuleController *rules, QWidget *parent)
+    : QPushButton(tr("Through rule"), parent)
+    , m_rules(rules)
+{
+    setMenu(new QMenu(this));
+    setToolTip(tr("Send through a forwarding rule: takes the host and port of its listen address, "
+                  "keeps the path, so the request goes in as an outside client's would"));
+    setAccessibleName(tr("Through rule"));
+    if (m_rules) {
+        connect(m_rules, &RuleController::rulesReset, this, &ThroughRuleButton::rebuildMenu);
+        connect(m_rules, &RuleController::ruleChanged, this, &ThroughRuleButton::rebuildMenu);
+    }
+    rebuildMenu();
+}
+
+QString ThroughRuleButton::urlThroughRule(const QString &url, const ForwardRule &rule)
+{
+    QHostAddress host(rule.listen.host);
+    if (host == QHostAddress::AnyIPv4)
+        host = QHostAddress::LocalHost;
+    else if (host == QHostAddress::AnyIPv6)
+        host = QHostAddress::LocalHostIPv6;
+    const QUrl current(url.trimmed());
+    QUrl result;
+    result.setScheme(QStringLiteral("http"));
+    result.setHost(host.isNull() ? rule.listen.host : host.toString());
+    result.setPort(rule.listen.port);
+    // A URL typed without a scheme ("/api/v1/items") still has a path worth keeping.
+    const QString path = current.path();
+    result.setPath(path.startsWith(u'/') ? path : u'/' + path);
+    if (current.hasQuery())
+        result.setQuery(current.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    if (current.hasFragment())
+        result.setFragment(current.fragment(QUrl::FullyEncoded), QUrl::StrictMode);
+    return result.toString();
+}
+
+void ThroughRuleButton::rebuildMenu()
+{
+    menu()->clear();
+    const QList<RuleId> ids = m_rules ? m_rules->ruleIds() : QList<RuleId>();
+    for (RuleId id : ids) {
+        const ForwardRule rule = m_rules->rule(id);
+        QAction *action = menu()->addAction(tr("%1 (%2 → %3)").arg(rule.name, rule.listen.toString(), rule.target.toString()));
+        action->setToolTip(rule.enabled ? tr("Send to %1").arg(rule.listen.toString())
+                                        : tr("Send to %1 (the rule is stopped: start it first)").arg(rule.listen.toString()));
+        connect(action, &QAction::triggered, this, [this, id] {
+            if (m_rules->ruleIds().contains(id))
+                emit ruleChosen(m_rules->rule(id));
+        });
+    }
+    if (ids.isEmpty())
+        menu()->addAction(tr("No forwarding rules yet: add one above"))->setEnabled(false);
+}
