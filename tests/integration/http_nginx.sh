@@ -7,19 +7,8 @@ set -euo pipefail
 
 pasarela=${1:?usage: http_nginx.sh PATH_TO_PASARELA TLS_DIR}
 tls_dir=${2:?usage: http_nginx.sh PATH_TO_PASARELA TLS_DIR}
-nginx=/usr/sbin/nginx
-[ -x "$nginx" ] || nginx=$(command -v nginx || true)
-if [ -z "$nginx" ] || [ ! -x "$nginx" ]; then
-    echo "SKIP: nginx is not installed (apt-get install nginx)"
-    exit 77
-fi
-if ! command -v curl >/dev/null 2>&1; then
-    echo "SKIP: curl is not installed (apt-get install curl)"
-    exit 77
-fi
-
 source "$(dirname "${BASH_SOURCE[0]}")/../support/scratch.sh"
-chmod 755 "$work"
+source "$(dirname "${BASH_SOURCE[0]}")/../support/nginx.sh"
 
 fail() {
     echo "FAIL: $*"
@@ -38,25 +27,10 @@ mkdir -p "$work/www/files"
 } > "$work/www/files/big.json"
 chmod -R a+rX "$work/www"
 
-user_line=
-[ "$(id -u)" -eq 0 ] && user_line="user root;"   # workers would drop to nobody otherwise
-
 write_nginx_conf() {
-    cat > "$work/nginx.conf" <<CONF
-$user_line
-worker_processes 1;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/error.log warn;
-events { worker_connections 64; }
-http {
-    access_log $work/access.log;
-    client_body_temp_path $work/client_body;
-    proxy_temp_path $work/proxy;
-    fastcgi_temp_path $work/fastcgi;
-    uwsgi_temp_path $work/uwsgi;
-    scgi_temp_path $work/scgi;
-    default_type application/json;
+    tls_port=$(free_port)
+    [ "$tls_port" != "$nginx_port" ] || return 1   # nginx_start picks others
+    nginx_conf <<CONF
     absolute_redirect off;   # Location: /api/items, not http://api.local/...
     gzip on;
     gzip_types application/json;
@@ -65,13 +39,13 @@ http {
     ssl_certificate_key $tls_dir/selfsigned.key;
 
     server {
-        listen 127.0.0.1:$port default_server;
+        listen 127.0.0.1:$nginx_port default_server;
         listen 127.0.0.1:$tls_port ssl http2 default_server;
         server_name _;
         location / { return 404 '{"error":"default backend - 404"}'; }
     }
     server {
-        listen 127.0.0.1:$port;
+        listen 127.0.0.1:$nginx_port;
         listen 127.0.0.1:$tls_port ssl http2;
         server_name api.local;
         location = /api/items { return 200 '{"service":"api","items":[{"id":1,"name":"alpha"},{"id":2,"name":"beta"}]}'; }
@@ -80,38 +54,16 @@ http {
         location / { return 404 '{"error":"not found","path":"\$uri"}'; }
     }
     server {
-        listen 127.0.0.1:$port;
+        listen 127.0.0.1:$nginx_port;
         server_name web.local;
         location / { return 200 '{"service":"web"}'; }
     }
-}
 CONF
 }
+nginx_start write_nginx_conf
+echo "ok: nginx on 127.0.0.1:$nginx_port (http) and 127.0.0.1:$tls_port (https, http2)"
 
-nginx_pid=
-nginx_ready() {
-    kill -0 "$nginx_pid" 2>/dev/null || return 0   # exited: stop waiting
-    curl -s -o /dev/null "http://127.0.0.1:$port/"
-}
-# A port can be taken between the check and the bind: then try others.
-for attempt in 1 2 3 4 5; do
-    port=$(free_port)
-    tls_port=$(free_port)
-    [ "$port" != "$tls_port" ] || continue
-    write_nginx_conf
-    : > "$work/error.log"
-    "$nginx" -e "$work/error.log" -p "$work/" -c "$work/nginx.conf" &
-    nginx_pid=$!
-    pids+=("$nginx_pid")
-    wait_for 15 nginx_ready || fail "nginx did not answer on 127.0.0.1:$port within 15 s"
-    kill -0 "$nginx_pid" 2>/dev/null && break
-    nginx_pid=
-    grep -q 'Address already in use' "$work/error.log" || fail "nginx exited at start"
-done
-[ -n "$nginx_pid" ] || fail "nginx found no free port in 5 attempts"
-echo "ok: nginx on 127.0.0.1:$port (http) and 127.0.0.1:$tls_port (https, http2)"
-
-http="http://127.0.0.1:$port"
+http="http://127.0.0.1:$nginx_port"
 https="https://127.0.0.1:$tls_port"
 api=(-H 'Host: api.local')
 

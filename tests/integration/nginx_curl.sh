@@ -7,99 +7,25 @@
 set -euo pipefail
 
 pasarela=${1:?usage: nginx_curl.sh PATH_TO_PASARELA}
-nginx=/usr/sbin/nginx
-[ -x "$nginx" ] || nginx=$(command -v nginx || true)
-if [ -z "$nginx" ] || [ ! -x "$nginx" ]; then
-    echo "SKIP: nginx is not installed (apt-get install nginx)"
-    exit 77
-fi
-if ! command -v curl >/dev/null 2>&1; then
-    echo "SKIP: curl is not installed (apt-get install curl)"
-    exit 77
-fi
-
-tmp=$(mktemp -d)
-chmod 755 "$tmp"
-nginx_pid=
+source "$(dirname "${BASH_SOURCE[0]}")/../support/scratch.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../support/nginx.sh"
 pasarela_pid=
-
-cleanup() {
-    [ -n "$pasarela_pid" ] && kill -KILL "$pasarela_pid" 2>/dev/null
-    [ -n "$nginx_pid" ] && kill -TERM "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
 
 fail() {
     echo "FAIL: $*"
     for f in pasarela.out pasarela.err error.log; do
-        [ -s "$tmp/$f" ] && { echo "--- $f"; cat "$tmp/$f"; }
+        [ -s "$work/$f" ] && { echo "--- $f"; cat "$work/$f"; }
     done
     exit 1
 }
 
-# Below the kernel's ephemeral range, so no outgoing connection holds the port.
-read -r ephemeral_low _ < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || ephemeral_low=32768
-port_low=20000
-port_high=$((ephemeral_low - 1))
-[ "$port_high" -gt $((port_low + 1000)) ] || port_high=60000
-
-port_is_free() {
-    if command -v ss >/dev/null 2>&1; then
-        [ -z "$(ss -Htan "sport = :$1")" ]
-    else
-        ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-    fi
-}
-
-free_port() {
-    local p i
-    for i in $(seq 200); do
-        p=$((port_low + (RANDOM * 32768 + RANDOM) % (port_high - port_low + 1)))
-        if [ "$p" != "${1:-}" ] && port_is_free "$p"; then
-            echo "$p"
-            return 0
-        fi
-    done
-    echo "no free port found" >&2
-    return 1
-}
-
-# Polls "$@" every 0.1 s until it succeeds; gives up after $deadline seconds.
-wait_until() {
-    local deadline=$1 end
-    shift
-    end=$((SECONDS + deadline))
-    until "$@"; do
-        [ "$SECONDS" -lt "$end" ] || return 1
-        sleep 0.1
-    done
-}
-
-mkdir -p "$tmp/www/files" "$tmp/up"
-head -c $((5 * 1024 * 1024)) /dev/urandom > "$tmp/www/files/static.bin"
-head -c $((5 * 1024 * 1024)) /dev/urandom > "$tmp/upload.bin"
-chmod -R a+rX "$tmp"
-
-user_line=
-[ "$(id -u)" -eq 0 ] && user_line="user root;"   # workers would drop to nobody otherwise
+mkdir -p "$work/www/files" "$work/up"
+head -c $((5 * 1024 * 1024)) /dev/urandom > "$work/www/files/static.bin"
+head -c $((5 * 1024 * 1024)) /dev/urandom > "$work/upload.bin"
+chmod -R a+rX "$work"
 
 write_nginx_conf() {
-    cat > "$tmp/nginx.conf" <<CONF
-$user_line
-worker_processes 1;
-daemon off;
-pid $tmp/nginx.pid;
-error_log $tmp/error.log warn;
-events { worker_connections 64; }
-http {
-    access_log $tmp/access.log;
-    client_body_temp_path $tmp/client_body;
-    proxy_temp_path $tmp/proxy;
-    fastcgi_temp_path $tmp/fastcgi;
-    uwsgi_temp_path $tmp/uwsgi;
-    scgi_temp_path $tmp/scgi;
-    default_type application/json;
+    nginx_conf <<CONF
     client_max_body_size 16m;
 
     server {
@@ -111,53 +37,35 @@ http {
         listen 127.0.0.1:$nginx_port;
         server_name api.pasarela.test;
         location / { return 200 '{"service":"api","ok":true}'; }
-        location /files/ { root $tmp/www; }
-        location /up/ { root $tmp; dav_methods PUT; }
+        location /files/ { root $work/www; }
+        location /up/ { root $work; dav_methods PUT; }
     }
     server {
         listen 127.0.0.1:$nginx_port;
         server_name web.pasarela.test;
         location / { return 200 '{"service":"web","ok":true}'; }
     }
-}
 CONF
 }
+nginx_start write_nginx_conf
 
-# A port can be taken between the check and the bind: then try another one.
-nginx_ready() {
-    kill -0 "$nginx_pid" 2>/dev/null || return 0   # exited: stop waiting
-    curl -s -o /dev/null "http://127.0.0.1:$nginx_port/"
-}
-for attempt in 1 2 3 4 5; do
-    nginx_port=$(free_port)
-    write_nginx_conf
-    : > "$tmp/error.log"
-    "$nginx" -e "$tmp/error.log" -p "$tmp/" -c "$tmp/nginx.conf" &
-    nginx_pid=$!
-    wait_until 15 nginx_ready || fail "nginx did not answer on 127.0.0.1:$nginx_port within 15 s"
-    kill -0 "$nginx_pid" 2>/dev/null && break
-    wait "$nginx_pid" || true
-    nginx_pid=
-    grep -q 'Address already in use' "$tmp/error.log" || fail "nginx exited at start"
-done
-[ -n "$nginx_pid" ] || fail "nginx found no free port in 5 attempts"
-
-mkdir -p "$tmp/config"
+mkdir -p "$work/config"
 pasarela_ready() {
     kill -0 "$pasarela_pid" 2>/dev/null || return 0   # exited: stop waiting
-    grep -q "^listening 127.0.0.1:$port -> 127.0.0.1:$nginx_port\$" "$tmp/pasarela.out"
+    grep -q "^listening 127.0.0.1:$port -> 127.0.0.1:$nginx_port\$" "$work/pasarela.out"
 }
 for attempt in 1 2 3 4 5; do
-    port=$(free_port "$nginx_port")
-    XDG_CONFIG_HOME="$tmp/config" "$pasarela" --headless --forward "$port=127.0.0.1:$nginx_port" \
-        > "$tmp/pasarela.out" 2> "$tmp/pasarela.err" &
+    port=$(free_port)
+    XDG_CONFIG_HOME="$work/config" "$pasarela" --headless --forward "$port=127.0.0.1:$nginx_port" \
+        > "$work/pasarela.out" 2> "$work/pasarela.err" &
     pasarela_pid=$!
-    wait_until 15 pasarela_ready || fail "no 'listening' line from pasarela within 15 s"
+    pids+=("$pasarela_pid")
+    wait_for 15 pasarela_ready || fail "no 'listening' line from pasarela within 15 s"
     kill -0 "$pasarela_pid" 2>/dev/null && break
     rc=0
     wait "$pasarela_pid" || rc=$?
     pasarela_pid=
-    [ "$rc" -eq 3 ] && grep -q 'already in use' "$tmp/pasarela.err" \
+    [ "$rc" -eq 3 ] && grep -q 'already in use' "$work/pasarela.err" \
         || fail "pasarela exited at start with $rc"
 done
 [ -n "$pasarela_pid" ] || fail "pasarela found no free port in 5 attempts"
@@ -180,23 +88,23 @@ code=$(curl "${curl_opts[@]}" -o /dev/null -w '%{http_code}' -H 'Host: nobody.pa
 echo "ok: unknown host -> 404"
 
 # 5 MiB up (stored by nginx's WebDAV PUT), 5 MiB down (static file).
-code=$(curl "${curl_opts[@]}" -o /dev/null -w '%{http_code}' -X PUT --data-binary "@$tmp/upload.bin" \
+code=$(curl "${curl_opts[@]}" -o /dev/null -w '%{http_code}' -X PUT --data-binary "@$work/upload.bin" \
        -H 'Host: api.pasarela.test' "$url/up/upload.bin") || fail "upload failed"
 case "$code" in 201|204) ;; *) fail "upload got HTTP $code" ;; esac
-[ "$(sha256sum < "$tmp/upload.bin")" = "$(sha256sum < "$tmp/up/upload.bin")" ] \
+[ "$(sha256sum < "$work/upload.bin")" = "$(sha256sum < "$work/up/upload.bin")" ] \
     || fail "uploaded 5 MiB body differs from what nginx stored"
 echo "ok: 5 MiB upload arrived intact"
 
-curl "${curl_opts[@]}" -o "$tmp/download.bin" -H 'Host: api.pasarela.test' "$url/files/static.bin" \
+curl "${curl_opts[@]}" -o "$work/download.bin" -H 'Host: api.pasarela.test' "$url/files/static.bin" \
     || fail "download failed"
-[ "$(sha256sum < "$tmp/www/files/static.bin")" = "$(sha256sum < "$tmp/download.bin")" ] \
+[ "$(sha256sum < "$work/www/files/static.bin")" = "$(sha256sum < "$work/download.bin")" ] \
     || fail "downloaded 5 MiB file differs from the original"
 echo "ok: 5 MiB download arrived intact"
 
 # Clean stop.
 kill -TERM "$pasarela_pid"
 pasarela_gone() { ! kill -0 "$pasarela_pid" 2>/dev/null; }
-wait_until 10 pasarela_gone || fail "pasarela still running 10 s after SIGTERM"
+wait_for 10 pasarela_gone || fail "pasarela still running 10 s after SIGTERM"
 rc=0
 wait "$pasarela_pid" || rc=$?
 pasarela_pid=

@@ -67,7 +67,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd"));
         case Method: return e.request.method;
         case Url: return e.request.url;
-        case Status: return e.status > 0 ? QString::number(e.status) : e.error;
+        // The reason is in the tooltip; the column is too narrow for it.
+        case Status: return e.status > 0 ? QString::number(e.status) : tr("failed");
         case Duration:
             return e.status > 0 ? QStringLiteral("%1 ms").arg(qRound64(e.totalMs)) : QString();
         }

@@ -2,198 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
-#include <QByteArrayList>
-#include <QStringDecoder>
+#include "shellwords.h"
 
 namespace {
-
-const QString ContentType = QStringLiteral("Content-Type");
-
-// ---- Shell quoting --------------------------------------------------------
-
-bool isShellSafe(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c != 0 && std::strchr("_@%+=:,./-", c));
-}
-
-// '...' when that says it all; $'...' for line breaks and control characters, so
-// that the command stays on one line, and for bytes that are not UTF-8 (all
-// bytes above 0x7f are then written as \xHH).
-QString shellQuote(const QByteArray &bytes)
-{
-    if (!bytes.isEmpty() && std::all_of(bytes.cbegin(), bytes.cend(), isShellSafe))
-        return QString::fromLatin1(bytes);
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
-    const QString text = decoder.decode(bytes);
-    const bool utf8 = !decoder.hasError() && text.toUtf8() == bytes;
-    const auto isControl = [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; };
-    if (utf8 && std::none_of(bytes.cbegin(), bytes.cend(), isControl))
-        return QLatin1Char('\'') % QString(text).replace(QLatin1Char('\''), QStringLiteral("'\\''")) % QLatin1Char('\'');
-
-    QByteArray quoted = "$'";
-    for (const char c : bytes) {
-        if (c == '\\' || c == '\'')
-            quoted.append('\\').append(c);
-        else if (c == '\n' || c == '\r' || c == '\t')
-            quoted.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t");
-        else if (isControl(c) || c == '!' || (!utf8 && static_cast<unsigned char>(c) >= 0x80))  // '!': history expansion
-            quoted.append("\\x").append(QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0'));
-        else
-            quoted.append(c);
-    }
-    return QString::fromUtf8(quoted.append('\''));
-}
-
-// ---- Shell tokenising -----------------------------------------------------
-
-int hexDigit(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
-// Reads up to `max` digits of `base` at s[j]; moves j past them.
-uint readNumber(const QByteArray &s, qsizetype &j, int max, int base)
-{
-    uint value = 0;
-    for (int k = 0; k < max && j < s.size() && hexDigit(s.at(j)) >= 0 && hexDigit(s.at(j)) < base; ++k, ++j)
-        value = value * uint(base) + uint(hexDigit(s.at(j)));
-    return value;
-}
-
-QByteArray codePointUtf8(char32_t codePoint)
-{
-    return QString::fromUcs4(&codePoint, 1).toUtf8();
-}
-
-// \n and friends in $'...'; 0 for the others.
-char ansiCEscape(char e)
-{
-    switch (e) {
-    case 'n': return '\n';
-    case 't': return '\t';
-    case 'r': return '\r';
-    case 'a': return '\a';
-    case 'b': return '\b';
-    case 'e': case 'E': return '\x1b';
-    case 'f': return '\f';
-    case 'v': return '\v';
-    case '\\': case '\'': case '"': case '?': return e;
-    default: return 0;
-    }
-}
-
-// The inside of $'...' from s[j] on (bash's ANSI-C quoting); j ends past the closing quote.
-Result<QByteArray> ansiCQuoted(const QByteArray &s, qsizetype &j)
-{
-    QByteArray out;
-    while (j < s.size() && s.at(j) != '\'') {
-        if (s.at(j) != '\\' || j + 1 == s.size()) {
-            out.append(s.at(j++));
-            continue;
-        }
-        const char e = s.at(j + 1);
-        j += 2;
-        const char simple = ansiCEscape(e);
-        if (simple != 0) {
-            out.append(simple);
-        } else if (e == 'x' && j < s.size() && hexDigit(s.at(j)) >= 0) {
-            out.append(char(readNumber(s, j, 2, 16)));
-        } else if (e >= '0' && e <= '7') {
-            --j;
-            out.append(char(readNumber(s, j, 3, 8)));
-        } else if ((e == 'u' || e == 'U') && j < s.size() && hexDigit(s.at(j)) >= 0) {
-            char32_t codePoint = readNumber(s, j, e == 'u' ? 4 : 8, 16);
-            // A surrogate pair written as two \u escapes.
-            if (codePoint >= 0xd800 && codePoint < 0xdc00 && s.mid(j, 2) == "\\u") {
-                qsizetype k = j + 2;
-                const char32_t low = readNumber(s, k, 4, 16);
-                if (low >= 0xdc00 && low < 0xe000) {
-                    codePoint = 0x10000 + ((codePoint - 0xd800) << 10) + (low - 0xdc00);
-                    j = k;
-                }
-            }
-            out.append(codePointUtf8(codePoint));
-        } else {
-            out.append('\\').append(e);
-        }
-    }
-    if (j == s.size())
-        return Error{QStringLiteral("a $'...' quote is not closed: add the missing '")};
-    ++j;
-    return out;
-}
-
-// Splits a command line as a POSIX shell would (quotes, escapes, line
-// continuations); the words are UTF-8, since $'\xHH' can produce any byte.
-Result<QByteArrayList> tokenize(const QString &command)
-{
-    const QByteArray s = command.toUtf8();
-    QByteArrayList words;
-    QByteArray word;
-    bool inWord = false;
-    for (qsizetype i = 0; i < s.size();) {
-        const char c = s.at(i);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            if (inWord)
-                words.append(word);
-            word.clear();
-            inWord = false;
-            ++i;
-            continue;
-        }
-        if ((c != 0 && std::strchr("|;&<>`", c)) || (c == '$' && s.mid(i + 1, 1) == "(")) {
-            return Error{QStringLiteral("the shell's '") % QLatin1Char(c) % QStringLiteral("' outside quotes: paste the curl command alone, "
-                                                                                         "without pipes, redirections or other commands")};
-        }
-        inWord = true;
-        if (c == '\\') {
-            const QByteArray next = s.mid(i + 1, 2);
-            if (next.startsWith('\n') || next == "\r\n") {
-                inWord = !word.isEmpty();  // a line continuation joins, it does not start a word
-                i += next.startsWith('\n') ? 2 : 3;
-            } else {
-                word.append(next.left(1));
-                i += 2;
-            }
-        } else if (c == '\'') {
-            const qsizetype close = s.indexOf('\'', i + 1);
-            if (close < 0)
-                return Error{QStringLiteral("a '...' quote is not closed: add the missing '")};
-            word.append(s.mid(i + 1, close - i - 1));
-            i = close + 1;
-        } else if (c == '$' && s.mid(i + 1, 1) == "'") {
-            qsizetype j = i + 2;
-            const Result<QByteArray> quoted = ansiCQuoted(s, j);
-            if (!quoted)
-                return Error{quoted.error()};
-            word.append(quoted.value());
-            i = j;
-        } else if (c == '"') {
-            qsizetype j = i + 1;
-            for (; j < s.size() && s.at(j) != '"'; ++j) {
-                if (s.at(j) == '\\' && j + 1 < s.size() && s.at(j + 1) != 0 && std::strchr("\\\"$`\n", s.at(j + 1))) {
-                    if (s.at(++j) != '\n')
-                        word.append(s.at(j));
-                } else {
-                    word.append(s.at(j));
-                }
-            }
-            if (j == s.size())
-                return Error{QStringLiteral("a \"...\" quote is not closed: add the missing \"")};
-            i = j + 1;
-        } else {
-            word.append(c);
-            ++i;
-        }
-    }
-    if (inWord)
-        words.append(word);
-    return words;
-}
-
-// ---- curl's options -------------------------------------------------------
 
 enum class Option {
     Method, Header, Data, DataRaw, Json, User, UserAgent, Cookie, Referer, Head, Insecure, Location, MaxTime, Url,
@@ -258,11 +70,12 @@ struct Parsed
 Result<void> addHeader(Parsed &parsed, const QString &line, QStringList *notes)
 {
     const qsizetype colon = line.indexOf(QLatin1Char(':'));
-    const QString name = (colon < 0 ? line.chopped(line.endsWith(QLatin1Char(';')) ? 1 : 0) : line.left(colon)).trimmed();
-    QString value = colon < 0 ? QString() : line.mid(colon + 1);
-    value.remove(0, std::find_if(value.cbegin(), value.cend(), [](QChar c) { return c != u' ' && c != u'\t'; }) - value.cbegin());
     if (colon < 0 && !line.endsWith(QLatin1Char(';')))
         return Error{QStringLiteral("header \"") % line % QStringLiteral("\" has no ':' between the name and the value")};
+    // "Name;" is curl's way to send an empty value.
+    const QString name = (colon < 0 ? line.chopped(1) : line.left(colon)).trimmed();
+    QString value = colon < 0 ? QString() : line.mid(colon + 1);
+    value.remove(0, std::find_if(value.cbegin(), value.cend(), [](QChar c) { return c != u' ' && c != u'\t'; }) - value.cbegin());
     if (colon >= 0 && value.isEmpty()) {
         if (notes)
             notes->append(QStringLiteral("ignored -H \"") % line % QStringLiteral("\": curl would only remove its own ") % name % QStringLiteral(" header"));
@@ -274,7 +87,7 @@ Result<void> addHeader(Parsed &parsed, const QString &line, QStringList *notes)
             notes->append(QStringLiteral("ignored the Accept-Encoding header: Pasarela asks for compression and decodes it itself"));
         return {};
     }
-    if (name.compare(ContentType, Qt::CaseInsensitive) == 0 && parsed.request.contentType.isEmpty())
+    if (name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0 && parsed.request.contentType.isEmpty())
         parsed.request.contentType = value;
     else
         parsed.request.headers.append(HttpHeader{name, value});
@@ -384,16 +197,16 @@ QString fromRequest(const HttpRequest &request)
     if (request.method == u"HEAD" && request.body.isEmpty())
         parts << QStringLiteral("-I");  // curl -X HEAD would wait for a body that never comes
     else if (request.method != implied)
-        parts << QStringLiteral("-X") << shellQuote(request.method.toUtf8());
-    parts << shellQuote(request.url.toUtf8());
+        parts << QStringLiteral("-X") << ShellWords::quote(request.method.toUtf8());
+    parts << ShellWords::quote(request.url.toUtf8());
     // "Name;" is how curl sends an empty value ("Name:" would remove the header).
     for (const HttpHeader &header : request.effectiveHeaders()) {
         const QString line = header.value.isEmpty() ? QString(header.name % QLatin1Char(';'))
                                                     : QString(header.name % QStringLiteral(": ") % header.value);
-        parts << QStringLiteral("-H") << shellQuote(line.toUtf8());
+        parts << QStringLiteral("-H") << ShellWords::quote(line.toUtf8());
     }
     if (!request.body.isEmpty())
-        parts << QStringLiteral("--data-raw") << shellQuote(request.body);
+        parts << QStringLiteral("--data-raw") << ShellWords::quote(request.body);
     if (!request.verifyTls)
         parts << QStringLiteral("-k");
     if (request.followRedirects)
@@ -405,7 +218,7 @@ QString fromRequest(const HttpRequest &request)
 
 Result<HttpRequest> toRequest(const QString &command, QStringList *notes)
 {
-    const Result<QByteArrayList> words = tokenize(command);
+    const Result<QByteArrayList> words = ShellWords::split(command);
     if (!words)
         return Error{words.error()};
     const QByteArray program = words.value().isEmpty() ? QByteArray() : words.value().first();
