@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Quick start on Debian 12 / Ubuntu 24.04: install what is missing, build, then
 #   run [ARGS...]  start build/app/pasarela with ARGS
-#   test           run the whole test suite (what CI runs)
+#   test           run the whole test suite (what CI runs); with CI=true or
+#                  PASARELA_SANITIZE=1, then again in build-sanitize/ under
+#                  AddressSanitizer and UndefinedBehaviorSanitizer
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -11,35 +13,11 @@ build_packages=(cmake g++ make qt6-base-dev qt6-charts-dev libqt6opengl6-dev lib
 test_packages=(nginx curl socat iproute2 xvfb xauth fonts-dejavu-core x11-utils imagemagick)
 
 usage() {
-    echo "usage: bash packaging/quickstart.sh run [ARGS...] | test" >&2
+    echo "usage: bash packaging/quickstart.sh run [ARGS...] | test   (PASARELA_SANITIZE=1: also under ASan+UBSan)" >&2
     exit 2
 }
 
-install_missing() {
-    if ! command -v dpkg-query >/dev/null 2>&1; then
-        echo "quickstart: not a Debian-based system; make sure these are installed: $*" >&2
-        return 0
-    fi
-    local missing=() pkg
-    for pkg in "$@"; do
-        if [ "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)" != installed ]; then
-            missing+=("$pkg")
-        fi
-    done
-    [ ${#missing[@]} -eq 0 ] && return 0
-
-    local sudo=()
-    if [ "$(id -u)" -ne 0 ]; then
-        if ! command -v sudo >/dev/null 2>&1; then
-            echo "quickstart: missing packages: ${missing[*]}; run as root or install sudo" >&2
-            exit 1
-        fi
-        sudo=(sudo)
-    fi
-    echo "quickstart: installing ${missing[*]}" >&2
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
-}
+source packaging/install_missing.sh
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
@@ -62,7 +40,21 @@ case "$verb" in
         cmake --build build -j"$jobs"
         # Two at a time: the timing-sensitive tests (timeouts, stats ticks) stay stable
         # even on a small CI machine.
-        exec ctest --test-dir build --output-on-failure --no-tests=error -j2
+        status=0
+        ctest --test-dir build --output-on-failure --no-tests=error -j2 || status=$?
+        if [ "${CI:-}" = true ] || [ "${PASARELA_SANITIZE:-}" = 1 ]; then
+            # A second tree; CTest there sets the sanitizer options (tests/sanitizers/).
+            sanitize_status=0
+            cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+                  -DPASARELA_BUILD_TESTS=ON -DPASARELA_WERROR="$werror" -DPASARELA_SANITIZE=ON
+            cmake --build build-sanitize -j"$jobs"
+            ctest --test-dir build-sanitize --output-on-failure --no-tests=error -j2 || sanitize_status=$?
+            if [ "$sanitize_status" -ne 0 ]; then
+                echo "quickstart: the test suite failed under the sanitizers" >&2
+                [ "$status" -ne 0 ] || status=$sanitize_status
+            fi
+        fi
+        exit "$status"
         ;;
     *)
         usage

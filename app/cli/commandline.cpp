@@ -50,7 +50,12 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption workers(QStringLiteral("workers"),
                                      QStringLiteral("Relay threads (default: one per CPU core)."),
                                      QStringLiteral("N"));
-    parser.addOptions({help, version, headless, config, forward, stats, workers});
+    const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
+                                            QStringLiteral("Connections open at once across all rules; more are "
+                                                           "refused (default: the rules file's \"maxConnections\", "
+                                                           "else half the descriptor limit)."),
+                                            QStringLiteral("N"));
+    parser.addOptions({help, version, headless, config, forward, stats, workers, maxConnections});
 
     if (!parser.parse(arguments))
         return Error{parser.errorText() + QStringLiteral(" (see --help)")};
@@ -91,8 +96,19 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
                              .arg(parser.value(stats))};
         }
     }
-    if (!result.headless && (!result.forwards.isEmpty() || parser.isSet(stats)))
-        return Error{QStringLiteral("--forward and --stats need --headless; in the window, add rules with Rules > Add rule")};
+    if (parser.isSet(maxConnections)) {
+        bool ok = false;
+        result.maxConnections = parser.value(maxConnections).toInt(&ok);
+        if (!ok || result.maxConnections < 1 || result.maxConnections > ForwardRule::MaxConnectionsLimit) {
+            return Error{QStringLiteral("--max-connections \"%1\": expected a number of connections (1-%2)")
+                             .arg(parser.value(maxConnections))
+                             .arg(ForwardRule::MaxConnectionsLimit)};
+        }
+    }
+    if (!result.headless && (!result.forwards.isEmpty() || parser.isSet(stats) || parser.isSet(maxConnections))) {
+        return Error{QStringLiteral("--forward, --stats and --max-connections need --headless; in the window, add rules "
+                                    "with Rules > Add rule and set \"maxConnections\" in the rules file")};
+    }
     if (parser.isSet(workers)) {
         bool ok = false;
         result.workers = parser.value(workers).toInt(&ok);

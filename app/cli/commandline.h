@@ -18,6 +18,7 @@ struct CommandLine
     QList<ForwardRule> forwards; // from --forward
     int statsSeconds = 0;        // 0: no stats lines
     int workers = 0;             // relay threads; 0: one per core
+    int maxConnections = 0;      // across all rules; 0: the rules file's, else the default
     QString helpText;
 };
 

@@ -41,13 +41,14 @@ HeadlessRunner::HeadlessRunner(CommandLine options, bool requireRules)
 
 HeadlessRunner::~HeadlessRunner() = default;
 
-Result<QList<ForwardRule>> HeadlessRunner::loadRules() const
+Result<QList<ForwardRule>> HeadlessRunner::loadRules(int *fileMaxConnections) const
 {
     RuleStore store(m_options.configPath.isEmpty() ? RuleStore::defaultPath() : m_options.configPath);
     const bool fileExists = QFileInfo::exists(store.path());
     Result<QList<ForwardRule>> rules = store.load();
     if (!rules)
         return rules;
+    *fileMaxConnections = store.maxConnections();
     rules.value().append(m_options.forwards);
     if (Result<void> valid = validateRules(rules.value()); !valid) {
         return Error{(m_options.forwards.isEmpty() ? store.path() + QStringLiteral(": ") : QString())
@@ -69,7 +70,8 @@ Result<QList<ForwardRule>> HeadlessRunner::loadRules() const
 
 int HeadlessRunner::exec()
 {
-    const Result<QList<ForwardRule>> rules = loadRules();
+    int fileMaxConnections = 0;
+    const Result<QList<ForwardRule>> rules = loadRules(&fileMaxConnections);
     if (!rules) {
         printLine(stderr, QStringLiteral("pasarela: ") + rules.error());
         return BadInput;
@@ -80,6 +82,8 @@ int HeadlessRunner::exec()
     }
 
     m_engine = std::make_unique<ForwardEngine>(m_options.workers);
+    if (const int limit = m_options.maxConnections > 0 ? m_options.maxConnections : fileMaxConnections; limit > 0)
+        m_engine->setMaxTotalConnections(limit);
     connect(m_engine.get(), &ForwardEngine::ruleStateChanged, this, &HeadlessRunner::onRuleState);
     connect(m_engine.get(), &ForwardEngine::eventLogged, this, [](const EngineEvent &event) {
         if (event.level == EventLevel::Error)

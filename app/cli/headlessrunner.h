@@ -28,7 +28,8 @@ public:
     int exec();
 
 private:
-    Result<QList<ForwardRule>> loadRules() const;
+    // fileMaxConnections: the file's top-level "maxConnections", 0 when not set.
+    Result<QList<ForwardRule>> loadRules(int *fileMaxConnections) const;
     void onRuleState(RuleId id, RuleState state);
     void printStats();
     void stop(int code);

@@ -1,6 +1,7 @@
 // Drives the real `pasarela` binary the way a user or a service manager would:
 // arguments, rules files, exit codes, stdout lines, signals, and bytes through a forward.
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -170,6 +171,7 @@ private slots:
     void windowOnly();
     void badRulesFile_data();
     void badRulesFile();
+    void rulesFileIsADirectory();
     void noRules_data();
     void noRules();
     void missingConfigFile();
@@ -179,12 +181,15 @@ private slots:
     void stats();
     void failedConnectionIsReported();
     void refusedConnectionIsReported();
+    void globalConnectionLimit_data();
+    void globalConnectionLimit();
 
 private:
     QString configHome() const { return m_dir->filePath(QStringLiteral("config")); }
     QString defaultRulesPath() const { return configHome() + QStringLiteral("/pasarela/rules.json"); }
     QProcessEnvironment environment() const;
     Outcome runToEnd(const QStringList &args) const;
+    void expectUntouched(const QString &path, QStringList args, bool defaultLocation, const QString &pattern) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -246,7 +251,7 @@ void TestHeadless::help()
     QVERIFY(o.finished);
     QCOMPARE(o.status, QProcess::NormalExit);
     QCOMPARE(o.exitCode, 0);
-    for (const char *option : {"--headless", "--config", "--forward", "--stats", "--version", "--help"})
+    for (const char *option : {"--headless", "--config", "--forward", "--stats", "--max-connections", "--version", "--help"})
         QVERIFY2(o.out.contains(option),
                  QByteArray(QByteArray(option) + " missing from:\n" + o.out).constData());
 }
@@ -268,6 +273,29 @@ void TestHeadless::badArguments_data()
     QTest::newRow("stats not a number") << QStringList{QStringLiteral("--stats"), QStringLiteral("x")}
                                         << QByteArray("stats");
     QTest::newRow("stats without value") << QStringList{QStringLiteral("--stats")} << QByteArray("stats");
+    QTest::newRow("stats 0") << QStringList{QStringLiteral("--stats"), QStringLiteral("0")} << QByteArray("--stats \"0\"");
+    QTest::newRow("workers abc") << QStringList{QStringLiteral("--workers"), QStringLiteral("abc")}
+                                 << QByteArray("--workers \"abc\"");
+    QTest::newRow("workers 0") << QStringList{QStringLiteral("--workers"), QStringLiteral("0")} << QByteArray("--workers \"0\"");
+    QTest::newRow("max-connections 0") << QStringList{QStringLiteral("--max-connections"), QStringLiteral("0")}
+                                       << QByteArray("--max-connections \"0\"");
+    QTest::newRow("max-connections abc") << QStringList{QStringLiteral("--max-connections"), QStringLiteral("abc")}
+                                         << QByteArray("--max-connections \"abc\"");
+    QTest::newRow("max-connections too many") << QStringList{QStringLiteral("--max-connections"), QStringLiteral("1000001")}
+                                              << QByteArray("1-1000000");
+    QTest::newRow("max-connections without value") << QStringList{QStringLiteral("--max-connections")}
+                                                   << QByteArray("max-connections");
+    QTest::newRow("forward empty") << QStringList{QStringLiteral("--forward"), QString()} << QByteArray("--forward");
+    QTest::newRow("forward listen port 0")
+        << QStringList{QStringLiteral("--forward"), QStringLiteral("0=127.0.0.1:80")} << QByteArray("1-65535");
+    QTest::newRow("forward host name to listen on")
+        << QStringList{QStringLiteral("--forward"), QStringLiteral("localhost:8080=127.0.0.1:80")} << QByteArray("localhost");
+    QTest::newRow("forward IPv6 without brackets")
+        << QStringList{QStringLiteral("--forward"), QStringLiteral("::1:8080=127.0.0.1:80")} << QByteArray("::1:8080");
+    QTest::newRow("forward two =") << QStringList{QStringLiteral("--forward"), QStringLiteral("8080=127.0.0.1:80=x")}
+                                   << QByteArray("8080=127.0.0.1:80=x");
+    QTest::newRow("forward target without host")
+        << QStringList{QStringLiteral("--forward"), QStringLiteral("8080=:80")} << QByteArray("target");
 }
 
 void TestHeadless::badArguments()
@@ -302,6 +330,8 @@ void TestHeadless::windowOnly_data()
         << QStringList{QStringLiteral("--forward"), QStringLiteral("8080=127.0.0.1:9")} << QByteArray("need --headless");
     QTest::newRow("stats without --headless")
         << QStringList{QStringLiteral("--stats"), QStringLiteral("5")} << QByteArray("need --headless");
+    QTest::newRow("max-connections without --headless")
+        << QStringList{QStringLiteral("--max-connections"), QStringLiteral("5")} << QByteArray("need --headless");
 }
 
 void TestHeadless::windowOnly()
@@ -319,7 +349,7 @@ void TestHeadless::windowOnly()
 
 void TestHeadless::badRulesFile_data()
 {
-    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QByteArray>("content");  // what the file holds
     QTest::addColumn<bool>("defaultLocation");
     QTest::addColumn<QString>("pattern");  // what stderr must also say, besides the file name
 
@@ -331,10 +361,43 @@ void TestHeadless::badRulesFile_data()
     const QString line3 = QStringLiteral(R"((?i)(line 3\b|:3:\d+))");
     QTest::newRow("broken JSON, --config") << broken << false << line3;
     QTest::newRow("broken JSON, default location") << broken << true << line3;
+    QTest::newRow("trailing comma")
+        << QByteArray("{\"version\": 1,\n \"rules\": [],\n}\n") << false << QStringLiteral(R"(not valid JSON at line 3, column \d+: )");
+    QTest::newRow("not an object") << QByteArray("[1, 2, 3]\n") << false << QStringLiteral("expected a JSON object");
+    QTest::newRow("listen is a number")
+        << QByteArray(R"({"version": 1, "rules": [{"name": "a", "listen": 80, "target": "127.0.0.1:80"}]})")
+        << false << QStringLiteral(R"(rule 1 \("a"\): field "listen": expected a string, got a number)");
+    QTest::newRow("rules is an object") << QByteArray(R"({"version": 1, "rules": {}})") << false
+                                        << QStringLiteral(R"("rules" must be a list of rule objects, got an object)");
+    QTest::newRow("rule is a string") << QByteArray(R"({"version": 1, "rules": ["a"]})") << false
+                                      << QStringLiteral("rule 1: expected a rule object");
+    QTest::newRow("listen port 0")
+        << QByteArray(R"({"version": 1, "rules": [{"name": "a", "listen": "127.0.0.1:0", "target": "127.0.0.1:80"}]})")
+        << false << QStringLiteral(R"(rule 1 \("a"\): field "listen": .*1-65535)");
     QTest::newRow("listen port 70000")
         << QByteArray(R"({"version": 1, "rules": [{"name": "a", "listen": "127.0.0.1:70000", "target": "127.0.0.1:80"}]})")
-        << false << QStringLiteral("listen");
-    QTest::newRow("not an object") << QByteArray("[1, 2, 3]\n") << false << QString();
+        << false << QStringLiteral(R"(rule 1 \("a"\): field "listen": .*70000.*1-65535)");
+    QTest::newRow("target port 70000")
+        << QByteArray(R"({"version": 1, "rules": [{"name": "a", "listen": "127.0.0.1:8080", "target": "127.0.0.1:70000"}]})")
+        << false << QStringLiteral(R"(rule 1 \("a"\): field "target": .*70000)");
+    QTest::newRow("CIDR /33")
+        << QByteArray(R"({"version": 1, "rules": [{"name": "a", "listen": "127.0.0.1:8080", "target": "127.0.0.1:80", )"
+                      R"("allow": ["10.0.0.0/33"]}]})")
+        << false << QStringLiteral(R"(rule 1 \("a"\): field "allow": "10.0.0.0/33": prefix length must be 0-32)");
+    QTest::newRow("version 99") << QByteArray(R"({"version": 99, "rules": []})") << false
+                                << QStringLiteral("version 99 is newer than this Pasarela understands");
+    QTest::newRow("version is text") << QByteArray(R"({"version": "1", "rules": []})") << false
+                                     << QStringLiteral(R"("version" must be a number)");
+    QTest::newRow("same listen address twice")
+        << QByteArray(R"({"version": 1, "rules": [{"name": "a", "listen": "127.0.0.1:8080", "target": "127.0.0.1:80"},)"
+                      R"( {"name": "b", "listen": "127.0.0.1:8080", "target": "127.0.0.1:81"}]})")
+        << false << QStringLiteral(R"(rules 1 \("a"\) and 2 \("b"\) both listen on 127.0.0.1:8080)");
+    QTest::newRow("empty file") << QByteArray() << false << QStringLiteral("the file is empty");
+    QTest::newRow("only whitespace") << QByteArray(" \n\t\r\n  ") << false << QStringLiteral("the file is empty");
+    QTest::newRow("maxConnections 0") << QByteArray(R"({"version": 1, "maxConnections": 0, "rules": []})") << false
+                                      << QStringLiteral(R"("maxConnections" .*from 1 to 1000000, got 0)");
+    QTest::newRow("maxConnections text") << QByteArray(R"({"version": 1, "maxConnections": "many", "rules": []})") << false
+                                         << QStringLiteral(R"("maxConnections" .*got a string)");
 }
 
 void TestHeadless::badRulesFile()
@@ -345,23 +408,48 @@ void TestHeadless::badRulesFile()
 
     const QString path = defaultLocation ? defaultRulesPath() : m_dir->filePath(QStringLiteral("my-rules.json"));
     QVERIFY(writeFile(path, content));
+    expectUntouched(path, {QStringLiteral("--headless")}, defaultLocation, pattern);
+}
+
+void TestHeadless::rulesFileIsADirectory()
+{
+    const QString path = m_dir->filePath(QStringLiteral("rules.json"));
+    QVERIFY(QDir().mkpath(path));
+    expectUntouched(path, {QStringLiteral("--headless")}, false, QStringLiteral("cannot read the file"));
+    QVERIFY(QFileInfo(path).isDir());
+}
+
+// Runs pasarela on a bad rules file: exit 2, a message naming the file, and the
+// file (and its folder) exactly as before, modification time included.
+void TestHeadless::expectUntouched(const QString &path, QStringList args, bool defaultLocation,
+                                   const QString &pattern) const
+{
+    // An old time, so a rewrite within the same second would still show.
+    const QDateTime old = QDateTime::currentDateTimeUtc().addDays(-100);
+    if (!QFileInfo(path).isDir()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(old, QFileDevice::FileModificationTime));
+    }
+    const QByteArray bytesBefore = readFile(path);
+    const QDateTime mtimeBefore = QFileInfo(path).lastModified();
     const QDir folder = QFileInfo(path).dir();
     const QStringList entriesBefore = folder.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
 
-    QStringList args{QStringLiteral("--headless")};
     if (!defaultLocation)
         args << QStringLiteral("--config") << path;
     const Outcome o = runToEnd(args);
     QVERIFY2(o.finished, o.describe().constData());
     QCOMPARE(o.status, QProcess::NormalExit);
     QVERIFY2(o.exitCode == 2, o.describe().constData());
-    QVERIFY2(o.err.startsWith("pasarela: "), o.describe().constData());
-    QVERIFY2(QString::fromUtf8(o.err).contains(path), o.describe().constData());
+    QVERIFY2(o.err.startsWith(QByteArray("pasarela: " + path.toUtf8() + ": ")), o.describe().constData());
     if (!pattern.isEmpty())
         QVERIFY2(QString::fromUtf8(o.err).contains(QRegularExpression(pattern)), o.describe().constData());
+    QVERIFY2(!o.out.contains("listening "), o.describe().constData());
 
     // Never modified, moved or accompanied by new files.
-    QCOMPARE(readFile(path), content);
+    QCOMPARE(readFile(path), bytesBefore);
+    QCOMPARE(QFileInfo(path).lastModified(), mtimeBefore);
     QCOMPARE(folder.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), entriesBefore);
 }
 
@@ -555,6 +643,64 @@ void TestHeadless::refusedConnectionIsReported()
     qInfo("%s", line.constData());
     QVERIFY2(line.contains(clientAddress), line.constData());
     QVERIFY(client.state() == QAbstractSocket::UnconnectedState || client.waitForDisconnected(5000));
+
+    QVERIFY(p.stop(SIGTERM));
+    QCOMPARE(p.process().exitCode(), 0);
+    QCOMPARE(readFile(path), rules);
+}
+
+void TestHeadless::globalConnectionLimit_data()
+{
+    QTest::addColumn<QString>("option");   // --max-connections; empty: not given
+    QTest::addColumn<QByteArray>("fileKey");  // the rules file's top-level key; empty: none
+    QTest::addColumn<int>("expected");
+
+    QTest::newRow("--max-connections") << QStringLiteral("1") << QByteArray() << 1;
+    QTest::newRow("rules file") << QString() << QByteArray(R"("maxConnections": 1, )") << 1;
+    QTest::newRow("option over file") << QStringLiteral("1") << QByteArray(R"("maxConnections": 50, )") << 1;
+}
+
+// The limit counts across rules: the second client, on another rule, is turned away.
+void TestHeadless::globalConnectionLimit()
+{
+    QFETCH(QString, option);
+    QFETCH(QByteArray, fileKey);
+    QFETCH(int, expected);
+
+    // The kernel completes the upstream handshakes into the backlog: enough to hold them open.
+    QTcpServer target;
+    QVERIFY(target.listen(QHostAddress::LocalHost, 0));
+    const QList<quint16> ports = freePorts(2);
+    QVERIFY(!ports.isEmpty());
+    const QByteArray rules = "{" + fileKey + R"("version": 1, "rules": [{"name": "a", "listen": "127.0.0.1:)"
+                             + num(ports[0]) + R"(", "target": "127.0.0.1:)" + num(target.serverPort())
+                             + R"("}]})";
+    const QString path = m_dir->filePath(QStringLiteral("rules.json"));
+    QVERIFY(writeFile(path, rules));
+
+    QStringList args{QStringLiteral("--headless"), QStringLiteral("--config"), path, QStringLiteral("--forward"),
+                     QString::number(ports[1]) + QStringLiteral("=127.0.0.1:") + QString::number(target.serverPort())};
+    if (!option.isEmpty())
+        args << QStringLiteral("--max-connections") << option;
+    Pasarela p(environment());
+    QVERIFY(p.start(args));
+    QVERIFY2(!p.waitForLineStartingWith("listening ").isEmpty(), p.transcript().constData());
+    QVERIFY2(!p.waitForLineStartingWith("listening ").isEmpty(), p.transcript().constData());
+
+    QTcpSocket first;
+    first.connectToHost(QHostAddress::LocalHost, ports[0]);
+    QVERIFY(first.waitForConnected(5000));
+    QTRY_VERIFY(target.hasPendingConnections());  // relayed: it counts
+
+    QTcpSocket second;
+    second.connectToHost(QHostAddress::LocalHost, ports[1]);
+    QVERIFY(second.waitForConnected(5000));
+    const QByteArray expectedLine = "refused 127.0.0.1:" + num(second.localPort()) + " -> 127.0.0.1:" + num(ports[1])
+                                    + ": global connection limit (" + num(expected) + ") reached";
+    const QByteArray line = p.waitForLineStartingWith("refused ");
+    QVERIFY2(line == expectedLine, p.transcript().constData());
+    QVERIFY(second.state() == QAbstractSocket::UnconnectedState || second.waitForDisconnected(5000));
+    QCOMPARE(first.state(), QAbstractSocket::ConnectedState);
 
     QVERIFY(p.stop(SIGTERM));
     QCOMPARE(p.process().exitCode(), 0);

@@ -32,6 +32,8 @@ private slots:
     void ruleReturnsEnteredValues();
     void badInputNamesTheField_data();
     void badInputNamesTheField();
+    void portAbove65535CannotBeTyped_data();
+    void portAbove65535CannotBeTyped();
     void duplicateListenAddress();
     void duplicateName();
     void editingKeepsOtherFields();
@@ -110,7 +112,11 @@ void TestRuleEditorDialog::validInputEnablesOk()
     QVERIFY2(okEnabled(dialog), qPrintable(dialog.validationError()));
     QCOMPARE(dialog.validationError(), QString());
     QCOMPARE(visibleErrors(dialog), QStringList());
+    // A new rule listens on loopback only unless the user picks otherwise.
     QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("exposedWarning"))->isVisible());
+    QVERIFY2(qobject_cast<QComboBox *>(field(dialog, "listenHost"))->currentText().startsWith(QStringLiteral("127.0.0.1")),
+             qPrintable(qobject_cast<QComboBox *>(field(dialog, "listenHost"))->currentText()));
+    QCOMPARE(dialog.rule().listen, (Endpoint{QStringLiteral("127.0.0.1"), 8080}));
 }
 
 void TestRuleEditorDialog::ruleReturnsEnteredValues()
@@ -160,6 +166,10 @@ void TestRuleEditorDialog::badInputNamesTheField_data()
     QTest::newRow("target port empty") << "targetPort" << "" << "port";
     QTest::newRow("target port 0") << "targetPort" << "0" << "port";
     QTest::newRow("listen port empty") << "listenPort" << "" << "port";
+    QTest::newRow("listen port 0") << "listenPort" << "0" << "port";
+    QTest::newRow("bad cidr v6") << "allow" << "fd00::/129" << "\"fd00::/129\": prefix length must be 0-128";
+    QTest::newRow("bad cidr address") << "allow" << "10.0.0.256/8" << "\"10.0.0.256/8\"";
+    QTest::newRow("max connections 0") << "maxConnections" << "0" << "1-1000000";
     QTest::newRow("bad target host") << "targetHost" << "bad host!" << "\"bad host!\" is not a valid host name";
     QTest::newRow("empty target host") << "targetHost" << "" << "host";
     QTest::newRow("bad cidr") << "allow" << "10.0.0.0/33" << "\"10.0.0.0/33\": prefix length must be 0-32";
@@ -200,6 +210,32 @@ void TestRuleEditorDialog::badInputNamesTheField()
         replaceText(dialog, "maxConnections", QStringLiteral("10"));
     QVERIFY2(okEnabled(dialog), qPrintable(dialog.validationError()));
     QCOMPARE(visibleErrors(dialog), QStringList());
+}
+
+void TestRuleEditorDialog::portAbove65535CannotBeTyped_data()
+{
+    QTest::addColumn<QString>("fieldName");
+    QTest::newRow("listen port") << "listenPort";
+    QTest::newRow("target port") << "targetPort";
+}
+
+// The port boxes refuse the keystroke that would leave 1-65535, so 70000 never gets in.
+void TestRuleEditorDialog::portAbove65535CannotBeTyped()
+{
+    QFETCH(QString, fieldName);
+
+    RuleEditorDialog dialog(ForwardRule{}, {});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    fillValid(dialog);
+    const QByteArray name = fieldName.toLatin1();
+    replaceText(dialog, name.constData(), QStringLiteral("70000"));
+    auto *spin = qobject_cast<QSpinBox *>(field(dialog, name.constData()));
+    QVERIFY(spin);
+    QCOMPARE(spin->text(), QStringLiteral("7000"));
+    const ForwardRule rule = dialog.rule();
+    QCOMPARE(fieldName == QLatin1String("listenPort") ? rule.listen.port : rule.target.port, quint16(7000));
+    QVERIFY2(okEnabled(dialog), qPrintable(dialog.validationError()));
 }
 
 void TestRuleEditorDialog::duplicateListenAddress()

@@ -40,6 +40,9 @@ void TestAddress::ipAddress_data()
     QTest::newRow("v6 long") << QStringLiteral("0:0::1") << true << QStringLiteral("::1");
     QTest::newRow("v6 mapped") << QStringLiteral("::ffff:10.1.2.3") << true << QStringLiteral("::ffff:10.1.2.3");
     QTest::newRow("v6 scope") << QStringLiteral("fe80::1%lo") << true << QStringLiteral("fe80::1%lo");
+    QTest::newRow("v6 scope 15 characters") << QStringLiteral("fe80::1%enp0s31f6abcdef") << true << QStringLiteral("fe80::1%enp0s31f6abcdef");
+    // Caught by the tests/fuzz invariants: made "--forward [fe80::1%<long>]:80=..." a rule whose name was too long.
+    QTest::newRow("v6 scope too long") << QStringLiteral("fe80::1%enp0s31f6abcdefg") << false << QString();
     QTest::newRow("octet 300") << QStringLiteral("300.1.2.3") << false << QString();
     QTest::newRow("short form") << QStringLiteral("127.1") << false << QString();
     QTest::newRow("three parts") << QStringLiteral("1.2.3") << false << QString();

@@ -93,6 +93,10 @@ void TestCurlCommand::fromRequest_data()
     QTest::newRow("body on one line") << lines << QString::fromUtf8(R"(curl https://h/ --data-raw $'a\nb\'s\t\\ \x01\x21' -k -L --max-time 1.5)");
     QTest::newRow("binary body") << request(u"POST"_s, u"http://h/"_s, "\xff\xc3\xa9")
                                  << u"curl http://h/ --data-raw $'\\xff\\xc3\\xa9' -L"_s;
+    // Found by tests/fuzz: with "Referer:  " curl would remove the header.
+    HttpRequest blank = request(u"GET"_s, u"http://h/"_s);
+    blank.headers = {{u"Referer"_s, u" \t "_s}};
+    QTest::newRow("value of blanks") << blank << u"curl http://h/ -H 'Referer;' -L"_s;
 }
 
 void TestCurlCommand::fromRequest()
@@ -249,6 +253,12 @@ void TestCurlCommand::options_data()
     ansi.followRedirects = false;
     QTest::newRow("$'...' escapes") << QString::fromUtf8(R"(curl http://h/ --data-raw $'\t\x1\xe9\u00e9\ud83d\ude00\U0001F600\e\101\\q')") << ansi << 0;
     QTest::newRow("words glued from quotes") << u"curl 'http'\"://\"h/"_s << r << 0;
+
+    // Found by tests/fuzz: the first Content-Type was kept aside and then hidden by the second.
+    HttpRequest twoTypes = r;
+    twoTypes.headers = {{u"Content-Type"_s, u"a/n"_s}, {u"content-type"_s, u"a/l"_s}, {u"Content-Type"_s, u"a/n"_s}};
+    QTest::newRow("Content-Type three times")
+        << u"curl http://h/ -H 'Content-Type: a/n' -H 'content-type: a/l' -H 'Content-Type: a/n'"_s << twoTypes << 0;
 }
 
 void TestCurlCommand::options()

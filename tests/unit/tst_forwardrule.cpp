@@ -34,6 +34,7 @@ class TestForwardRule final : public QObject
 
 private slots:
     void fromJsonFull();
+    void defaultListenIsLoopback();
     void fromJsonDefaults();
     void fromJsonErrors_data();
     void fromJsonErrors();
@@ -68,6 +69,16 @@ void TestForwardRule::fromJsonFull()
     QCOMPARE(rule.idleTimeoutS, 600);
     QVERIFY(rule.extra.isEmpty());
     QVERIFY(rule.validate().ok());
+}
+
+void TestForwardRule::defaultListenIsLoopback()
+{
+    // A new rule (the editor's "Add rule") and a bare port (--forward 8080=..., "listen": "8080")
+    // reach this machine only.
+    const ForwardRule rule;
+    QCOMPARE(rule.listen.host, QStringLiteral("127.0.0.1"));
+    QVERIFY(!rule.isExposed());
+    QCOMPARE(parseListen(QStringLiteral("8080")).value(), (Endpoint{QStringLiteral("127.0.0.1"), 8080}));
 }
 
 void TestForwardRule::fromJsonDefaults()

@@ -1,6 +1,8 @@
 #include <memory>
 #include <utility>
 
+#include <sys/stat.h>
+
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
@@ -51,6 +53,13 @@ QByteArray readFile(const QString &path)
     return file.readAll();
 }
 
+// The permission bits as stat() reports them.
+int fileMode(const QString &path)
+{
+    struct stat info{};
+    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
+}
+
 const QByteArray BrokenJson = "{\n  \"version\": 1,\n  \"rules\": [{\"name\": \"a\" \"listen\": \"8080\"}]\n}\n";
 
 } // namespace
@@ -65,6 +74,7 @@ private slots:
     void missingFile();
     void roundTrip();
     void unknownKeysKept();
+    void globalMaxConnections();
     void missingVersionIsOne();
     void brokenJson();
     void invalidRule();
@@ -75,6 +85,7 @@ private slots:
     void saveReplacingBroken();
     void saveReplacingBrokenCounter();
     void permissions();
+    void backupPermissions();
     void createsParentFolders();
     void defaultPath();
 
@@ -148,6 +159,31 @@ void TestRuleStore::unknownKeysKept()
     QCOMPARE(rule.value(QStringLiteral("maxConnections")).toInt(), 9);
 }
 
+void TestRuleStore::globalMaxConnections()
+{
+    writeFile(m_path, R"({"version": 1, "maxConnections": 500, "comment": "kept",
+        "rules": [{"name": "a", "listen": "8080", "target": "example.com:80"}]})");
+    RuleStore store(m_path);
+    QCOMPARE(store.maxConnections(), 0);
+    const Result<QList<ForwardRule>> loaded = store.load();
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(store.maxConnections(), 500);
+    QVERIFY(store.save(loaded.value()).ok());
+    QJsonObject root = QJsonDocument::fromJson(readFile(m_path)).object();
+    QCOMPARE(root.value(QStringLiteral("maxConnections")).toInt(), 500);
+    QCOMPARE(root.value(QStringLiteral("comment")).toString(), QStringLiteral("kept"));
+    QCOMPARE(root.value(QStringLiteral("rules")).toArray().at(0).toObject().value(QStringLiteral("maxConnections")).toInt(),
+             ForwardRule().maxConnections);
+
+    // Without it, none is written, and a reload forgets the earlier value.
+    writeFile(m_path, R"({"version": 1, "rules": []})");
+    QVERIFY(store.load().ok());
+    QCOMPARE(store.maxConnections(), 0);
+    QVERIFY(store.save({}).ok());
+    root = QJsonDocument::fromJson(readFile(m_path)).object();
+    QVERIFY(!root.contains(QStringLiteral("maxConnections")));
+}
+
 void TestRuleStore::missingVersionIsOne()
 {
     writeFile(m_path, R"({"rules": [{"name": "a", "listen": "8080", "target": "example.com:80"}]})");
@@ -216,6 +252,17 @@ void TestRuleStore::loadErrors_data()
         {"name": "z", "listen": "9090", "target": "x:1"}, {"name": "b", "listen": "127.0.0.1:8080", "target": "x:1"}]})")
                                       << QStringLiteral("rules 1 (\"a\") and 3 (\"b\") both listen on 127.0.0.1:8080; "
                                                         "disable one or change its port");
+    const QString maxError = QStringLiteral("\"maxConnections\" (connections open at once across all rules) must be a whole "
+                                            "number from 1 to 1000000, got ");
+    QTest::newRow("maxConnections 0") << QByteArray(R"({"version": 1, "maxConnections": 0, "rules": []})") << maxError + QStringLiteral("0; ");
+    QTest::newRow("maxConnections too many") << QByteArray(R"({"version": 1, "maxConnections": 1000001, "rules": []})")
+                                             << maxError + QStringLiteral("1000001; ");
+    QTest::newRow("maxConnections fraction") << QByteArray(R"({"version": 1, "maxConnections": 2.5, "rules": []})")
+                                             << maxError + QStringLiteral("2.5; ");
+    QTest::newRow("maxConnections string") << QByteArray(R"({"version": 1, "maxConnections": "10", "rules": []})")
+                                           << maxError + QStringLiteral("a string; ");
+    QTest::newRow("maxConnections null") << QByteArray(R"({"version": 1, "maxConnections": null, "rules": []})")
+                                         << maxError + QStringLiteral("null; ");
 }
 
 void TestRuleStore::loadErrors()
@@ -329,6 +376,20 @@ void TestRuleStore::permissions()
     mode = QFile::permissions(m_path);
     QCOMPARE(mode & others, QFileDevice::Permissions());
     QCOMPARE(mode & ownerBits, ownerOnly);
+}
+
+void TestRuleStore::backupPermissions()
+{
+    writeFile(m_path, BrokenJson);
+    QVERIFY(QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                                              | QFileDevice::ReadOther));
+    QCOMPARE(fileMode(m_path), 0644);
+    RuleStore store(m_path);
+    QVERIFY(!store.load().ok());
+    const Result<QString> backup = store.saveReplacingBroken(sampleRules());
+    QVERIFY2(backup.ok(), qPrintable(backup.error()));
+    QCOMPARE(fileMode(backup.value()), 0600);
+    QCOMPARE(fileMode(m_path), 0600);
 }
 
 void TestRuleStore::createsParentFolders()

@@ -16,6 +16,8 @@ Result<void> RuleController::load()
     const Result<QList<ForwardRule>> rules = m_store.load();
     if (!rules)
         return Error{rules.error()};
+    if (m_store.maxConnections() > 0)
+        m_engine->setMaxTotalConnections(m_store.maxConnections());
     for (const ForwardRule &rule : rules.value()) {
         // The file was validated as a whole, so each rule is accepted.
         const Result<RuleId> added = m_engine->addRule(rule);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "shellwords.h"
 
@@ -87,10 +88,18 @@ Result<void> addHeader(Parsed &parsed, const QString &line, QStringList *notes)
             notes->append(QStringLiteral("ignored the Accept-Encoding header: Pasarela asks for compression and decodes it itself"));
         return {};
     }
-    if (name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0 && parsed.request.contentType.isEmpty())
-        parsed.request.contentType = value;
-    else
-        parsed.request.headers.append(HttpHeader{name, value});
+    HttpRequest &request = parsed.request;
+    if (name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0) {
+        if (request.contentType.isEmpty() && request.header(name).isEmpty()) {
+            request.contentType = value;
+            return {};
+        }
+        // A second one: a Content-Type header would hide the first (effectiveHeaders),
+        // so both become headers and are sent, as curl does.
+        if (!request.contentType.isEmpty())
+            request.headers.append(HttpHeader{QStringLiteral("Content-Type"), std::exchange(request.contentType, QString())});
+    }
+    request.headers.append(HttpHeader{name, value});
     return {};
 }
 
@@ -199,10 +208,14 @@ QString fromRequest(const HttpRequest &request)
     else if (request.method != implied)
         parts << QStringLiteral("-X") << ShellWords::quote(request.method.toUtf8());
     parts << ShellWords::quote(request.url.toUtf8());
-    // "Name;" is how curl sends an empty value ("Name:" would remove the header).
+    // "Name;" is how curl sends an empty value ("Name:" would remove the header, and so
+    // would "Name:  ": a value of blanks is empty to HTTP anyway).
+    const auto blank = [](const QString &value) {
+        return std::all_of(value.cbegin(), value.cend(), [](QChar c) { return c == u' ' || c == u'\t'; });
+    };
     for (const HttpHeader &header : request.effectiveHeaders()) {
-        const QString line = header.value.isEmpty() ? QString(header.name % QLatin1Char(';'))
-                                                    : QString(header.name % QStringLiteral(": ") % header.value);
+        const QString line = blank(header.value) ? QString(header.name % QLatin1Char(';'))
+                                                 : QString(header.name % QStringLiteral(": ") % header.value);
         parts << QStringLiteral("-H") << ShellWords::quote(line.toUtf8());
     }
     if (!request.body.isEmpty())

@@ -156,6 +156,10 @@ Result<HttpHeader> headerFromJson(const QJsonValue &value, int position)
         if (!step)
             return Error{where % step.error()};
     }
+    // Redacted means the value was left out: one written in by hand would be neither
+    // shown nor sent, and dropped by the next save.
+    if (header.redacted)
+        header.value.clear();
     return header;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <sys/resource.h>
+
 #include <QDateTime>
 #include <QThread>
 
@@ -12,6 +14,8 @@
 namespace {
 
 constexpr int DefaultSnapshotIntervalMs = 250;
+// Descriptors kept for the rest of the program: the window, the HTTP client, files.
+constexpr rlim_t ReservedDescriptors = 64;
 
 } // namespace
 
@@ -36,8 +40,11 @@ ForwardEngine::ForwardEngine(int workerCount, QObject *parent) : QObject(parent)
         m_threads.push_back(thread);
     }
     m_workerSnapshots.resize(count);
+    m_budget = std::make_shared<ConnectionBudget>();
+    m_budget->limit = defaultMaxTotalConnections();
     for (RelayWorker *worker : m_workers) {
         worker->setPeers(m_workers);
+        worker->setBudget(m_budget);
         QMetaObject::invokeMethod(worker, [worker] { worker->init(DefaultSnapshotIntervalMs); },
                                   Qt::QueuedConnection);
     }
@@ -160,6 +167,25 @@ void ForwardEngine::closeConnection(quint64 connectionId)
         QMetaObject::invokeMethod(worker, [worker, connectionId] { worker->closeConnection(connectionId); },
                                   Qt::QueuedConnection);
     }
+}
+
+void ForwardEngine::setMaxTotalConnections(int limit)
+{
+    m_budget->limit = std::max(0, limit);
+}
+
+int ForwardEngine::maxTotalConnections() const
+{
+    return m_budget->limit;
+}
+
+int ForwardEngine::defaultMaxTotalConnections()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY
+        || limit.rlim_cur <= ReservedDescriptors + 1)
+        return 0;
+    return int(std::min<rlim_t>((limit.rlim_cur - ReservedDescriptors) / 2, ForwardRule::MaxConnectionsLimit));
 }
 
 RelayWorker *ForwardEngine::listenerWorker(RuleId id) const

@@ -14,6 +14,7 @@
 
 class QThread;
 class RelayWorker;
+struct ConnectionBudget;
 struct RuleRuntime;
 struct WorkerSnapshot;
 
@@ -44,6 +45,16 @@ public:
     QString ruleError(RuleId id) const;
 
     void closeConnection(quint64 connectionId);
+
+    // Relayed connections open at once across all rules; more are refused before a
+    // byte is relayed. 0: no limit. Starts at defaultMaxTotalConnections().
+    void setMaxTotalConnections(int limit);
+    int maxTotalConnections() const;
+    // Each relayed connection takes two descriptors: half of RLIMIT_NOFILE's soft
+    // limit once a reserve for the rest of the program is set aside, so a flood is
+    // refused with a reason instead of starving the process of descriptors.
+    // 0 (no limit) when the limit is unlimited or too low to leave room for one.
+    static int defaultMaxTotalConnections();
 
     int workerCount() const { return int(m_workers.size()); }
     void setSnapshotInterval(int ms);
@@ -77,6 +88,7 @@ private:
 
     std::vector<QThread *> m_threads;
     std::vector<RelayWorker *> m_workers;
+    std::shared_ptr<ConnectionBudget> m_budget;
     QHash<RuleId, RuleEntry> m_rules;
     QList<RuleId> m_order;
     RuleId m_nextId = 1;

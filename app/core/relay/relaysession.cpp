@@ -116,6 +116,12 @@ void RelaySession::onConnectResult()
         onConnected();
         return;
     }
+    if (error == ECONNRESET) {
+        // Accepted, then reset before this thread saw the connect complete: the target
+        // was reached and ended it, so pass the reset on as for an open session.
+        abort(CloseReason::TargetReset);
+        return;
+    }
     m_connectError = connectReason(error);
     m_connectErrorText = NativeSocket::errorText(error);
     closeSide(m_target, false);

@@ -134,6 +134,15 @@ void RelayWorker::accepted(const std::shared_ptr<RuleRuntime> &rule, int fd, con
                QStringLiteral("connection limit reached (%1)").arg(rule->rule.maxConnections));
         return;
     }
+    // Counted even without a limit, so one set later applies to what is open already.
+    const int totalLimit = m_budget->limit.load();
+    if (m_budget->open.fetch_add(1) >= totalLimit && totalLimit > 0) {
+        m_budget->open.fetch_sub(1);
+        rule->active.fetch_sub(1);
+        refuse(rule, fd, address, port, CloseReason::LimitReached,
+               QStringLiteral("global connection limit (%1) reached").arg(totalLimit));
+        return;
+    }
 
     RelayWorker *worker = m_peers.empty() ? this : m_peers[m_nextPeer++ % m_peers.size()];
     if (worker == this) {
@@ -181,6 +190,7 @@ void RelayWorker::sessionClosed(RelaySession *session)
     counters.bytesUp += info.bytesUp;
     counters.bytesDown += info.bytesDown;
     session->rule().active.fetch_sub(1);
+    m_budget->open.fetch_sub(1);
     m_closed.append(info);
     m_sessions.remove(info.id);
     session->deleteLater();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -37,6 +38,13 @@ struct WorkerSnapshot
 
 Q_DECLARE_METATYPE(WorkerSnapshot)
 
+// Relayed connections open across every rule and worker, and their limit (0: none).
+struct ConnectionBudget
+{
+    std::atomic<int> open{0};
+    std::atomic<int> limit{0};
+};
+
 // A thread with its own event loop that owns listeners and sessions. Everything
 // here runs in that thread; other threads reach it with queued calls only.
 class RelayWorker final : public QObject
@@ -56,6 +64,7 @@ public:
 
     // Set before the thread starts; read-only afterwards.
     void setPeers(std::vector<RelayWorker *> peers) { m_peers = std::move(peers); }
+    void setBudget(std::shared_ptr<ConnectionBudget> budget) { m_budget = std::move(budget); }
 
     // Queued from the engine.
     void init(int publishIntervalMs);
@@ -93,6 +102,7 @@ private:
     int m_index;
     std::vector<RelayWorker *> m_peers;
     size_t m_nextPeer = 0;
+    std::shared_ptr<ConnectionBudget> m_budget = std::make_shared<ConnectionBudget>();
     QHash<RuleId, Listener *> m_listeners;
     QHash<quint64, RelaySession *> m_sessions;
     QHash<RuleId, RuleCounters> m_counters;  // closed sessions' bytes, and the counts

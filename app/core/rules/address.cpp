@@ -133,6 +133,11 @@ Result<QHostAddress> parseIpAddress(const QString &text)
     QHostAddress address;
     if (!address.setAddress(text) || address.protocol() != QAbstractSocket::IPv6Protocol)
         return Error{quoted(text) % QStringLiteral(" is not a valid IP address")};
+    // Qt takes any text as the scope; an interface name has at most 15 characters
+    // (IFNAMSIZ), and a longer scope made rule names built from it too long to save.
+    const qsizetype percent = text.indexOf(QLatin1Char('%'));
+    if (percent >= 0 && text.size() - percent - 1 > 15)
+        return Error{quoted(text) % QStringLiteral(": the part after % must be a network interface such as eth0 (at most 15 characters)")};
     return address;
 }
 

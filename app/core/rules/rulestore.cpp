@@ -17,6 +17,7 @@ namespace {
 
 const QString KeyVersion = QStringLiteral("version");
 const QString KeyRules = QStringLiteral("rules");
+const QString KeyMaxConnections = QStringLiteral("maxConnections");
 
 // Editors count lines and columns in characters from 1; Qt gives a byte offset.
 QString positionOf(const QByteArray &data, int offset)
@@ -49,6 +50,7 @@ Result<QList<ForwardRule>> RuleStore::load()
     if (!file.exists()) {
         m_broken = false;
         m_extra = {};
+        m_maxConnections = 0;
         return QList<ForwardRule>();
     }
     if (!file.open(QIODevice::ReadOnly))
@@ -84,6 +86,19 @@ Result<QList<ForwardRule>> RuleStore::load()
         }
     }
 
+    int maxConnections = 0;
+    const QJsonValue maxValue = root.value(KeyMaxConnections);
+    if (!maxValue.isUndefined()) {
+        const double number = maxValue.toDouble();
+        if (!maxValue.isDouble() || std::trunc(number) != number || number < 1 || number > ForwardRule::MaxConnectionsLimit) {
+            const QString found = maxValue.isDouble() ? QString::number(number, 'g', 15) : jsonTypeName(maxValue);
+            return fail(QStringLiteral("\"maxConnections\" (connections open at once across all rules) must be a whole number from 1 to ")
+                        % QString::number(ForwardRule::MaxConnectionsLimit) % QStringLiteral(", got ") % found
+                        % QStringLiteral("; remove it for the default"));
+        }
+        maxConnections = int(number);
+    }
+
     const QJsonValue rulesValue = root.value(KeyRules);
     if (!rulesValue.isUndefined() && !rulesValue.isArray())
         return fail(QStringLiteral("\"rules\" must be a list of rule objects, got ") % jsonTypeName(rulesValue));
@@ -110,7 +125,9 @@ Result<QList<ForwardRule>> RuleStore::load()
 
     root.remove(KeyVersion);
     root.remove(KeyRules);
+    root.remove(KeyMaxConnections);
     m_extra = root;
+    m_maxConnections = maxConnections;
     m_broken = false;
     return rules;
 }
@@ -135,6 +152,8 @@ Result<void> RuleStore::save(const QList<ForwardRule> &rules)
     for (const ForwardRule &rule : rules)
         items.append(rule.toJson());
     root.insert(KeyRules, items);
+    if (m_maxConnections > 0)
+        root.insert(KeyMaxConnections, m_maxConnections);
 
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
@@ -163,11 +182,14 @@ Result<QString> RuleStore::saveReplacingBroken(const QList<ForwardRule> &rules)
             backup = base % QLatin1Char('-') % QString::number(counter);
         if (!QFile::rename(m_path, backup))
             return Error{m_path % QStringLiteral(": cannot move the broken file aside to ") % backup % QStringLiteral(": check the folder's permissions")};
+        // It holds rules too; what it was written with by hand is not ours to keep.
+        QFile::setPermissions(backup, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
     if (m_broken) {
         // The broken file's top-level keys were never read; there is nothing to keep.
         m_broken = false;
         m_extra = {};
+        m_maxConnections = 0;
     }
 
     const Result<void> saved = save(rules);

@@ -22,6 +22,9 @@ public:
 
     const QString &path() const { return m_path; }
     bool isBroken() const { return m_broken; }
+    // The optional top-level "maxConnections": relayed connections open at once across
+    // all rules. 0: not set (the engine's default applies). Read by load(), kept by save().
+    int maxConnections() const { return m_maxConnections; }
 
     // A missing file is an empty rule list. Errors name the file, then the rule and
     // field, or the JSON parse position (line and column).
@@ -35,5 +38,6 @@ public:
 private:
     QString m_path;
     QJsonObject m_extra;  // unknown top-level keys
+    int m_maxConnections = 0;
     bool m_broken = false;
 };
