@@ -7,10 +7,10 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QSaveFile>
 
 #include "http/httpclient.h"
+#include "http/jsontree.h"
 #include "stopsignals.h"
 
 namespace {
@@ -187,11 +187,9 @@ Result<RequestOptions> parseRequestCommand(const QStringList &arguments)
     request.method = parser.isSet(method) ? parser.value(method)
                                           : hasData ? QStringLiteral("POST") : QStringLiteral("GET");
     if (!request.body.isEmpty() && request.header(QStringLiteral("Content-Type")).isEmpty()) {
-        QJsonParseError error{};
-        QJsonDocument::fromJson(request.body, &error);
-        request.contentType = error.error == QJsonParseError::NoError
-                                  ? QStringLiteral("application/json")
-                                  : QStringLiteral("application/x-www-form-urlencoded");
+        // JSON as the window and the export judge it.
+        request.contentType = JsonTree::parse(request.body) ? QStringLiteral("application/json")
+                                                            : QStringLiteral("application/x-www-form-urlencoded");
     }
     if (parser.isSet(timeout)) {
         bool ok = false;
