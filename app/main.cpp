@@ -47,6 +47,8 @@ int runWindow(int argc, char *argv[], const CommandLine &options)
     // Ctrl+C in the terminal quits like File > Quit: the layout is saved.
     QObject::connect(new StopSignals(&app), &StopSignals::received, &window, &MainWindow::quit);
     window.show();
+    if (options.demo)
+        window.startDemo();
     return app.exec();
 }
 

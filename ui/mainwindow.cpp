@@ -6,11 +6,13 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -23,6 +25,7 @@
 
 #include "charts/throughputpanel.h"
 #include "connections/connectionspanel.h"
+#include "demo/demoingress.h"
 #include "format.h"
 #include "http/httpclientpanel.h"
 #include "http/httphistory.h"
@@ -109,8 +112,20 @@ MainWindow::MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget 
     connect(m_engine, &ForwardEngine::ruleStateChanged, this, &MainWindow::logRuleState);
     connect(m_engine, &ForwardEngine::snapshotReady, this, &MainWindow::applySnapshot);
 
+    connect(m_rules, &RulesPanel::demoRequested, this, &MainWindow::startDemo);
+    connect(m_rules, &RulesPanel::welcomeDismissed, this, [this] {
+        QSettings *settings = pasarelaSettings(this);
+        settings->setValue(QStringLiteral("demo/offerClosed"), true);
+        delete settings;
+    });
+
+    const bool firstStart = !QFileInfo::exists(rulesPath);
     loadRules();
     restoreSettings();
+    QSettings *settings = pasarelaSettings(this);
+    if (firstStart && !settings->value(QStringLiteral("demo/offerClosed"), false).toBool())
+        m_rules->showWelcome();
+    delete settings;
     applySnapshot(m_engine->lastSnapshot());
 }
 
@@ -136,6 +151,10 @@ void MainWindow::createMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *demo = help->addAction(tr("Try the &demo"), this, &MainWindow::startDemo);
+    demo->setStatusTip(tr("A built-in ingress on loopback, a rule on 127.0.0.1:%1 to it and a request ready in "
+                          "the HTTP client; nothing is saved").arg(DemoIngress::RulePort));
+    help->addSeparator();
     help->addAction(tr("&About Pasarela"), this, [this] {
         QMessageBox::about(this, tr("About Pasarela"),
                            tr("<h3>Pasarela %1</h3><p>Expose a local Kubernetes cluster's ports and watch what "
@@ -164,6 +183,33 @@ void MainWindow::loadRules()
            "replacing it and keeps the broken file beside it as a backup.")
             .arg(m_loadError.toHtmlEscaped()));
     logMessage(EventLevel::Error, m_loadError);
+}
+
+void MainWindow::startDemo()
+{
+    if (!m_demo) {
+        auto *demo = new DemoIngress(this);
+        if (const Result<void> started = demo->start(); !started) {
+            delete demo;
+            logMessage(EventLevel::Error, Format::sentence(started.error()));
+            return;
+        }
+        // A port in use shows on this rule only, like on any other.
+        const Result<RuleId> added = m_controller->addUnsavedRule(demo->rule());
+        if (!added) {
+            delete demo;
+            logMessage(EventLevel::Error, tr("The demo could not start: %1").arg(added.error()));
+            return;
+        }
+        m_demo = demo;
+        logMessage(EventLevel::Info, tr("Demo ingress answering on 127.0.0.1:%1; the rule \"%2\" forwards %3 to it")
+                                         .arg(m_demo->port())
+                                         .arg(m_demo->rule().name, m_demo->rule().listen.toString()));
+    }
+    m_http->setRequest(DemoIngress::sampleRequest());
+    m_tabs->setCurrentWidget(m_http);
+    // Ready to send: Enter, Space or Ctrl+Enter.
+    m_http->sendButton()->setFocus();
 }
 
 void MainWindow::applySnapshot(const EngineSnapshot &snapshot)

@@ -5,6 +5,7 @@
 #include "stats/connectioninfo.h"
 
 class ConnectionsPanel;
+class DemoIngress;
 class ForwardEngine;
 class HttpClientPanel;
 class LogModel;
@@ -27,7 +28,8 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    // Loads rulesPath into the engine; enabled rules start listening at once.
+    // Loads rulesPath into the engine; enabled rules start listening at once. With
+    // no file yet, offers the demo (unless the offer was closed before).
     MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -42,6 +44,10 @@ public:
     QString loadError() const { return m_loadError; }
     // Saves the layout, stops every rule and leaves the event loop.
     void quit();
+    // Starts the demo ingress and its unsaved rule "demo ingress" (once), and fills
+    // the HTTP client with a request to it.
+    void startDemo();
+    DemoIngress *demoIngress() const { return m_demo; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -67,6 +73,7 @@ private:
     LogPanel *m_log;
     HttpClientPanel *m_http;
     TrayControl *m_tray;
+    DemoIngress *m_demo = nullptr;
     QLabel *m_listeningLabel;
     QLabel *m_connectionsLabel;
     QLabel *m_rateLabel;

@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include "demo/demoingress.h"
+
 Result<ForwardRule> parseForward(const QString &text)
 {
     const qsizetype equals = text.indexOf(u'=');
@@ -55,7 +57,17 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
                                                            "refused (default: the rules file's \"maxConnections\", "
                                                            "else half the descriptor limit)."),
                                             QStringLiteral("N"));
-    parser.addOptions({help, version, headless, config, forward, stats, workers, maxConnections});
+    const QCommandLineOption logConnections(
+        QStringLiteral("log-connections"),
+        QStringLiteral("Print a line per connection when it closes: client -> listen address => our address -> "
+                       "target, why it closed, how long it lasted, bytes each way."));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Also start a built-in demo ingress (Host api.local or web.local) "
+                                                 "and the rule \"demo ingress\" on 127.0.0.1:%1 to it; nothing "
+                                                 "is saved.")
+                                      .arg(DemoIngress::RulePort));
+    parser.addOptions({help, version, headless, config, forward, stats, workers, maxConnections, logConnections,
+                       demo});
 
     if (!parser.parse(arguments))
         return Error{parser.errorText() + QStringLiteral(" (see --help)")};
@@ -82,6 +94,8 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
     }
     result.headless = parser.isSet(headless);
     result.configPath = parser.value(config);
+    result.logConnections = parser.isSet(logConnections);
+    result.demo = parser.isSet(demo);
     for (const QString &text : parser.values(forward)) {
         Result<ForwardRule> rule = parseForward(text);
         if (!rule)
@@ -105,9 +119,11 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
                              .arg(ForwardRule::MaxConnectionsLimit)};
         }
     }
-    if (!result.headless && (!result.forwards.isEmpty() || parser.isSet(stats) || parser.isSet(maxConnections))) {
-        return Error{QStringLiteral("--forward, --stats and --max-connections need --headless; in the window, add rules "
-                                    "with Rules > Add rule and set \"maxConnections\" in the rules file")};
+    if (!result.headless && (!result.forwards.isEmpty() || parser.isSet(stats) || parser.isSet(maxConnections)
+                             || result.logConnections)) {
+        return Error{QStringLiteral("--forward, --stats, --max-connections and --log-connections need --headless; in "
+                                    "the window, add rules with Rules > Add rule, see connections in the "
+                                    "Connections tab and set \"maxConnections\" in the rules file")};
     }
     if (parser.isSet(workers)) {
         bool ok = false;

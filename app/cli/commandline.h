@@ -19,6 +19,8 @@ struct CommandLine
     int statsSeconds = 0;        // 0: no stats lines
     int workers = 0;             // relay threads; 0: one per core
     int maxConnections = 0;      // across all rules; 0: the rules file's, else the default
+    bool logConnections = false; // a line per closed connection (headless)
+    bool demo = false;           // start the demo ingress and its rule
     QString helpText;
 };
 

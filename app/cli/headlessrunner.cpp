@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include "demo/demoingress.h"
+#include "http/curlcommand.h"
 #include "relay/forwardengine.h"
 #include "stopsignals.h"
 #include "rules/rulestore.h"
@@ -24,6 +26,11 @@ void printLine(FILE *stream, const QString &line)
 QString size(quint64 bytes)
 {
     return QLocale::c().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString endpoint(const QHostAddress &address, quint16 port)
+{
+    return Endpoint{address.toString(), port}.toString();
 }
 
 } // namespace
@@ -56,7 +63,7 @@ Result<QList<ForwardRule>> HeadlessRunner::loadRules(int *fileMaxConnections) co
     }
     const bool anyEnabled = std::any_of(rules.value().cbegin(), rules.value().cend(),
                                         [](const ForwardRule &rule) { return rule.enabled; });
-    if (m_requireRules && !anyEnabled) {
+    if (m_requireRules && !anyEnabled && !m_options.demo) {
         return Error{QStringLiteral("no rules to run: %1 %2 and no --forward was given")
                          .arg(store.path(), fileExists ? QStringLiteral("has no enabled rule")
                                                        : QStringLiteral("does not exist"))};
@@ -76,7 +83,7 @@ int HeadlessRunner::exec()
         printLine(stderr, QStringLiteral("pasarela: ") + rules.error());
         return BadInput;
     }
-    if (rules.value().isEmpty()) {
+    if (rules.value().isEmpty() && !m_options.demo) {
         printLine(stderr, QStringLiteral("pasarela: no forwarding rules yet; add some with --forward "
                                          "[ADDR:]PORT=HOST:PORT or in the rules file. Waiting; Ctrl+C quits."));
     }
@@ -98,6 +105,14 @@ int HeadlessRunner::exec()
             return BadInput;
         }
     }
+    if (m_options.demo) {
+        if (const Result<void> started = startDemo(); !started) {
+            printLine(stderr, QStringLiteral("pasarela: ") + started.error());
+            return BadInput;
+        }
+    }
+    if (m_options.logConnections)
+        connect(m_engine.get(), &ForwardEngine::snapshotReady, this, &HeadlessRunner::printClosed);
     if (m_options.statsSeconds > 0)
         m_statsTimer.start(m_options.statsSeconds * 1000);
     const int code = QCoreApplication::exec();
@@ -131,6 +146,39 @@ void HeadlessRunner::printStats()
                               .arg(size(stats.bytesUp), size(quint64(stats.rateUp)), size(stats.bytesDown),
                                    size(quint64(stats.rateDown))));
     }
+}
+
+// Each closed connection is in exactly one snapshot.
+void HeadlessRunner::printClosed(const EngineSnapshot &snapshot)
+{
+    for (const ConnectionInfo &c : snapshot.connections) {
+        if (c.state != ConnectionState::Closed)
+            continue;
+        const QString upstream = c.localAddress.isNull()
+                                     ? endpoint(c.targetAddress, c.targetPort)
+                                     : endpoint(c.localAddress, c.localPort) + QStringLiteral(" -> ")
+                                           + endpoint(c.targetAddress, c.targetPort);
+        printLine(stdout, QStringLiteral("connection \"%1\": %2 -> %3 => %4, %5 after %6 ms, up %7 bytes, down %8 bytes")
+                              .arg(m_engine->rule(c.ruleId).name, endpoint(c.clientAddress, c.clientPort),
+                                   endpoint(c.listenAddress, c.listenPort), upstream, toString(c.closeReason))
+                              .arg(c.openedAt.msecsTo(c.closedAt))
+                              .arg(c.bytesUp)
+                              .arg(c.bytesDown));
+    }
+}
+
+// The demo ingress and its rule, which a port in use stops like any other rule.
+Result<void> HeadlessRunner::startDemo()
+{
+    m_demo = std::make_unique<DemoIngress>();
+    if (Result<void> started = m_demo->start(); !started)
+        return started;
+    if (Result<RuleId> added = m_engine->addRule(m_demo->rule()); !added)
+        return Error{added.error()};
+    printLine(stdout, QStringLiteral("demo ingress on 127.0.0.1:%1; try: %2")
+                          .arg(m_demo->port())
+                          .arg(CurlCommand::fromRequest(DemoIngress::sampleRequest())));
+    return {};
 }
 
 // Leaves the event loop; the engine is stopped after it, never inside its own signal.

@@ -8,10 +8,12 @@
 #include "commandline.h"
 #include "stats/connectioninfo.h"
 
+class DemoIngress;
 class ForwardEngine;
 
 // Runs the rules without a window until SIGINT/SIGTERM, printing one line per
-// listener, per refused or failed connection, and stats lines on request.
+// listener, per refused or failed connection, and on request stats lines and a
+// line per closed connection.
 class HeadlessRunner final : public QObject
 {
     Q_OBJECT
@@ -32,10 +34,13 @@ private:
     Result<QList<ForwardRule>> loadRules(int *fileMaxConnections) const;
     void onRuleState(RuleId id, RuleState state);
     void printStats();
+    void printClosed(const EngineSnapshot &snapshot);
+    Result<void> startDemo();
     void stop(int code);
 
     CommandLine m_options;
     bool m_requireRules;
+    std::unique_ptr<DemoIngress> m_demo;  // before the engine: destroyed after it
     std::unique_ptr<ForwardEngine> m_engine;
     QTimer m_statsTimer;
 };

@@ -183,6 +183,8 @@ private slots:
     void refusedConnectionIsReported();
     void globalConnectionLimit_data();
     void globalConnectionLimit();
+    void logConnections();
+    void demo();
 
 private:
     QString configHome() const { return m_dir->filePath(QStringLiteral("config")); }
@@ -332,6 +334,8 @@ void TestHeadless::windowOnly_data()
         << QStringList{QStringLiteral("--stats"), QStringLiteral("5")} << QByteArray("need --headless");
     QTest::newRow("max-connections without --headless")
         << QStringList{QStringLiteral("--max-connections"), QStringLiteral("5")} << QByteArray("need --headless");
+    QTest::newRow("log-connections without --headless")
+        << QStringList{QStringLiteral("--log-connections")} << QByteArray("need --headless");
 }
 
 void TestHeadless::windowOnly()
@@ -708,4 +712,90 @@ void TestHeadless::globalConnectionLimit()
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)
+// One line per closed connection, naming both ends of both legs, so a user can
+// match it with a capture.
+void TestHeadless::logConnections()
+{
+    QTcpServer target;
+    QVERIFY(target.listen(QHostAddress::LocalHost, 0));
+    const QList<quint16> ports = freePorts(1);
+    QVERIFY(!ports.isEmpty());
+    Pasarela p(environment());
+    QVERIFY(p.start({QStringLiteral("--headless"), QStringLiteral("--log-connections"), QStringLiteral("--forward"),
+                     QString::number(ports[0]) + QStringLiteral("=127.0.0.1:") + QString::number(target.serverPort())}));
+    QVERIFY2(!p.waitForLineStartingWith("listening ").isEmpty(), p.transcript().constData());
+
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, ports[0]);
+    QVERIFY(client.waitForConnected(5000));
+    QVERIFY(target.waitForNewConnection(5000));
+    QTcpSocket *upstream = target.nextPendingConnection();
+    const quint16 upstreamPort = upstream->peerPort();
+    const quint16 clientPort = client.localPort();
+    client.write("hello");
+    QVERIFY(client.waitForBytesWritten(5000));
+    QDeadlineTimer deadline(5000);
+    QByteArray received;
+    while (received.size() < 5 && upstream->waitForReadyRead(int(deadline.remainingTime())))
+        received += upstream->readAll();
+    QCOMPARE(received, QByteArray("hello"));
+    upstream->write("abc");
+    QVERIFY(upstream->waitForBytesWritten(5000));
+    QVERIFY(client.waitForReadyRead(5000));
+    QCOMPARE(client.readAll(), QByteArray("abc"));
+    // The client ends first; the target closes once the relay passed the end on.
+    client.disconnectFromHost();
+    QVERIFY(upstream->state() == QAbstractSocket::UnconnectedState || upstream->waitForDisconnected(5000));
+    upstream->close();
+
+    const QByteArray line = p.waitForLineStartingWith("connection ");
+    QVERIFY2(!line.isEmpty(), p.transcript().constData());
+    qInfo("%s", line.constData());
+    const QRegularExpression expected(
+        QStringLiteral(R"(^connection "forward 127\.0\.0\.1:%1": 127\.0\.0\.1:%2 -> 127\.0\.0\.1:%1 => )"
+                       R"(127\.0\.0\.1:%3 -> 127\.0\.0\.1:%4, client closed after \d+ ms, up 5 bytes, down 3 bytes$)")
+            .arg(ports[0])
+            .arg(clientPort)
+            .arg(upstreamPort)
+            .arg(target.serverPort()));
+    QVERIFY2(expected.match(QString::fromUtf8(line)).hasMatch(), line.constData());
+    QVERIFY(p.stop(SIGTERM));
+    QCOMPARE(p.process().exitCode(), 0);
+}
+
+// --demo alone runs: the demo ingress answers through the rule on 31042, and
+// nothing is written to the rules file.
+void TestHeadless::demo()
+{
+    Pasarela p(environment());
+    QVERIFY(p.start({QStringLiteral("--headless"), QStringLiteral("--demo")}));
+    // The hint is printed before the event loop runs, so before the listener is ready.
+    const QByteArray hint = p.waitForLineStartingWith("demo ingress on 127.0.0.1:");
+    QVERIFY2(hint.contains("curl") && hint.contains("Host: api.local") && hint.contains("/api/v1/items"),
+             p.transcript().constData());
+    const QByteArray listening = p.waitForLineStartingWith("listening ");
+    QVERIFY2(listening.startsWith("listening 127.0.0.1:31042 -> 127.0.0.1:"), p.transcript().constData());
+
+    const auto get = [](const QByteArray &host, const QByteArray &path) -> QByteArray {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, 31042);
+        if (!socket.waitForConnected(5000))
+            return QByteArray("not connected");
+        socket.write("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        QByteArray answer;
+        while (socket.waitForReadyRead(5000))
+            answer += socket.readAll();
+        return answer + socket.readAll();
+    };
+    const QByteArray items = get("api.local", "/api/v1/items");
+    QVERIFY2(items.startsWith("HTTP/1.1 200 "), items.constData());
+    QVERIFY2(items.contains("application/json") && items.contains("\"pod\"") && items.contains("api-"), items.constData());
+    const QByteArray unknown = get("shop.local", "/");
+    QVERIFY2(unknown.startsWith("HTTP/1.1 404 ") && unknown.endsWith("default backend - 404"), unknown.constData());
+
+    QVERIFY(p.stop(SIGTERM));
+    QCOMPARE(p.process().exitCode(), 0);
+    QVERIFY(!QFileInfo::exists(defaultRulesPath()));
+}
+
 #include "tst_headless.moc"

@@ -2,16 +2,16 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMutex>
 #include <QObject>
-#include <QPair>
 #include <QString>
 
-class QThread;
+#include "demo/minihttpserver.h"
 
-// A small HTTP/1.1 server for the HTTP client tests. It routes on the Host header
-// like an ingress controller and serves from its own thread, so a test may block
-// (QProcess::waitForFinished) while it answers. Plain or TLS with the self-signed
-// certificate of tests/support/tls.
+// The HTTP client tests' server: the routes below on a MiniHttpServer. It routes
+// on the Host header like an ingress controller and serves from its own thread, so
+// a test may block (QProcess::waitForFinished) while it answers. Plain or TLS with
+// the self-signed certificate of tests/support/tls.
 //
 // Routes for Host "api.local" (any port suffix):
 //   GET  /api/v1/items         200 {"pod":"api-7d9f","items":[...]} (keys not sorted)
@@ -33,14 +33,8 @@ class TestHttpServer final : public QObject
     Q_DISABLE_COPY_MOVE(TestHttpServer)
 
 public:
-    struct Seen
-    {
-        QByteArray method;
-        QByteArray target;                           // as on the request line
-        QList<QPair<QByteArray, QByteArray>> headers;
-        QByteArray body;
-        QByteArray header(const QByteArray &name) const;  // case-insensitive, empty if absent
-    };
+    // method, target (as on the request line), headers, body; header(name) is case-insensitive.
+    using Seen = MiniHttpServer::Request;
 
     explicit TestHttpServer(bool tls = false, QObject *parent = nullptr);
     ~TestHttpServer() override;
@@ -59,8 +53,10 @@ public:
     static QByteArray bigBody(qsizetype bytes);
 
 private:
-    class Worker;
-    QThread *m_thread;
-    Worker *m_worker;
+    void record(const Seen &request);
+
     bool m_tls;
+    mutable QMutex m_mutex;
+    QList<Seen> m_requests;
+    MiniHttpServer m_server;  // last: its thread stops before the records go
 };

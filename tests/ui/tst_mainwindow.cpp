@@ -14,7 +14,10 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QSplitter>
+#include <QToolButton>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -26,6 +29,8 @@
 
 #include "connections/connectionspanel.h"
 #include "connections/connectiontablemodel.h"
+#include "demo/demoingress.h"
+#include "http/httpclientpanel.h"
 #include "format.h"
 #include "log/logmodel.h"
 #include "mainwindow.h"
@@ -100,6 +105,8 @@ private slots:
     void removeAsksWhileConnectionsAreOpen();
     void keyboardShortcuts();
     void layoutIsRemembered();
+    void firstStartOffersTheDemo();
+    void closedOfferIsNotShownAgain();
 
 private:
     QTemporaryDir m_dir;
@@ -396,6 +403,89 @@ void TestMainWindow::layoutIsRemembered()
     QVERIFY(settings.exists());
     QCOMPARE(settings.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
              QFile::Permissions());
+}
+
+// No rules file yet: the window offers the demo; taking it runs the demo rule
+// without saving it, and the HTTP client's request gets an answer through it.
+void TestMainWindow::firstStartOffersTheDemo()
+{
+    const QString path = m_dir.filePath(QStringLiteral("first-start.json"));
+    ForwardEngine engine(1);
+    MainWindow window(&engine, path);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.rulesPanel()->isWelcomeShown());
+
+    QPushButton *tryDemo = nullptr;
+    for (QPushButton *button : window.rulesPanel()->findChildren<QPushButton *>()) {
+        if (button->text() == QStringLiteral("Try the &demo"))
+            tryDemo = button;
+    }
+    QVERIFY(tryDemo);
+    QTest::mouseClick(tryDemo, Qt::LeftButton);
+    QVERIFY(window.demoIngress());
+    QVERIFY(!window.rulesPanel()->isWelcomeShown());
+    const RuleId id = window.rulesPanel()->model()->ruleIdAt(0);
+    QCOMPARE(window.ruleController()->rule(id).name, QStringLiteral("demo ingress"));
+    QCOMPARE(window.ruleController()->rule(id).listen.port, DemoIngress::RulePort);
+    QVERIFY(window.ruleController()->isUnsaved(id));
+    QVERIFY(cell(window.rulesPanel()->model(), 0, RuleTableModel::Name).contains(QStringLiteral("not saved")));
+    QTRY_VERIFY_WITH_TIMEOUT(window.ruleController()->state(id) == RuleState::Listening, 5000);
+
+    HttpClientPanel *http = window.httpClientPanel();
+    QCOMPARE(window.tabs()->currentWidget(), http);
+    QCOMPARE(http->request().url, DemoIngress::sampleRequest().url);
+    QCOMPARE(http->request().header(QStringLiteral("Host")), QStringLiteral("api.local"));
+    QSignalSpy finished(http, &HttpClientPanel::exchangeFinished);
+    http->send();
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(http->exchange().failure == HttpFailure::None, qPrintable(http->exchange().error));
+    QCOMPARE(http->exchange().response.status, 200);
+    QVERIFY(http->exchange().response.body.contains("\"pod\""));
+
+    // Starting it again changes nothing; stopping it leaves the file unwritten.
+    window.startDemo();
+    QCOMPARE(window.ruleController()->ruleIds().size(), 1);
+    QVERIFY(window.ruleController()->setEnabled(id, false));
+    QVERIFY(!QFileInfo::exists(path));
+
+    // Edited, it is the user's rule, and saved.
+    ForwardRule mine = window.ruleController()->rule(id);
+    mine.name = QStringLiteral("mine now");
+    QVERIFY(window.ruleController()->updateRule(id, mine));
+    QVERIFY(!window.ruleController()->isUnsaved(id));
+    QVERIFY(readFile(path).contains("mine now"));
+}
+
+void TestMainWindow::closedOfferIsNotShownAgain()
+{
+    const QString path = m_dir.filePath(QStringLiteral("closed-offer.json"));
+    {
+        ForwardEngine engine(1);
+        MainWindow window(&engine, path);
+        QVERIFY(window.rulesPanel()->isWelcomeShown());
+        QToolButton *close = nullptr;
+        for (QToolButton *button : window.rulesPanel()->findChildren<QToolButton *>()) {
+            if (button->accessibleName() == QStringLiteral("Close the welcome message"))
+                close = button;
+        }
+        QVERIFY(close);
+        QTest::mouseClick(close, Qt::LeftButton);
+        QVERIFY(!window.rulesPanel()->isWelcomeShown());
+    }
+    {
+        ForwardEngine engine(1);
+        MainWindow window(&engine, path);
+        QVERIFY(!window.rulesPanel()->isWelcomeShown());
+    }
+    // Not for a file that exists, either.
+    QSettings(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/settings.ini"),
+              QSettings::IniFormat)
+        .remove(QStringLiteral("demo"));
+    writeFile(path, rulesJson({}));
+    ForwardEngine engine(1);
+    MainWindow window(&engine, path);
+    QVERIFY(!window.rulesPanel()->isWelcomeShown());
 }
 
 QTEST_MAIN(TestMainWindow)

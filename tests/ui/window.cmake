@@ -1,4 +1,6 @@
 pasarela_add_ui_test(tst_mainwindow SOURCES tst_mainwindow.cpp LIBS pasarela_testsupport)
+# The demo's rule listens on the fixed port 31042.
+set_tests_properties(tst_mainwindow PROPERTIES RESOURCE_LOCK demo_port)
 
 # The real program under Xvfb, with a live connection; screenshots land in the build tree.
 add_test(NAME window_xvfb

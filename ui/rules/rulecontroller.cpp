@@ -66,6 +66,16 @@ Result<RuleId> RuleController::addRule(const ForwardRule &rule)
     return id;
 }
 
+Result<RuleId> RuleController::addUnsavedRule(const ForwardRule &rule)
+{
+    const Result<RuleId> id = m_engine->addRule(rule);
+    if (id) {
+        m_unsaved.insert(id.value());
+        emit rulesReset();
+    }
+    return id;
+}
+
 Result<void> RuleController::updateRule(RuleId id, const ForwardRule &rule)
 {
     // An unchanged rule is not restarted: its connections stay.
@@ -73,6 +83,7 @@ Result<void> RuleController::updateRule(RuleId id, const ForwardRule &rule)
         return {};
     const Result<void> updated = m_engine->updateRule(id, rule);
     if (updated) {
+        m_unsaved.remove(id);
         emit ruleChanged(id);
         save();
     }
@@ -85,7 +96,7 @@ Result<void> RuleController::setEnabled(RuleId id, bool enabled)
     const Result<void> result = m_engine->setRuleEnabled(id, enabled);
     if (result) {
         emit ruleChanged(id);
-        if (changed)
+        if (changed && !m_unsaved.contains(id))
             save();
     }
     return result;
@@ -109,18 +120,24 @@ Result<RuleId> RuleController::duplicateRule(RuleId id)
 void RuleController::removeRule(RuleId id)
 {
     m_engine->removeRule(id);
+    m_unsaved.remove(id);
     emit rulesReset();
     save();
 }
 
 void RuleController::save()
 {
+    QList<ForwardRule> kept;
+    for (RuleId id : m_engine->ruleIds()) {
+        if (!m_unsaved.contains(id))
+            kept.append(m_engine->rule(id));
+    }
     if (m_store.isBroken()) {
         if (!m_confirmReplace || !m_confirmReplace()) {
             emit saveFailed(tr("Not saved: %1 could not be read, and it was left as it is.").arg(m_store.path()));
             return;
         }
-        const Result<QString> backup = m_store.saveReplacingBroken(rules());
+        const Result<QString> backup = m_store.saveReplacingBroken(kept);
         if (!backup) {
             emit saveFailed(backup.error());
             return;
@@ -129,7 +146,7 @@ void RuleController::save()
         emit saved(m_store.path());
         return;
     }
-    const Result<void> result = m_store.save(rules());
+    const Result<void> result = m_store.save(kept);
     if (result)
         emit saved(m_store.path());
     else

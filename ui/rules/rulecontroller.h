@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -42,6 +43,10 @@ public:
     QList<ForwardRule> rules() const;
 
     Result<RuleId> addRule(const ForwardRule &rule);
+    // Runs and shows a rule without writing it to the file (the demo's). Once the
+    // user edits it, it is theirs and saved like any other.
+    Result<RuleId> addUnsavedRule(const ForwardRule &rule);
+    bool isUnsaved(RuleId id) const { return m_unsaved.contains(id); }
     Result<void> updateRule(RuleId id, const ForwardRule &rule);
     // Enabling a rule in Error retries it.
     Result<void> setEnabled(RuleId id, bool enabled);
@@ -66,4 +71,5 @@ private:
     ForwardEngine *m_engine;
     RuleStore m_store;
     std::function<bool()> m_confirmReplace;
+    QSet<RuleId> m_unsaved;
 };

@@ -1,15 +1,20 @@
 #include "rulespanel.h"
 
 #include <QAction>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMessageBox>
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
+#include "demo/demoingress.h"
 #include "rules/rulecontroller.h"
 #include "rules/ruleeditordialog.h"
 #include "rules/ruletablemodel.h"
@@ -58,6 +63,7 @@ RulesPanel::RulesPanel(RuleController *controller, QWidget *parent)
     , m_controller(controller)
     , m_model(new RuleTableModel(controller, this))
     , m_banner(new QLabel(this))
+    , m_welcome(new QFrame(this))
     , m_view(new QTableView(this))
 {
     m_banner->setWordWrap(true);
@@ -79,7 +85,7 @@ RulesPanel::RulesPanel(RuleController *controller, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->setAccessibleName(tr("Forwarding rules"));
     m_view->setToolTip(tr("Double-click a rule to edit it, or the empty area to add one"));
-    const int widths[RuleTableModel::ColumnCount] = {32, 150, 200, 190, 190, 60, 60, 60, 80, 80, 90};
+    const int widths[RuleTableModel::ColumnCount] = {32, 200, 180, 170, 190, 60, 60, 60, 80, 80, 90};
     for (int column = 0; column < RuleTableModel::ColumnCount; ++column)
         m_view->setColumnWidth(column, widths[column]);
     new EmptyAreaDoubleClick(m_view, this);
@@ -91,6 +97,7 @@ RulesPanel::RulesPanel(RuleController *controller, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_banner);
+    layout->addWidget(m_welcome);
     layout->addWidget(m_view);
 
     m_addAction = makeAction(tr("&Add rule…"), QStringLiteral("list-add"), QKeySequence::New,
@@ -115,6 +122,7 @@ RulesPanel::RulesPanel(RuleController *controller, QWidget *parent)
     m_editAction->setShortcutContext(Qt::WidgetShortcut);
     m_removeAction->setShortcutContext(Qt::WidgetShortcut);
     m_view->addActions(editActions() + runActions());
+    createWelcome();
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RulesPanel::selectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RulesPanel::selectionChanged);
@@ -131,6 +139,56 @@ QList<QAction *> RulesPanel::editActions() const
 QList<QAction *> RulesPanel::runActions() const
 {
     return {m_startAction, m_stopAction};
+}
+
+void RulesPanel::createWelcome()
+{
+    auto *text = new QLabel(tr("<b>No forwarding rules yet.</b> Add a rule from a port of this PC to your cluster's "
+                               "ingress (<code>minikube ip</code>, port 80), or try the demo: a built-in ingress "
+                               "and a rule on 127.0.0.1:%1 to it, with a request ready in the HTTP client.")
+                                .arg(DemoIngress::RulePort),
+                            m_welcome);
+    text->setWordWrap(true);
+    auto *demo = new QPushButton(tr("Try the &demo"), m_welcome);
+    demo->setToolTip(tr("Start the demo ingress and its rule; nothing is saved"));
+    auto *add = new QPushButton(m_addAction->text(), m_welcome);
+    add->setToolTip(m_addAction->toolTip());
+    auto *close = new QToolButton(m_welcome);
+    close->setText(QStringLiteral("✕"));
+    close->setAutoRaise(true);
+    close->setToolTip(tr("Close, and do not offer the demo again (it stays in the Help menu)"));
+    close->setAccessibleName(tr("Close the welcome message"));
+    connect(demo, &QPushButton::clicked, this, &RulesPanel::demoRequested);
+    connect(add, &QPushButton::clicked, this, &RulesPanel::addRule);
+    // Whichever way the first rule comes, the offer has served.
+    connect(m_controller, &RuleController::rulesReset, m_welcome, [this] {
+        if (!m_controller->ruleIds().isEmpty())
+            m_welcome->hide();
+    });
+    connect(close, &QToolButton::clicked, this, [this] {
+        m_welcome->hide();
+        emit welcomeDismissed();
+    });
+    auto *layout = new QHBoxLayout(m_welcome);
+    layout->addWidget(text, 1);
+    layout->addWidget(demo);
+    layout->addWidget(add);
+    layout->addWidget(close, 0, Qt::AlignTop);
+    m_welcome->setObjectName(QStringLiteral("welcome"));
+    m_welcome->setStyleSheet(QStringLiteral("#welcome { background: #e8f1fb; border: 1px solid #b6d4f2; "
+                                            "border-radius: 4px; } QLabel { color: #0b3a66; }"));
+    m_welcome->setAccessibleName(tr("Welcome"));
+    m_welcome->hide();
+}
+
+void RulesPanel::showWelcome()
+{
+    m_welcome->show();
+}
+
+bool RulesPanel::isWelcomeShown() const
+{
+    return !m_welcome->isHidden();
 }
 
 void RulesPanel::showFileProblem(const QString &html)

@@ -9,6 +9,7 @@
 class QAction;
 class QLabel;
 class QTableView;
+class QFrame;
 class RuleController;
 class RuleTableModel;
 
@@ -32,6 +33,10 @@ public:
     // A problem with the rules file, shown above the table until the file is replaced.
     void showFileProblem(const QString &html);
     void hideFileProblem();
+    // The first start's offer: try the demo or add a rule. Hidden once either is
+    // done or the user closes it.
+    void showWelcome();
+    bool isWelcomeShown() const;
 
     RuleId selectedRule() const;
     // Open the rule editor for a new rule / the selected one; true when a rule was saved.
@@ -46,8 +51,12 @@ signals:
     void selectedRuleChanged(RuleId id, const QString &name);
     // Something the user should read (an action failed).
     void failed(const QString &message);
+    void demoRequested();
+    // Closed with its close button: not to be offered again.
+    void welcomeDismissed();
 
 private:
+    void createWelcome();
     bool runEditor(const ForwardRule &rule, RuleId id, const QString &title);
     void updateActions();
     void selectionChanged();
@@ -55,6 +64,7 @@ private:
     RuleController *m_controller;
     RuleTableModel *m_model;
     QLabel *m_banner;
+    QFrame *m_welcome;
     QTableView *m_view;
     QAction *m_addAction;
     QAction *m_editAction;

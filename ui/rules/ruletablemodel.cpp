@@ -90,8 +90,13 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     if (column == Name) {
-        if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
-            return rule.name;
+        const bool unsaved = m_controller->isUnsaved(id);
+        if (role == Qt::DisplayRole)
+            return unsaved ? tr("%1  (not saved)").arg(rule.name) : rule.name;
+        if (role == Qt::ToolTipRole) {
+            return unsaved ? tr("%1: lasts until Pasarela quits; edit it to keep it in the rules file").arg(rule.name)
+                           : rule.name;
+        }
         return {};
     }
     if (column == Listen) {
