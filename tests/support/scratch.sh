@@ -20,6 +20,7 @@ free_port() {
     while :; do
         # Below the kernel's ephemeral range, and not used by any socket.
         port=$(shuf -i 20000-32000 -n 1)
+        [ "$port" != 31042 ] || continue  # the demo's fixed port
         ss -Htan "sport = :$port" | grep -q . || { echo "$port"; return; }
     done
 }

@@ -7,9 +7,9 @@ set -euo pipefail
 
 binary=$(realpath "$1")
 out=$(mkdir -p "$2" && realpath "$2")
-for tool in xvfb-run socat xwininfo import identify ss; do
+for tool in xvfb-run socat xwininfo import identify ss curl; do
     if ! command -v "$tool" >/dev/null; then
-        echo "SKIP: $tool is not installed (packages: xvfb socat x11-utils imagemagick iproute2)"
+        echo "SKIP: $tool is not installed (packages: xvfb socat x11-utils imagemagick iproute2 curl)"
         exit 77
     fi
 done
@@ -66,6 +66,35 @@ JSON
     [ "$colours" -gt 50 ] || { echo "FAIL: the $size screenshot looks blank"; exit 1; }
 }
 
+# The README's first command: `pasarela --demo` answers through 127.0.0.1:31042 and
+# writes no rules file.
+demo() {
+    mkdir -p "$work/demo/config" "$work/demo/data"
+    XDG_CONFIG_HOME="$work/demo/config" XDG_DATA_HOME="$work/demo/data" xvfb-run -a -s "-screen 0 1280x800x24" \
+        bash -c '
+            set -euo pipefail
+            "$0" --demo --config "$1" & app=$!
+            trap "kill $app 2>/dev/null || true" EXIT
+            deadline=$((SECONDS + 20))
+            until answer=$(curl -sf -H "Host: api.local" http://127.0.0.1:31042/api/v1/items); do
+                [ $SECONDS -lt $deadline ] || { echo "FAIL: the demo did not answer on 127.0.0.1:31042"; exit 1; }
+                sleep 0.1
+            done
+            case $answer in
+                *\"service\":\"api\"*\"pod\":*) ;;
+                *) echo "FAIL: unexpected demo answer: $answer"; exit 1 ;;
+            esac
+            code=$(curl -s -o /dev/null -w "%{http_code}" -H "Host: shop.local" http://127.0.0.1:31042/)
+            [ "$code" = 404 ] || { echo "FAIL: an unknown host got $code, not 404"; exit 1; }
+            import -window root "$2"
+            kill -TERM $app
+            wait $app
+        ' "$binary" "$work/demo/rules.json" "$out/window-demo.png"
+    [ ! -e "$work/demo/rules.json" ] || { echo "FAIL: the demo wrote the rules file"; exit 1; }
+    echo "window-demo.png: the demo answered through 127.0.0.1:31042"
+}
+
 shot 1280x800
 shot 1920x1080
+demo
 echo "PASS: screenshots in $out"
