@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <memory>
 
 #include <sys/resource.h>
 
@@ -11,8 +12,10 @@
 #include "mainwindow.h"
 #include "relay/forwardengine.h"
 #include "requestcommand.h"
+#include "singleinstance.h"
 #include "rules/rulestore.h"
 #include "stopsignals.h"
+#include "translations.h"
 
 namespace {
 
@@ -34,19 +37,37 @@ bool hasDisplay()
 int runWindow(int argc, char *argv[], const CommandLine &options)
 {
     QApplication app(argc, argv);
+    Translations::install();
     QApplication::setApplicationName(QStringLiteral("pasarela"));
     QApplication::setApplicationDisplayName(QStringLiteral("Pasarela"));
     QApplication::setApplicationVersion(QStringLiteral(PASARELA_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("pasarela"));
+    QApplication::setDesktopFileName(QStringLiteral("dev.pasarela.Pasarela"));
     // Closing the window may leave the rules running in the tray; quitting is explicit.
     QApplication::setQuitOnLastWindowClosed(false);
     LagProbe::fromEnvironment(&app);
 
+    const QString rulesPath = options.configPath.isEmpty() ? RuleStore::defaultPath() : options.configPath;
+    SingleInstance instance(SingleInstance::nameFor(rulesPath));
+    const auto request = options.demo ? SingleInstance::Request::ShowDemo : SingleInstance::Request::Show;
+    if (instance.sendToRunning(request)) {
+        std::fprintf(stderr, "pasarela: %s\n",
+                     qPrintable(QCoreApplication::translate("CommandLine", "already running with these rules; its "
+                                                                           "window was brought to the front")));
+        return 0;
+    }
+    // Without it a later start opens a second window; not a reason to stop this one.
+    instance.listen();
+
     ForwardEngine engine(options.workers);
-    MainWindow window(&engine, options.configPath.isEmpty() ? RuleStore::defaultPath() : options.configPath);
+    MainWindow window(&engine, rulesPath);
     // Ctrl+C in the terminal quits like File > Quit: the layout is saved.
     QObject::connect(new StopSignals(&app), &StopSignals::received, &window, &MainWindow::quit);
-    window.show();
+    QObject::connect(&instance, &SingleInstance::requested, &window, [&window](SingleInstance::Request asked) {
+        window.bringToFront();
+        if (asked == SingleInstance::Request::ShowDemo)
+            window.startDemo();
+    });
+    window.showAtStart(options.hidden);
     if (options.demo)
         window.startDemo();
     return app.exec();
@@ -67,6 +88,7 @@ void raiseDescriptorLimit()
 int runRequest(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    Translations::install();
     QCoreApplication::setApplicationName(QStringLiteral("pasarela"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PASARELA_VERSION));
     const Result<RequestOptions> options = parseRequestCommand(argumentsOf(argc, argv));
@@ -84,6 +106,11 @@ int main(int argc, char *argv[])
     if (argc > 1 && qstrcmp(argv[1], "request") == 0)
         return runRequest(argc, argv);
     raiseDescriptorLimit();
+    // Qt translates only while an application object exists, and the options decide which one
+    // (QApplication needs a display): parse under a QCoreApplication, which the window's
+    // QApplication then replaces. QCommandLineParser's own strings are translated too.
+    auto app = std::make_unique<QCoreApplication>(argc, argv);
+    Translations::install();
     const Result<CommandLine> options = parseCommandLine(argumentsOf(argc, argv));
     if (!options) {
         std::fprintf(stderr, "pasarela: %s\n", qPrintable(options.error()));
@@ -101,12 +128,15 @@ int main(int argc, char *argv[])
     }
     if (!options.value().headless) {
         if (!hasDisplay()) {
-            std::fputs("pasarela: no display to open the window on; use --headless to run the rules without one\n", stderr);
+            std::fprintf(stderr, "pasarela: %s\n",
+                         qPrintable(QCoreApplication::translate("CommandLine",
+                                                                "no display to open the window on; use --headless to "
+                                                                "run the rules without one")));
             return HeadlessRunner::BadInput;
         }
+        app.reset();
         return runWindow(argc, argv, options.value());
     }
-    QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pasarela"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PASARELA_VERSION));
     HeadlessRunner runner(options.value(), true);

@@ -3,14 +3,16 @@
 #   run [ARGS...]  start build/app/pasarela with ARGS
 #   test           run the whole test suite (what CI runs); with CI=true or
 #                  PASARELA_SANITIZE=1, then again in build-sanitize/ under
-#                  AddressSanitizer and UndefinedBehaviorSanitizer
+#                  AddressSanitizer and UndefinedBehaviorSanitizer; with CI=true,
+#                  then build, install, try and remove the Debian package
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 build_packages=(cmake g++ make qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
                 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools)
-test_packages=(nginx curl socat iproute2 xvfb xauth fonts-dejavu-core x11-utils imagemagick tshark openssl)
+test_packages=(nginx curl socat iproute2 xvfb xauth fonts-dejavu-core x11-utils imagemagick tshark openssl qt6-translations-l10n
+               dpkg-dev desktop-file-utils appstream man-db)
 
 usage() {
     echo "usage: bash packaging/quickstart.sh run [ARGS...] | test   (PASARELA_SANITIZE=1: also under ASan+UBSan)" >&2
@@ -53,6 +55,10 @@ case "$verb" in
                 echo "quickstart: the test suite failed under the sanitizers" >&2
                 [ "$status" -ne 0 ] || status=$sanitize_status
             fi
+        fi
+        if [ "${CI:-}" = true ]; then
+            # The Debian package: built, installed, used and removed again (needs root).
+            bash packaging/deb_check.sh build || status=$?
         fi
         exit "$status"
         ;;

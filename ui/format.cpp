@@ -1,5 +1,7 @@
 #include "format.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
 
 namespace {
@@ -58,6 +60,17 @@ QString hostPort(const QHostAddress &address, quint16 port)
     if (address.protocol() == QAbstractSocket::IPv6Protocol)
         return u'[' % address.toString() % QStringLiteral("]:") % QString::number(port);
     return address.toString() % u':' % QString::number(port);
+}
+
+QRegularExpression messagePattern(const char *context, const char *source, const QStringList &arguments)
+{
+    // escape() turns "%1" into "\\%1".
+    QString pattern = QRegularExpression::escape(QCoreApplication::translate(context, source));
+    for (int i = 9; i >= 1; --i) {
+        pattern.replace(QStringLiteral("\\%") + QString::number(i),
+                        i <= arguments.size() ? arguments.at(i - 1) : QStringLiteral(".*"));
+    }
+    return QRegularExpression(u'^' + pattern + u'$', QRegularExpression::DotMatchesEverythingOption);
 }
 
 QString sentence(const QString &text)

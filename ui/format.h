@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QRegularExpression>
+#include <QStringList>
+
 #include <QDateTime>
 #include <QHostAddress>
 #include <QString>
@@ -17,6 +20,9 @@ QString duration(qint64 ms);
 QString hostPort(const QHostAddress &address, quint16 port);
 // "client closed" -> "Client closed": the engine's lower-case words as a table shows them.
 QString sentence(const QString &text);
+// Matches a whole message of the core as it reads in the current language:
+// %1, %2... of the source become the given patterns (default ".*").
+QRegularExpression messagePattern(const char *context, const char *source, const QStringList &arguments = {});
 // A UTC time from the engine as local wall-clock time, "14:03:07".
 QString localTime(const QDateTime &utc);
 // Local date and time for exports and tooltips, ISO 8601 with offset.

@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -23,6 +24,8 @@
 #include <QTableView>
 #include <QToolBar>
 
+#include "appicon.h"
+#include "autostart.h"
 #include "charts/throughputpanel.h"
 #include "connections/connectionspanel.h"
 #include "demo/demoingress.h"
@@ -64,7 +67,7 @@ MainWindow::MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget 
     , m_http(new HttpClientPanel(m_controller, HttpHistory::defaultPath(), this))
 {
     setWindowTitle(tr("Pasarela"));
-    setWindowIcon(QIcon(QStringLiteral(":/pasarela/pasarela.svg")));
+    setWindowIcon(appIcon());
     m_controller->setConfirmReplaceBroken([this] { return confirmReplaceBroken(); });
 
     m_tabs->addTab(m_connections, tr("&Connections"));
@@ -93,6 +96,12 @@ MainWindow::MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget 
     m_keepInTrayAction->setCheckable(true);
     m_keepInTrayAction->setChecked(true);
     m_keepInTrayAction->setStatusTip(tr("Closing the window leaves the rules listening, with an icon in the tray"));
+    m_startAtLoginAction = new QAction(tr("Start at &login"), this);
+    m_startAtLoginAction->setCheckable(true);
+    m_startAtLoginAction->setChecked(Autostart::isEnabled());
+    m_startAtLoginAction->setStatusTip(tr("Start Pasarela hidden in the tray when you log in, with the saved rules "
+                                          "listening"));
+    connect(m_startAtLoginAction, &QAction::toggled, this, &MainWindow::setStartAtLogin);
     m_quitAction = makeAction(tr("&Quit"), QStringLiteral("application-exit"), QKeySequence::Quit,
                               tr("Stop every rule and quit"), this);
     connect(m_quitAction, &QAction::triggered, this, &MainWindow::quit);
@@ -135,6 +144,7 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_keepInTrayAction);
+    file->addAction(m_startAtLoginAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -155,12 +165,7 @@ void MainWindow::createMenus()
     demo->setStatusTip(tr("A built-in ingress on loopback, a rule on 127.0.0.1:%1 to it and a request ready in "
                           "the HTTP client; nothing is saved").arg(DemoIngress::RulePort));
     help->addSeparator();
-    help->addAction(tr("&About Pasarela"), this, [this] {
-        QMessageBox::about(this, tr("About Pasarela"),
-                           tr("<h3>Pasarela %1</h3><p>Expose a local Kubernetes cluster's ports and watch what "
-                              "crosses them.</p><p>Built with Qt %2. Licensed under the GNU GPL, version 3 or later.</p>")
-                               .arg(QStringLiteral(PASARELA_VERSION), QString::fromLatin1(qVersion())));
-    });
+    help->addAction(tr("&About Pasarela"), this, &MainWindow::showAbout);
 
     QToolBar *toolBar = addToolBar(tr("Rules"));
     toolBar->setObjectName(QStringLiteral("rulesToolBar"));
@@ -183,6 +188,54 @@ void MainWindow::loadRules()
            "replacing it and keeps the broken file beside it as a backup.")
             .arg(m_loadError.toHtmlEscaped()));
     logMessage(EventLevel::Error, m_loadError);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Pasarela"),
+        tr("<h3>Pasarela %1</h3>"
+           "<p>Expose a local Kubernetes cluster's ports to other machines, watch what crosses them, and test the "
+           "API behind them.</p>"
+           "<p>Built with Qt %2, running on Qt %3.</p>"
+           "<p>Copyright © 2026 the Pasarela developers. Free software under the "
+           "<a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">GNU General Public License, version 3 or "
+           "later</a>; there is no warranty.</p>"
+           "<p>How to use it: <a href=\"%4\">the README</a>.</p>")
+            .arg(QStringLiteral(PASARELA_VERSION), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()),
+                 QStringLiteral("https://github.com/pasarela-dev/pasarela#readme")));
+}
+
+void MainWindow::setStartAtLogin(bool enabled)
+{
+    QStringList arguments;
+    const QString rules = QFileInfo(m_controller->path()).absoluteFilePath();
+    if (rules != QFileInfo(RuleStore::defaultPath()).absoluteFilePath())
+        arguments << QStringLiteral("--config") << rules;
+    const Result<void> result = Autostart::setEnabled(enabled, QCoreApplication::applicationFilePath(), arguments);
+    if (!result) {
+        const QSignalBlocker blocker(m_startAtLoginAction);
+        m_startAtLoginAction->setChecked(!enabled);
+        logMessage(EventLevel::Error, result.error());
+        return;
+    }
+    statusBar()->showMessage(enabled ? tr("Pasarela will start hidden in the tray when you log in")
+                                     : tr("Pasarela will not start at login"),
+                             5000);
+}
+
+void MainWindow::showAtStart(bool hidden)
+{
+    if (!hidden || !m_tray->isAvailable())
+        show();
+}
+
+void MainWindow::bringToFront()
+{
+    show();
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    raise();
+    activateWindow();
 }
 
 void MainWindow::startDemo()

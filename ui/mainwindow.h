@@ -48,12 +48,19 @@ public:
     // the HTTP client with a request to it.
     void startDemo();
     DemoIngress *demoIngress() const { return m_demo; }
+    // Shows the window (from the tray, minimised or behind others) and raises it.
+    void bringToFront();
+    // Shown unless hidden is asked for and the tray can bring it back.
+    void showAtStart(bool hidden);
+    QAction *startAtLoginAction() const { return m_startAtLoginAction; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
+    void setStartAtLogin(bool enabled);
+    void showAbout();
     void loadRules();
     void applySnapshot(const EngineSnapshot &snapshot);
     void logRuleState(RuleId id, RuleState state);
@@ -78,6 +85,7 @@ private:
     QLabel *m_connectionsLabel;
     QLabel *m_rateLabel;
     QAction *m_keepInTrayAction;
+    QAction *m_startAtLoginAction;
     QAction *m_quitAction;
     QString m_loadError;
     bool m_quitting = false;

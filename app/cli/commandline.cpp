@@ -9,16 +9,20 @@ Result<ForwardRule> parseForward(const QString &text)
 {
     const qsizetype equals = text.indexOf(u'=');
     if (equals < 0) {
-        return Error{QStringLiteral("--forward \"%1\": expected [ADDR:]PORT=HOST:PORT, "
-                                    "e.g. 0.0.0.0:31042=192.168.49.2:80").arg(text)};
+        return Error{QCoreApplication::translate("CommandLine", "--forward \"%1\": expected [ADDR:]PORT=HOST:PORT, "
+                                                                "e.g. 0.0.0.0:31042=192.168.49.2:80")
+                         .arg(text)};
     }
     const Result<Endpoint> listen = parseListen(text.left(equals));
     if (!listen)
-        return Error{QStringLiteral("--forward \"%1\": listen address: %2").arg(text, listen.error())};
+        return Error{QCoreApplication::translate("CommandLine", "--forward \"%1\": listen address: %2")
+                         .arg(text, listen.error())};
     const Result<Endpoint> target = parseTarget(text.mid(equals + 1));
     if (!target)
-        return Error{QStringLiteral("--forward \"%1\": target: %2").arg(text, target.error())};
+        return Error{QCoreApplication::translate("CommandLine", "--forward \"%1\": target: %2")
+                         .arg(text, target.error())};
     ForwardRule rule;
+    // A name, like one the user gives: not translated.
     rule.name = QStringLiteral("forward ") + listen.value().toString();
     rule.listen = listen.value();
     rule.target = target.value();
@@ -28,64 +32,80 @@ Result<ForwardRule> parseForward(const QString &text)
 Result<CommandLine> parseCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine",
         "Pasarela forwards TCP ports of this machine to a local Kubernetes cluster (or any host:port)\n"
         "and shows what crosses them. Without --headless it opens the window with the saved rules.\n"
         "pasarela request [options] URL sends one HTTP request, as curl would (see pasarela request --help)."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help and exit."));
+                                  QCoreApplication::translate("CommandLine", "Show this help and exit."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
-                                     QStringLiteral("Print the version and exit."));
+                                     QCoreApplication::translate("CommandLine", "Print the version and exit."));
     const QCommandLineOption headless(QStringLiteral("headless"),
-                                      QStringLiteral("Run the rules without a window until SIGINT or SIGTERM."));
+                                      QCoreApplication::translate("CommandLine", "Run the rules without a window "
+                                                                                 "until SIGINT or SIGTERM."));
     const QCommandLineOption config(QStringLiteral("config"),
-                                    QStringLiteral("Use the rules file FILE instead of the default (%1).")
+                                    QCoreApplication::translate("CommandLine", "Use the rules file FILE instead of "
+                                                                               "the default (%1).")
                                         .arg(QStringLiteral("~/.config/pasarela/rules.json")),
-                                    QStringLiteral("FILE"));
+                                    QCoreApplication::translate("CommandLine", "FILE"));
     const QCommandLineOption forward(QStringLiteral("forward"),
-                                     QStringLiteral("Also forward [ADDR:]PORT to HOST:PORT (repeatable; ADDR "
-                                                    "defaults to 127.0.0.1; IPv6 as [::1]:8080)."),
+                                     QCoreApplication::translate("CommandLine", "Also forward [ADDR:]PORT to "
+                                                                                "HOST:PORT (repeatable; ADDR defaults "
+                                                                                "to 127.0.0.1; IPv6 as [::1]:8080)."),
                                      QStringLiteral("[ADDR:]PORT=HOST:PORT"));
     const QCommandLineOption stats(QStringLiteral("stats"),
-                                   QStringLiteral("Print a stats line per rule every SECONDS seconds."),
-                                   QStringLiteral("SECONDS"));
+                                   QCoreApplication::translate("CommandLine", "Print a stats line per rule every "
+                                                                              "SECONDS seconds."),
+                                   QCoreApplication::translate("CommandLine", "SECONDS"));
     const QCommandLineOption workers(QStringLiteral("workers"),
-                                     QStringLiteral("Relay threads (default: one per CPU core)."),
+                                     QCoreApplication::translate("CommandLine", "Relay threads (default: one per "
+                                                                                "CPU core)."),
                                      QStringLiteral("N"));
     const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
-                                            QStringLiteral("Connections open at once across all rules; more are "
-                                                           "refused (default: the rules file's \"maxConnections\", "
-                                                           "else half the descriptor limit)."),
+                                            QCoreApplication::translate("CommandLine",
+                                                                        "Connections open at once across all rules; "
+                                                                        "more are refused (default: the rules file's "
+                                                                        "\"maxConnections\", else half the "
+                                                                        "descriptor limit)."),
                                             QStringLiteral("N"));
     const QCommandLineOption logConnections(
         QStringLiteral("log-connections"),
-        QStringLiteral("Print a line per connection when it closes: client -> listen address => our address -> "
-                       "target, why it closed, how long it lasted, bytes each way."));
+        QCoreApplication::translate("CommandLine", "Print a line per connection when it closes: client -> listen "
+                                                   "address => our address -> target, why it closed, how long it "
+                                                   "lasted, bytes each way."));
     const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Also start a built-in demo ingress (Host api.local or web.local) "
-                                                 "and the rule \"demo ingress\" on 127.0.0.1:%1 to it; nothing "
-                                                 "is saved.")
+                                  QCoreApplication::translate("CommandLine",
+                                                              "Also start a built-in demo ingress (Host api.local or "
+                                                              "web.local) and the rule \"demo ingress\" on "
+                                                              "127.0.0.1:%1 to it; nothing is saved.")
                                       .arg(DemoIngress::RulePort));
+    const QCommandLineOption hidden(QStringLiteral("hidden"),
+                                    QCoreApplication::translate("CommandLine",
+                                                                "Start with the window hidden in the tray (as when "
+                                                                "started at login); the rules listen as usual."));
     parser.addOptions({help, version, headless, config, forward, stats, workers, maxConnections, logConnections,
-                       demo});
+                       demo, hidden});
 
     if (!parser.parse(arguments))
-        return Error{parser.errorText() + QStringLiteral(" (see --help)")};
+        return Error{QCoreApplication::translate("CommandLine", "%1 (see --help)").arg(parser.errorText())};
     if (!parser.positionalArguments().isEmpty()) {
-        return Error{QStringLiteral("unexpected argument \"%1\" (see --help)")
+        return Error{QCoreApplication::translate("CommandLine", "unexpected argument \"%1\" (see --help)")
                          .arg(parser.positionalArguments().constFirst())};
     }
 
     CommandLine result;
     if (parser.isSet(help)) {
         result.action = CommandLine::Action::ShowHelp;
-        // Parsed before the application object exists, so Qt cannot name the program.
+        // Qt names the program by the path it was started with.
         const QString text = parser.helpText();
-        result.helpText = QStringLiteral("Usage: pasarela [options]") + text.mid(text.indexOf(u'\n')) + QStringLiteral(
-            "\nExit codes:\n"
-            "  0  stopped cleanly (SIGINT or SIGTERM)\n"
-            "  2  bad arguments or a bad rules file\n"
-            "  3  a listener could not be opened\n");
+        result.helpText = QCoreApplication::translate("CommandLine", "Usage: pasarela [options]")
+                          + text.mid(text.indexOf(u'\n')) + u'\n'
+                          + QCoreApplication::translate("CommandLine",
+                                                        "Exit codes:\n"
+                                                        "  0  stopped cleanly (SIGINT or SIGTERM)\n"
+                                                        "  2  bad arguments or a bad rules file\n"
+                                                        "  3  a listener could not be opened\n");
         return result;
     }
     if (parser.isSet(version)) {
@@ -96,6 +116,9 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
     result.configPath = parser.value(config);
     result.logConnections = parser.isSet(logConnections);
     result.demo = parser.isSet(demo);
+    result.hidden = parser.isSet(hidden);
+    if (result.headless && result.hidden)
+        return Error{QCoreApplication::translate("CommandLine", "--hidden is for the window; --headless has none")};
     for (const QString &text : parser.values(forward)) {
         Result<ForwardRule> rule = parseForward(text);
         if (!rule)
@@ -106,7 +129,8 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
         bool ok = false;
         result.statsSeconds = parser.value(stats).toInt(&ok);
         if (!ok || result.statsSeconds < 1 || result.statsSeconds > 86400) {
-            return Error{QStringLiteral("--stats \"%1\": expected a whole number of seconds (1-86400)")
+            return Error{QCoreApplication::translate("CommandLine",
+                                                     "--stats \"%1\": expected a whole number of seconds (1-86400)")
                              .arg(parser.value(stats))};
         }
     }
@@ -114,22 +138,27 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
         bool ok = false;
         result.maxConnections = parser.value(maxConnections).toInt(&ok);
         if (!ok || result.maxConnections < 1 || result.maxConnections > ForwardRule::MaxConnectionsLimit) {
-            return Error{QStringLiteral("--max-connections \"%1\": expected a number of connections (1-%2)")
-                             .arg(parser.value(maxConnections))
-                             .arg(ForwardRule::MaxConnectionsLimit)};
+            return Error{QCoreApplication::translate("CommandLine",
+                                                     "--max-connections \"%1\": expected a number of connections "
+                                                     "(1-%2)")
+                             .arg(parser.value(maxConnections), QString::number(ForwardRule::MaxConnectionsLimit))};
         }
     }
     if (!result.headless && (!result.forwards.isEmpty() || parser.isSet(stats) || parser.isSet(maxConnections)
                              || result.logConnections)) {
-        return Error{QStringLiteral("--forward, --stats, --max-connections and --log-connections need --headless; in "
-                                    "the window, add rules with Rules > Add rule, see connections in the "
-                                    "Connections tab and set \"maxConnections\" in the rules file")};
+        return Error{QCoreApplication::translate("CommandLine",
+                                                 "--forward, --stats, --max-connections and --log-connections need "
+                                                 "--headless; in the window, add rules with Rules > Add rule, see "
+                                                 "connections in the Connections tab and set \"maxConnections\" in "
+                                                 "the rules file")};
     }
     if (parser.isSet(workers)) {
         bool ok = false;
         result.workers = parser.value(workers).toInt(&ok);
         if (!ok || result.workers < 1 || result.workers > 256)
-            return Error{QStringLiteral("--workers \"%1\": expected a number of threads (1-256)").arg(parser.value(workers))};
+            return Error{QCoreApplication::translate("CommandLine", "--workers \"%1\": expected a number of threads "
+                                                                    "(1-256)")
+                             .arg(parser.value(workers))};
     }
     return result;
 }

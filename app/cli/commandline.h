@@ -21,6 +21,7 @@ struct CommandLine
     int maxConnections = 0;      // across all rules; 0: the rules file's, else the default
     bool logConnections = false; // a line per closed connection (headless)
     bool demo = false;           // start the demo ingress and its rule
+    bool hidden = false;         // window: start in the tray, as at login
     QString helpText;
 };
 

@@ -39,7 +39,7 @@ HeadlessRunner::HeadlessRunner(CommandLine options, bool requireRules)
     : m_options(std::move(options)), m_requireRules(requireRules)
 {
     connect(new StopSignals(this), &StopSignals::received, this, [this] {
-        printLine(stderr, QStringLiteral("pasarela: stopping"));
+        printLine(stderr, QStringLiteral("pasarela: ") + tr("stopping"));
         stop(Ok);
     });
     ::signal(SIGPIPE, SIG_IGN);
@@ -64,13 +64,13 @@ Result<QList<ForwardRule>> HeadlessRunner::loadRules(int *fileMaxConnections) co
     const bool anyEnabled = std::any_of(rules.value().cbegin(), rules.value().cend(),
                                         [](const ForwardRule &rule) { return rule.enabled; });
     if (m_requireRules && !anyEnabled && !m_options.demo) {
-        return Error{QStringLiteral("no rules to run: %1 %2 and no --forward was given")
-                         .arg(store.path(), fileExists ? QStringLiteral("has no enabled rule")
-                                                       : QStringLiteral("does not exist"))};
+        return Error{(fileExists ? tr("no rules to run: %1 has no enabled rule and no --forward was given")
+                                 : tr("no rules to run: %1 does not exist and no --forward was given"))
+                         .arg(store.path())};
     }
     if (!m_options.configPath.isEmpty() && !fileExists) {
-        printLine(stderr, QStringLiteral("pasarela: %1 does not exist; running the --forward rules only")
-                              .arg(store.path()));
+        printLine(stderr, QStringLiteral("pasarela: ")
+                              + tr("%1 does not exist; running the --forward rules only").arg(store.path()));
     }
     return rules;
 }
@@ -84,8 +84,9 @@ int HeadlessRunner::exec()
         return BadInput;
     }
     if (rules.value().isEmpty() && !m_options.demo) {
-        printLine(stderr, QStringLiteral("pasarela: no forwarding rules yet; add some with --forward "
-                                         "[ADDR:]PORT=HOST:PORT or in the rules file. Waiting; Ctrl+C quits."));
+        printLine(stderr, QStringLiteral("pasarela: ")
+                              + tr("no forwarding rules yet; add some with --forward [ADDR:]PORT=HOST:PORT or in "
+                                   "the rules file. Waiting; Ctrl+C quits."));
     }
 
     m_engine = std::make_unique<ForwardEngine>(m_options.workers);
@@ -120,6 +121,8 @@ int HeadlessRunner::exec()
     return code;
 }
 
+// The stdout lines scripts read stay English whatever the locale: "listening", "stats",
+// "connection" here, and the engine's "refused" and "failed" events.
 void HeadlessRunner::onRuleState(RuleId id, RuleState state)
 {
     const ForwardRule rule = m_engine->rule(id);
@@ -175,9 +178,9 @@ Result<void> HeadlessRunner::startDemo()
         return started;
     if (Result<RuleId> added = m_engine->addRule(m_demo->rule()); !added)
         return Error{added.error()};
-    printLine(stdout, QStringLiteral("demo ingress on 127.0.0.1:%1; try: %2")
-                          .arg(m_demo->port())
-                          .arg(CurlCommand::fromRequest(DemoIngress::sampleRequest())));
+    printLine(stdout, tr("demo ingress on 127.0.0.1:%1; try: %2")
+                          .arg(QString::number(m_demo->port()),
+                               CurlCommand::fromRequest(DemoIngress::sampleRequest())));
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -17,13 +18,6 @@ namespace {
 
 constexpr int MaxTimeoutMs = 3600 * 1000;
 
-const char ExitCodesHelp[] =
-    "\nExit codes:\n"
-    "  0  a response arrived (any status)\n"
-    "  1  --fail and a status of 400 or more\n"
-    "  2  bad arguments, or a file that cannot be read or written\n"
-    "  3  no response: connection refused, host not found, timeout, TLS, canceled\n";
-
 void printError(const QString &message)
 {
     std::fputs((QStringLiteral("pasarela: ") + message + u'\n').toUtf8().constData(), stderr);
@@ -36,7 +30,7 @@ Result<QByteArray> readBody(const QString &option, const QString &path)
     const bool opened = path == u"-" ? file.open(stdin, QIODevice::ReadOnly)
                                      : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!opened)
-        return Error{QStringLiteral("%1: cannot read %2: %3").arg(option, path, file.errorString())};
+        return Error{QCoreApplication::translate("Request", "%1: cannot read %2: %3").arg(option, path, file.errorString())};
     return file.readAll();
 }
 
@@ -44,7 +38,7 @@ Result<HttpHeader> parseHeader(const QString &text)
 {
     const qsizetype colon = text.indexOf(u':');
     if (colon <= 0 || text.left(colon).trimmed().isEmpty())
-        return Error{QStringLiteral("-H \"%1\": expected \"Name: value\"").arg(text)};
+        return Error{QCoreApplication::translate("Request", "-H \"%1\": expected \"Name: value\"").arg(text)};
     HttpHeader header;
     header.name = text.left(colon).trimmed();
     header.value = text.mid(colon + 1).trimmed();
@@ -55,17 +49,17 @@ Result<HttpHeader> parseHeader(const QString &text)
 Result<std::unique_ptr<QSaveFile>> openForWriting(const QString &path)
 {
     if (QFileInfo(path).isDir())
-        return Error{QStringLiteral("cannot write %1: it is a directory").arg(path)};
+        return Error{QCoreApplication::translate("Request", "cannot write %1: it is a directory").arg(path)};
     auto file = std::make_unique<QSaveFile>(path);
     if (!file->open(QIODevice::WriteOnly))
-        return Error{QStringLiteral("cannot write %1: %2").arg(path, file->errorString())};
+        return Error{QCoreApplication::translate("Request", "cannot write %1: %2").arg(path, file->errorString())};
     return file;
 }
 
 Result<void> commit(QSaveFile &file, const QByteArray &bytes)
 {
     if (file.write(bytes) != bytes.size() || !file.commit())
-        return Error{QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString())};
+        return Error{QCoreApplication::translate("Request", "cannot write %1: %2").arg(file.fileName(), file.errorString())};
     return {};
 }
 
@@ -86,7 +80,7 @@ QString statusLine(const HttpResponse &response)
     QString status = QStringLiteral("HTTP/%1 %2").arg(response.httpVersion).arg(response.status);
     if (!response.reason.isEmpty())
         status += u' ' + response.reason;
-    return QStringLiteral("%1 \u00b7 %2 ms (first byte %3 ms) \u00b7 %4")
+    return QCoreApplication::translate("Request", "%1 \u00b7 %2 ms (first byte %3 ms) \u00b7 %4")
         .arg(status, QString::number(response.totalMs, 'f', 1), QString::number(response.firstByteMs, 'f', 1),
              formatSize(response.body.size()));
 }
@@ -96,64 +90,85 @@ QString statusLine(const HttpResponse &response)
 Result<RequestOptions> parseRequestCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "Request",
         "Sends one HTTP request, as curl would: the body to stdout (or -o FILE), the status line\n"
         "and timings to stderr. Set a Host header to reach a host rule of an ingress through an\n"
         "exposed port."));
     const QCommandLineOption method({QStringLiteral("X"), QStringLiteral("request")},
-                                    QStringLiteral("Method (default GET, POST with -d)."), QStringLiteral("METHOD"));
+                                    QCoreApplication::translate("Request", "Method (default GET, POST with -d)."),
+                                    QCoreApplication::translate("Request", "METHOD"));
     const QCommandLineOption header({QStringLiteral("H"), QStringLiteral("header")},
-                                    QStringLiteral("A header, \"Name: value\" (repeatable), e.g. \"Host: api.local\"."),
-                                    QStringLiteral("HEADER"));
+                                    QCoreApplication::translate("Request", "A header, \"Name: value\" (repeatable), "
+                                                                           "e.g. \"Host: api.local\"."),
+                                    QCoreApplication::translate("Request", "HEADER"));
     const QCommandLineOption data({QStringLiteral("d"), QStringLiteral("data")},
-                                  QStringLiteral("Body to send; @FILE reads a file, @- stdin (sent byte for byte). "
-                                                 "Content-Type defaults to application/json when the body is JSON, "
-                                                 "else application/x-www-form-urlencoded."),
-                                  QStringLiteral("BODY"));
+                                  QCoreApplication::translate("Request",
+                                                              "Body to send; @FILE reads a file, @- stdin (sent byte "
+                                                              "for byte). Content-Type defaults to application/json "
+                                                              "when the body is JSON, else "
+                                                              "application/x-www-form-urlencoded."),
+                                  QCoreApplication::translate("Request", "BODY"));
     const QCommandLineOption dataFile(QStringLiteral("data-file"),
-                                      QStringLiteral("Send the contents of FILE as the body."),
-                                      QStringLiteral("FILE"));
+                                      QCoreApplication::translate("Request", "Send the contents of FILE as the body."),
+                                      QCoreApplication::translate("Request", "FILE"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Write the body to FILE (atomically: no partial file on failure)."),
-                                    QStringLiteral("FILE"));
+                                    QCoreApplication::translate("Request", "Write the body to FILE (atomically: no "
+                                                                           "partial file on failure)."),
+                                    QCoreApplication::translate("Request", "FILE"));
     const QCommandLineOption timeout(QStringLiteral("timeout"),
-                                     QStringLiteral("Give up after MS milliseconds, connect to last byte (default %1).")
+                                     QCoreApplication::translate("Request", "Give up after MS milliseconds, connect "
+                                                                            "to last byte (default %1).")
                                          .arg(HttpRequest::DefaultTimeoutMs),
                                      QStringLiteral("MS"));
     const QCommandLineOption insecure({QStringLiteral("k"), QStringLiteral("insecure")},
-                                      QStringLiteral("Do not verify the server's TLS certificate."));
+                                      QCoreApplication::translate("Request", "Do not verify the server's TLS "
+                                                                             "certificate."));
     const QCommandLineOption location({QStringLiteral("L"), QStringLiteral("location")},
-                                      QStringLiteral("Follow redirects (at most 20)."));
+                                      QCoreApplication::translate("Request", "Follow redirects (at most 20)."));
     const QCommandLineOption fail({QStringLiteral("f"), QStringLiteral("fail")},
-                                  QStringLiteral("Exit with 1 and write no body when the status is 400 or more."));
+                                  QCoreApplication::translate("Request", "Exit with 1 and write no body when the "
+                                                                         "status is 400 or more."));
     const QCommandLineOption exportFile(QStringLiteral("export"),
-                                       QStringLiteral("Write the exchange (request, response or error, timings) as "
-                                                      "JSON to FILE."),
-                                       QStringLiteral("FILE"));
+                                       QCoreApplication::translate("Request", "Write the exchange (request, "
+                                                                              "response or error, timings) as JSON "
+                                                                              "to FILE."),
+                                       QCoreApplication::translate("Request", "FILE"));
     const QCommandLineOption keepSecrets(QStringLiteral("keep-secrets"),
-                                         QStringLiteral("Keep Authorization and Cookie values in the --export file."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+                                         QCoreApplication::translate("Request", "Keep Authorization and Cookie "
+                                                                                "values in the --export file."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QCoreApplication::translate("Request", "Show this help."));
     parser.addOptions({method, header, data, dataFile, output, timeout, insecure, location, fail, exportFile,
                        keepSecrets, help});
-    parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("http:// or https:// URL."));
+    parser.addPositionalArgument(QStringLiteral("URL"), QCoreApplication::translate("Request", "http:// or https:// URL."));
 
     // The parser takes the first argument as the program's name: "request" here.
     if (!parser.parse(arguments.mid(1)))
-        return Error{parser.errorText() + QStringLiteral(" (see pasarela request --help)")};
+        return Error{QCoreApplication::translate("Request", "%1 (see pasarela request --help)").arg(parser.errorText())};
 
     RequestOptions options;
     if (parser.isSet(help)) {
         QString text = parser.helpText();
-        text = QStringLiteral("Usage: pasarela request [options] URL") + text.mid(text.indexOf(u'\n'));
+        text = QCoreApplication::translate("Request", "Usage: pasarela request [options] URL")
+               + text.mid(text.indexOf(u'\n'));
         options.showHelp = true;
-        options.helpText = text + QLatin1String(ExitCodesHelp);
+        options.helpText = text + u'\n'
+                           + QCoreApplication::translate(
+                               "Request", "Exit codes:\n"
+                                          "  0  a response arrived (any status)\n"
+                                          "  1  --fail and a status of 400 or more\n"
+                                          "  2  bad arguments, or a file that cannot be read or written\n"
+                                          "  3  no response: connection refused, host not found, timeout, TLS, "
+                                          "canceled\n");
         return options;
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        return Error{positional.isEmpty() ? QStringLiteral("a URL is needed (see pasarela request --help)")
-                                          : QStringLiteral("one URL only, got \"%1\" and \"%2\"")
-                                                .arg(positional.at(0), positional.at(1))};
+        return Error{positional.isEmpty()
+                         ? QCoreApplication::translate("Request", "a URL is needed (see pasarela request --help)")
+                         : QCoreApplication::translate("Request", "one URL only, got \"%1\" and \"%2\"")
+                               .arg(positional.at(0), positional.at(1))};
     }
     HttpRequest &request = options.request;
     request.url = positional.constFirst();
@@ -166,7 +181,7 @@ Result<RequestOptions> parseRequestCommand(const QStringList &arguments)
         request.headers.append(parsed.value());
     }
     if (parser.isSet(data) && parser.isSet(dataFile))
-        return Error{QStringLiteral("-d and --data-file cannot be used together")};
+        return Error{QCoreApplication::translate("Request", "-d and --data-file cannot be used together")};
     if (parser.isSet(data)) {
         const QString value = parser.value(data);
         if (value.startsWith(u'@')) {
@@ -195,9 +210,8 @@ Result<RequestOptions> parseRequestCommand(const QStringList &arguments)
         bool ok = false;
         request.timeoutMs = parser.value(timeout).toInt(&ok);
         if (!ok || request.timeoutMs < 1 || request.timeoutMs > MaxTimeoutMs) {
-            return Error{QStringLiteral("--timeout \"%1\": expected milliseconds (1-%2)")
-                             .arg(parser.value(timeout))
-                             .arg(MaxTimeoutMs)};
+            return Error{QCoreApplication::translate("Request", "--timeout \"%1\": expected milliseconds (1-%2)")
+                             .arg(parser.value(timeout), QString::number(MaxTimeoutMs))};
         }
     }
     const Result<void> valid = validateRequest(request);
@@ -261,7 +275,8 @@ int runRequestCommand(const RequestOptions &options)
     const HttpResponse &response = exchange.response;
     std::fputs((statusLine(response) + u'\n').toUtf8().constData(), stderr);
     if (options.failOnHttpError && response.status >= 400) {
-        printError(QStringLiteral("the server answered %1 (--fail: the body is not written)").arg(response.status));
+        printError(QCoreApplication::translate("Request", "the server answered %1 (--fail: the body is not written)")
+                       .arg(response.status));
         return RequestOptions::HttpError;
     }
     if (output) {

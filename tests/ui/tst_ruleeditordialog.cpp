@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "rules/ruleeditordialog.h"
+#include "translations.h"
 
 namespace {
 
@@ -40,6 +41,8 @@ private slots:
     void enterAcceptsOnlyWhenValid();
     void escapeCancels();
     void listenChoices();
+    void spanishMessagesStillNameTheField_data();
+    void spanishMessagesStillNameTheField();
 
 private:
     static QWidget *field(QWidget &dialog, const char *name);
@@ -365,6 +368,41 @@ void TestRuleEditorDialog::listenChoices()
     combo->setCurrentIndex(2);
     QCOMPARE(dialog.rule().listen.host, QStringLiteral("0.0.0.0"));
     QVERIFY(combo->currentText().contains(choices.at(2).second));
+}
+
+void TestRuleEditorDialog::spanishMessagesStillNameTheField_data()
+{
+    QTest::addColumn<QString>("fieldName");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("bad cidr") << "allow" << "10.0.0.0/33" << "\"10.0.0.0/33\"";
+    QTest::newRow("listen host name") << "listenHost" << "myhost" << "\"myhost\"";
+    QTest::newRow("bad target host") << "targetHost" << "bad host!" << "\"bad host!\"";
+    QTest::newRow("duplicate name") << "name" << "api" << "\"api\"";
+    QTest::newRow("duplicate listen port") << "listenPort" << "7070" << "127.0.0.1:7070";
+}
+
+// The dialog finds the field in the core's message in the language it is shown in.
+void TestRuleEditorDialog::spanishMessagesStillNameTheField()
+{
+    QFETCH(QString, fieldName);
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+
+    QVERIFY(Translations::install(QLocale(QLocale::Spanish, QLocale::Spain)));
+    RuleEditorDialog dialog(ForwardRule{}, {otherRule(QStringLiteral("api"), 7070)});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    fillValid(dialog);
+    replaceText(dialog, fieldName.toLatin1().constData(), text);
+    const QStringList errors = visibleErrors(dialog);
+    Translations::install(QLocale(QLocale::English));
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.constFirst().startsWith(fieldName % QStringLiteral("Error: ")), qPrintable(errors.constFirst()));
+    QVERIFY2(errors.constFirst().contains(message), qPrintable(errors.constFirst()));
+    QVERIFY2(!errors.constFirst().contains(QStringLiteral("field")) && !errors.constFirst().contains(QStringLiteral("campo")),
+             qPrintable(errors.constFirst()));
 }
 
 QTEST_MAIN(TestRuleEditorDialog)

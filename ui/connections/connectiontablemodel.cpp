@@ -72,12 +72,12 @@ QString ConnectionTableModel::text(const ConnectionInfo &c, int column) const
             return target;
         return Format::hostPort(c.localAddress, c.localPort) % QStringLiteral(" → ") % target;
     }
-    case State: return Format::sentence(toString(c.state));
+    case State: return Format::sentence(toDisplayString(c.state));
     case Opened: return Format::localTime(c.openedAt);
     case Duration: return Format::duration(durationMs(c));
     case BytesUp: return Format::bytes(c.bytesUp);
     case BytesDown: return Format::bytes(c.bytesDown);
-    case CloseReason: return Format::sentence(toString(c.closeReason));
+    case CloseReason: return Format::sentence(toDisplayString(c.closeReason));
     }
     return {};
 }

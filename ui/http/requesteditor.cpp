@@ -18,6 +18,7 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
+#include "format.h"
 #include "headersmodel.h"
 #include "http/jsontree.h"
 
@@ -212,8 +213,9 @@ bool RequestEditor::formatJson()
     m_bodyMessage->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
     m_bodyMessage->show();
     // Put the cursor where the parser stopped.
-    const QRegularExpressionMatch where =
-        QRegularExpression(QStringLiteral("line (\\d+), column (\\d+)")).match(parsed.error());
+    const QRegularExpression position =
+        Format::messagePattern("Json", "line %1, column %2: %3", {QStringLiteral("(\\d+)"), QStringLiteral("(\\d+)")});
+    const QRegularExpressionMatch where = position.match(parsed.error());
     if (where.hasMatch()) {
         const QTextBlock block = m_body->document()->findBlockByNumber(where.captured(1).toInt() - 1);
         if (block.isValid()) {

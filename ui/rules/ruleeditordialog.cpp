@@ -15,6 +15,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "format.h"
+
 namespace {
 
 const QColor ErrorColor(0xc0, 0x1c, 0x28);
@@ -246,21 +248,42 @@ QString RuleEditorDialog::listenHostText() const
     return unbracket(text);
 }
 
+namespace {
+
+// "field "listen": port 0 is out of range (1-65535)", in the language it is shown in.
+QRegularExpressionMatch fieldMessage(const QString &message)
+{
+    const QRegularExpression named =
+        Format::messagePattern("Rules", "field \"%1\": %2", {QStringLiteral("(\\w+)"), QStringLiteral("(.*)")});
+    return named.match(message);
+}
+
+} // namespace
+
 QWidget *RuleEditorDialog::fieldFor(const QString &message) const
 {
-    static const QRegularExpression named(QStringLiteral("^field \"(\\w+)\"(?:: )?"));
-    const QRegularExpressionMatch match = named.match(message);
+    const QRegularExpressionMatch match = fieldMessage(message);
     if (!match.hasMatch()) {
         // validateRules names rules, not fields; these two are the ones this dialog can fix.
-        if (message.contains(QLatin1String("have the same name")))
+        // An empty target host has its own message.
+        const QRegularExpression sameName =
+            Format::messagePattern("Rules", "rules %1 and %2 have the same name: rename one");
+        const QRegularExpression sameListen =
+            Format::messagePattern("Rules", "rules %1 and %2 both listen on %3; disable one or change its port");
+        const QRegularExpression noTarget = Format::messagePattern(
+            "Rules", "field \"target\" is missing: use HOST:PORT, e.g. 192.168.49.2:80");
+        if (noTarget.match(message).hasMatch())
+            return m_targetHost;
+        if (sameName.match(message).hasMatch())
             return m_name;
-        if (message.contains(QLatin1String("both listen on")))
+        if (sameListen.match(message).hasMatch())
             return m_listenPort;
         return nullptr;
     }
     const QString field = match.captured(1);
     // Host errors start with the quoted host; the core checks the host before the port.
-    const bool aboutPort = message.mid(match.capturedLength()).startsWith(QLatin1String("port "));
+    const QRegularExpression portRange = Format::messagePattern("Rules", "port %1 is out of range (1-65535)");
+    const bool aboutPort = portRange.match(match.captured(2)).hasMatch();
     if (field == QLatin1String("name"))
         return m_name;
     if (field == QLatin1String("listen"))
@@ -302,8 +325,8 @@ void RuleEditorDialog::validate()
         return;
 
     QWidget *field = fieldFor(m_errorText);
-    static const QRegularExpression prefix(QStringLiteral("^field \"\\w+\": "));
-    QString shown = QString(m_errorText).remove(prefix);
+    const QRegularExpressionMatch named = fieldMessage(m_errorText);
+    QString shown = named.hasMatch() ? named.captured(2) : m_errorText;
     // Empty fields get plain words rather than the parser's view of them.
     if (field == m_listenPort && current.listen.port == 0)
         shown = tr("Enter the port to listen on, 1-65535.");

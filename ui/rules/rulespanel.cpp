@@ -86,8 +86,12 @@ RulesPanel::RulesPanel(RuleController *controller, QWidget *parent)
     m_view->setAccessibleName(tr("Forwarding rules"));
     m_view->setToolTip(tr("Double-click a rule to edit it, or the empty area to add one"));
     const int widths[RuleTableModel::ColumnCount] = {32, 200, 180, 170, 190, 60, 60, 60, 80, 80, 90};
-    for (int column = 0; column < RuleTableModel::ColumnCount; ++column)
-        m_view->setColumnWidth(column, widths[column]);
+    // Wide enough for the header in any language.
+    const QFontMetrics metrics(m_view->horizontalHeader()->font());
+    for (int column = 0; column < RuleTableModel::ColumnCount; ++column) {
+        const QString header = m_model->headerData(column, Qt::Horizontal).toString();
+        m_view->setColumnWidth(column, qMax(widths[column], metrics.horizontalAdvance(header) + 16));
+    }
     new EmptyAreaDoubleClick(m_view, this);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.column() != RuleTableModel::Enabled)

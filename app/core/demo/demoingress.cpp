@@ -1,5 +1,7 @@
 #include "demoingress.h"
 
+#include <QCoreApplication>
+
 #include "demo/minihttpserver.h"
 #include "http/jsontree.h"
 
@@ -56,7 +58,8 @@ const Service Api{"api", "api-6c9f7d8b5-x2kqp"};
 const Service Web{"web", "web-5d4b8c7f9-m7tzn"};
 
 // The ingress and its two services. Runs on the server's thread only, so the
-// id counter needs no lock.
+// id counter needs no lock. Its answers are a web service's: English whatever the
+// locale (only the JSON parser's detail in one of them follows it).
 class Routes
 {
 public:
@@ -148,7 +151,7 @@ DemoIngress::~DemoIngress() = default;
 Result<void> DemoIngress::start()
 {
     if (const Result<void> listening = m_server->listen(QHostAddress::LocalHost, 0); !listening)
-        return Error{QStringLiteral("the demo ingress cannot start: %1").arg(listening.error())};
+        return Error{QCoreApplication::translate("Demo", "the demo ingress cannot start: %1").arg(listening.error())};
     return {};
 }
 
@@ -160,7 +163,7 @@ quint16 DemoIngress::port() const
 ForwardRule DemoIngress::rule() const
 {
     ForwardRule rule;
-    rule.name = QStringLiteral("demo ingress");
+    rule.name = QStringLiteral("demo ingress");  // a name, as the user's are: not translated
     rule.listen = Endpoint{QStringLiteral("127.0.0.1"), RulePort};
     rule.target = Endpoint{QStringLiteral("127.0.0.1"), port()};
     return rule;

@@ -1,5 +1,6 @@
 #include "minihttpserver.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -161,10 +162,10 @@ QString listenError(const QTcpServer &server, const QHostAddress &address, quint
     const QString where = port ? QStringLiteral("%1:%2").arg(address.toString()).arg(port) : address.toString();
     QString why = server.errorString();
     if (server.serverError() == QAbstractSocket::AddressInUseError)
-        why = QStringLiteral("the port is in use: pick another one or stop the program that uses it");
+        why = QCoreApplication::translate("Demo", "the port is in use: pick another one or stop the program that uses it");
     else if (server.serverError() == QAbstractSocket::SocketAccessError)
-        why = QStringLiteral("permission denied: pick a port above 1024");
-    return QStringLiteral("cannot listen on %1: %2").arg(where, why);
+        why = QCoreApplication::translate("Demo", "permission denied: pick a port above 1024");
+    return QCoreApplication::translate("Demo", "cannot listen on %1: %2").arg(where, why);
 }
 
 } // namespace
@@ -255,6 +256,7 @@ MiniHttpServer::~MiniHttpServer()
     delete m_thread;
 }
 
+// Only the tests' HTTPS servers use TLS: these errors are for developers, in English.
 Result<void> MiniHttpServer::useTls(const QString &certificatePem, const QString &keyPem)
 {
     if (m_port != 0)

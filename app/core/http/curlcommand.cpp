@@ -4,6 +4,8 @@
 #include <cmath>
 #include <utility>
 
+#include <QCoreApplication>
+
 #include "shellwords.h"
 
 namespace {
@@ -72,20 +74,24 @@ Result<void> addHeader(Parsed &parsed, const QString &line, QStringList *notes)
 {
     const qsizetype colon = line.indexOf(QLatin1Char(':'));
     if (colon < 0 && !line.endsWith(QLatin1Char(';')))
-        return Error{QStringLiteral("header \"") % line % QStringLiteral("\" has no ':' between the name and the value")};
+        return Error{QCoreApplication::translate("Http", "header \"%1\" has no ':' between the name and the value")
+                         .arg(line)};
     // "Name;" is curl's way to send an empty value.
     const QString name = (colon < 0 ? line.chopped(1) : line.left(colon)).trimmed();
     QString value = colon < 0 ? QString() : line.mid(colon + 1);
     value.remove(0, std::find_if(value.cbegin(), value.cend(), [](QChar c) { return c != u' ' && c != u'\t'; }) - value.cbegin());
     if (colon >= 0 && value.isEmpty()) {
         if (notes)
-            notes->append(QStringLiteral("ignored -H \"") % line % QStringLiteral("\": curl would only remove its own ") % name % QStringLiteral(" header"));
+            notes->append(QCoreApplication::translate("Http", "ignored -H \"%1\": curl would only remove its own %2 "
+                                                              "header")
+                              .arg(line, name));
         return {};
     }
     if (name.compare(QLatin1String("Accept-Encoding"), Qt::CaseInsensitive) == 0) {
         // Set by hand, it would leave the body compressed; the client asks for gzip itself and decodes it.
         if (notes)
-            notes->append(QStringLiteral("ignored the Accept-Encoding header: Pasarela asks for compression and decodes it itself"));
+            notes->append(QCoreApplication::translate("Http", "ignored the Accept-Encoding header: Pasarela asks for "
+                                                              "compression and decodes it itself"));
         return {};
     }
     HttpRequest &request = parsed.request;
@@ -112,7 +118,9 @@ Result<void> apply(Parsed &parsed, const OptionSpec &spec, const QString &shown,
     case Option::Header: return addHeader(parsed, text, notes);
     case Option::Data:
         if (value.startsWith('@'))
-            return Error{shown % QStringLiteral(" @FILE reads the body from a file, which a pasted command cannot do: paste the body itself")};
+            return Error{QCoreApplication::translate("Http", "%1 @FILE reads the body from a file, which a pasted "
+                                                             "command cannot do: paste the body itself")
+                             .arg(shown)};
         [[fallthrough]];
     case Option::DataRaw:
     case Option::Json:
@@ -124,14 +132,18 @@ Result<void> apply(Parsed &parsed, const OptionSpec &spec, const QString &shown,
         break;
     case Option::User:
         if (!text.contains(QLatin1Char(':')))
-            return Error{shown % QStringLiteral(" ") % text % QStringLiteral(" has no password (curl would ask for it): write ") % shown % QStringLiteral(" USER:PASSWORD")};
+            return Error{QCoreApplication::translate("Http", "%1 %2 has no password (curl would ask for it): write %1 "
+                                                             "USER:PASSWORD")
+                             .arg(shown, text)};
         request.headers.append(HttpHeader{QStringLiteral("Authorization"), QStringLiteral("Basic ") % QString::fromLatin1(value.toBase64())});
         break;
     case Option::UserAgent: request.headers.append(HttpHeader{QStringLiteral("User-Agent"), text}); break;
     case Option::Referer: request.headers.append(HttpHeader{QStringLiteral("Referer"), text}); break;
     case Option::Cookie:
         if (!text.contains(QLatin1Char('=')))
-            return Error{shown % QStringLiteral(" ") % text % QStringLiteral(" names a cookie file, which a pasted command cannot read: paste name=value cookies")};
+            return Error{QCoreApplication::translate("Http", "%1 %2 names a cookie file, which a pasted command cannot "
+                                                             "read: paste name=value cookies")
+                             .arg(shown, text)};
         request.headers.append(HttpHeader{QStringLiteral("Cookie"), text});
         break;
     case Option::Head: parsed.head = true; break;
@@ -141,7 +153,8 @@ Result<void> apply(Parsed &parsed, const OptionSpec &spec, const QString &shown,
         bool ok = false;
         const double seconds = text.toDouble(&ok);
         if (!ok || !(seconds >= 0.001 && seconds <= 3600))
-            return Error{shown % QStringLiteral(" ") % text % QStringLiteral(": expected a number of seconds from 0.001 to 3600")};
+            return Error{QCoreApplication::translate("Http", "%1 %2: expected a number of seconds from 0.001 to 3600")
+                             .arg(shown, text)};
         request.timeoutMs = int(std::lround(seconds * 1000));
         break;
     }
@@ -150,7 +163,7 @@ Result<void> apply(Parsed &parsed, const OptionSpec &spec, const QString &shown,
     case Option::IgnoredFlag:
     case Option::IgnoredValue:
         if (notes)
-            notes->append(QStringLiteral("ignored ") % shown % QStringLiteral(" (it only changes what curl prints)"));
+            notes->append(QCoreApplication::translate("Http", "ignored %1 (it only changes what curl prints)").arg(shown));
         break;
     }
     return {};
@@ -176,7 +189,9 @@ Result<void> parseOptions(const QByteArrayList &words, Parsed &parsed, QStringLi
             const QString shown = QString::fromUtf8(name);
             const OptionSpec *spec = findOption(name);
             if (!spec)
-                return Error{QStringLiteral("the curl option ") % shown % QStringLiteral(" is not supported here: remove it and paste again")};
+                return Error{QCoreApplication::translate("Http", "the curl option %1 is not supported here: remove it "
+                                                                 "and paste again")
+                                 .arg(shown)};
             QByteArray value;
             if (takesValue(spec->option)) {
                 if (!isLong && k + 1 < word.size()) {
@@ -184,7 +199,8 @@ Result<void> parseOptions(const QByteArrayList &words, Parsed &parsed, QStringLi
                 } else if (i + 1 < words.size()) {
                     value = words.at(++i);
                 } else {
-                    return Error{QStringLiteral("the curl option ") % shown % QStringLiteral(" needs a value after it")};
+                    return Error{QCoreApplication::translate("Http", "the curl option %1 needs a value after it")
+                                     .arg(shown)};
                 }
                 k = word.size();
             }
@@ -236,7 +252,7 @@ Result<HttpRequest> toRequest(const QString &command, QStringList *notes)
         return Error{words.error()};
     const QByteArray program = words.value().isEmpty() ? QByteArray() : words.value().first();
     if (program != "curl" && !program.endsWith("/curl") && program != "curl.exe")
-        return Error{QStringLiteral("not a curl command: paste a command that starts with curl")};
+        return Error{QCoreApplication::translate("Http", "not a curl command: paste a command that starts with curl")};
 
     Parsed parsed;
     parsed.request.followRedirects = false;  // curl follows only with -L
@@ -244,16 +260,17 @@ Result<HttpRequest> toRequest(const QString &command, QStringList *notes)
         return Error{options.error()};
 
     if (parsed.urls.isEmpty())
-        return Error{QStringLiteral("the curl command has no URL: add one like http://192.168.49.2/")};
+        return Error{QCoreApplication::translate("Http", "the curl command has no URL: add one like http://192.168.49.2/")};
     if (parsed.urls.size() > 1)
-        return Error{QStringLiteral("the curl command has more than one URL (") % parsed.urls.join(QStringLiteral(", ")) % QStringLiteral("): keep one")};
+        return Error{QCoreApplication::translate("Http", "the curl command has more than one URL (%1): keep one")
+                         .arg(parsed.urls.join(QStringLiteral(", ")))};
 
     HttpRequest request = parsed.request;
     request.url = parsed.urls.first();
     if (!request.url.contains(QLatin1String("://"))) {
         request.url.prepend(QStringLiteral("http://"));
         if (notes)
-            notes->append(QStringLiteral("the URL has no scheme: http:// assumed, as curl does"));
+            notes->append(QCoreApplication::translate("Http", "the URL has no scheme: http:// assumed, as curl does"));
     }
     if (parsed.json) {
         if (request.contentType.isEmpty())

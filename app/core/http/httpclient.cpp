@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -42,8 +43,11 @@ QString tlsMessage(const QList<QSslError> &errors)
                      || e.error() == QSslError::SelfSignedCertificateInChain;
         texts.append(e.errorString());
     }
-    return (selfSigned ? QStringLiteral("TLS: certificate is self-signed: ") : QStringLiteral("TLS: "))
-           + texts.join(QStringLiteral("; ")) + QStringLiteral(" (turn off certificate verification to accept it)");
+    return (selfSigned ? QCoreApplication::translate("Http", "TLS: certificate is self-signed: %1 (turn off "
+                                                             "certificate verification to accept it)")
+                       : QCoreApplication::translate("Http", "TLS: %1 (turn off certificate verification to "
+                                                             "accept it)"))
+        .arg(texts.join(QStringLiteral("; ")));
 }
 
 // Qt's transport errors (1-199; content and protocol errors come with a status).
@@ -66,10 +70,11 @@ Result<HttpRequest> redirected(const HttpRequest &hop, int status, const QString
     const QUrl from(hop.url);
     const QUrl to = from.resolved(QUrl(location));
     if (!to.isValid() || (to.scheme() != u"http" && to.scheme() != u"https") || to.host().isEmpty())
-        return Error{QStringLiteral("redirect to \"%1\" not followed: not an http(s) URL").arg(location)};
+        return Error{QCoreApplication::translate("Http", "redirect to \"%1\" not followed: not an http(s) URL")
+                         .arg(location)};
     if (from.scheme() == u"https" && to.scheme() == u"http") {
-        return Error{QStringLiteral("redirect from https to %1 not followed: it would leave TLS; "
-                                    "send the request there yourself if you trust it")
+        return Error{QCoreApplication::translate("Http", "redirect from https to %1 not followed: it would leave "
+                                                         "TLS; send the request there yourself if you trust it")
                          .arg(to.toString())};
     }
     HttpRequest next = hop;
@@ -98,18 +103,19 @@ QPair<HttpFailure, QString> transportFailure(const QNetworkReply *reply, const H
     const QUrl url(request.url);
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
-        return {HttpFailure::Refused, QStringLiteral("connection refused by %1").arg(hostAndPort(url))};
+        return {HttpFailure::Refused, QCoreApplication::translate("Http", "connection refused by %1").arg(hostAndPort(url))};
     case QNetworkReply::HostNotFoundError:
-        return {HttpFailure::HostNotFound, QStringLiteral("host %1 not found").arg(url.host())};
+        return {HttpFailure::HostNotFound, QCoreApplication::translate("Http", "host %1 not found").arg(url.host())};
     case QNetworkReply::TimeoutError:
-        return {HttpFailure::Timeout, QStringLiteral("timed out: ") + reply->errorString()};
+        return {HttpFailure::Timeout, QCoreApplication::translate("Http", "timed out: %1").arg(reply->errorString())};
     case QNetworkReply::SslHandshakeFailedError:
-        return {HttpFailure::Tls, QStringLiteral("TLS: ") + reply->errorString()};
+        return {HttpFailure::Tls, QStringLiteral("TLS: ") + reply->errorString()};  // Qt's text, in Qt's catalogue
     case QNetworkReply::RemoteHostClosedError:
-        return {HttpFailure::Closed, QStringLiteral("%1 closed the connection before a complete response")
+        return {HttpFailure::Closed, QCoreApplication::translate("Http", "%1 closed the connection before a complete "
+                                                                         "response")
                                          .arg(hostAndPort(url))};
     case QNetworkReply::OperationCanceledError:
-        return {HttpFailure::Canceled, QStringLiteral("canceled")};
+        return {HttpFailure::Canceled, QCoreApplication::translate("Http", "canceled")};
     default:
         return {HttpFailure::Other, reply->errorString()};
     }
@@ -191,7 +197,7 @@ HttpCall::HttpCall(const HttpRequest &request, QObject *parent) : QObject(parent
 
 void HttpCall::cancel()
 {
-    finish(HttpFailure::Canceled, QStringLiteral("canceled"));
+    finish(HttpFailure::Canceled, QCoreApplication::translate("Http", "canceled"));
 }
 
 void HttpCall::start(QNetworkAccessManager *manager)
@@ -202,7 +208,8 @@ void HttpCall::start(QNetworkAccessManager *manager)
     // A coarse timer may fire 5% early: "timed out after 300 ms" must not mean 285.
     m_timeout->setTimerType(Qt::PreciseTimer);
     connect(m_timeout, &QTimer::timeout, this, [this] {
-        finish(HttpFailure::Timeout, QStringLiteral("timed out after %1 ms").arg(m_exchange.request.timeoutMs));
+        finish(HttpFailure::Timeout,
+               QCoreApplication::translate("Http", "timed out after %1 ms").arg(m_exchange.request.timeoutMs));
     });
     m_timeout->start(m_exchange.request.timeoutMs);
     send(manager, m_exchange.request);
@@ -231,13 +238,13 @@ void HttpCall::send(QNetworkAccessManager *manager, const HttpRequest &hop)
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply, firstByte] {
         firstByte();
         if (reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() > MaxBodyBytes)
-            finish(HttpFailure::Other, QStringLiteral("response larger than 1 GiB"));
+            finish(HttpFailure::Other, QCoreApplication::translate("Http", "response larger than 1 GiB"));
     });
     connect(reply, &QNetworkReply::readyRead, this, [this, reply, &response, firstByte] {
         firstByte();
         response.body += reply->readAll();
         if (response.body.size() > MaxBodyBytes)
-            finish(HttpFailure::Other, QStringLiteral("response larger than 1 GiB"));
+            finish(HttpFailure::Other, QCoreApplication::translate("Http", "response larger than 1 GiB"));
     });
     connect(reply, &QNetworkReply::downloadProgress, this, &HttpCall::progress);
     const bool verify = hop.verifyTls;
@@ -258,9 +265,9 @@ void HttpCall::send(QNetworkAccessManager *manager, const HttpRequest &hop)
         const QString location = QString::fromUtf8(reply->rawHeader("Location"));
         if (hop.followRedirects && isRedirect(status.toInt()) && !location.isEmpty()) {
             if (++m_redirects > MaxRedirects) {
-                finish(HttpFailure::Other, QStringLiteral("more than %1 redirects, the last to %2: a redirect loop?")
-                                               .arg(MaxRedirects)
-                                               .arg(location));
+                finish(HttpFailure::Other,
+                       QCoreApplication::translate("Http", "more than %1 redirects, the last to %2: a redirect loop?")
+                           .arg(QString::number(MaxRedirects), location));
                 return;
             }
             const Result<HttpRequest> next = redirected(hop, status.toInt(), location);

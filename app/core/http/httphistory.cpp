@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -42,34 +43,35 @@ QJsonObject entryToJson(const HistoryEntry &entry, bool keepSecrets)
 
 Error typeError(const QString &key, const QString &expected, const QJsonValue &value)
 {
-    return Error{QLatin1Char('"') % key % QStringLiteral("\" must be ") % expected % QStringLiteral(", got ") % jsonTypeName(value)};
+    return Error{QCoreApplication::translate("Http", "\"%1\" must be %2, got %3").arg(key, expected, jsonTypeName(value))};
 }
 
 Result<HistoryEntry> entryFromJson(const QJsonValue &value)
 {
     if (!value.isObject())
-        return Error{QStringLiteral("expected an object, got ") % jsonTypeName(value)};
+        return Error{QCoreApplication::translate("Http", "expected an object, got %1").arg(jsonTypeName(value))};
     const QJsonObject object = value.toObject();
     HistoryEntry entry;
 
     const QJsonValue time = object.value(KeyTime);
     entry.time = QDateTime::fromString(time.toString(), Qt::ISODateWithMs);
     if (!time.isString() || !entry.time.isValid())
-        return Error{QStringLiteral("\"time\" must be a date and time like \"2026-01-31T12:00:00.000Z\"")};
+        return Error{QCoreApplication::translate("Http", "\"time\" must be a date and time like "
+                                                         "\"2026-01-31T12:00:00.000Z\"")};
     entry.time = entry.time.toUTC();
 
     const QJsonValue request = object.value(KeyRequest);
     if (!request.isObject())
-        return typeError(KeyRequest, QStringLiteral("an object"), request);
+        return typeError(KeyRequest, QCoreApplication::translate("Http", "an object"), request);
     Result<HttpRequest> parsed = requestFromJson(request.toObject());
     if (!parsed)
-        return Error{QStringLiteral("request: ") % parsed.error()};
+        return Error{QCoreApplication::translate("Http", "request: %1").arg(parsed.error())};
     entry.request = std::move(parsed.value());
 
     for (const QString &key : {KeyStatus, KeyTotalMs, KeySize}) {
         const QJsonValue field = object.value(key);
         if (!field.isUndefined() && !field.isDouble())
-            return typeError(key, QStringLiteral("a number"), field);
+            return typeError(key, QCoreApplication::translate("Http", "a number"), field);
     }
     entry.status = object.value(KeyStatus).toInt();
     entry.totalMs = object.value(KeyTotalMs).toDouble();
@@ -77,7 +79,7 @@ Result<HistoryEntry> entryFromJson(const QJsonValue &value)
 
     const QJsonValue error = object.value(KeyError);
     if (!error.isUndefined() && !error.isString())
-        return typeError(KeyError, QStringLiteral("a string"), error);
+        return typeError(KeyError, QCoreApplication::translate("Http", "a string"), error);
     entry.error = error.toString();
     return entry;
 }
@@ -87,22 +89,24 @@ Result<QList<HistoryEntry>> parseHistory(const QByteArray &data)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Error{QStringLiteral("not valid JSON (") % parseError.errorString() % QStringLiteral(" at byte ") % QString::number(parseError.offset) % QLatin1Char(')')};
+        return Error{QCoreApplication::translate("Http", "not valid JSON (%1 at byte %2)")
+                         .arg(parseError.errorString(), QString::number(parseError.offset))};
     const QJsonObject root = document.object();
     if (!document.isObject() || root.value(KeyFormat).toString() != Format)
-        return Error{QStringLiteral("not a Pasarela HTTP history file")};
+        return Error{QCoreApplication::translate("Http", "not a Pasarela HTTP history file")};
     if (root.value(KeyVersion).toInt() != HttpHistory::FormatVersion)
-        return Error{QStringLiteral("history version ") % root.value(KeyVersion).toVariant().toString() % QStringLiteral(" is not one this Pasarela reads")};
+        return Error{QCoreApplication::translate("Http", "history version %1 is not one this Pasarela reads")
+                         .arg(root.value(KeyVersion).toVariant().toString())};
     const QJsonValue items = root.value(KeyEntries);
     if (!items.isArray())
-        return typeError(KeyEntries, QStringLiteral("a list"), items);
+        return typeError(KeyEntries, QCoreApplication::translate("Http", "a list"), items);
 
     QList<HistoryEntry> entries;
     const QJsonArray array = items.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         const Result<HistoryEntry> entry = entryFromJson(array.at(i));
         if (!entry)
-            return Error{QStringLiteral("entry ") % QString::number(i + 1) % QStringLiteral(": ") % entry.error()};
+            return Error{QCoreApplication::translate("Http", "entry %1: %2").arg(QString::number(i + 1), entry.error())};
         entries.append(entry.value());
     }
     return entries;
@@ -136,7 +140,7 @@ Result<void> HttpHistory::load()
     if (!file.exists())
         return {};
     if (!file.open(QIODevice::ReadOnly))
-        return Error{m_path % QStringLiteral(": cannot read the HTTP history: ") % file.errorString()};
+        return Error{QCoreApplication::translate("Http", "%1: cannot read the HTTP history: %2").arg(m_path, file.errorString())};
     const QByteArray data = file.readAll();
     file.close();
 
@@ -149,18 +153,21 @@ Result<void> HttpHistory::load()
     }
     const Result<QString> aside = moveAside(m_path);
     if (!aside) {
-        return Error{m_path % QStringLiteral(": the HTTP history is broken (") % parsed.error() % QStringLiteral(") and could not be moved to ")
-                     % aside.error() % QStringLiteral(": move it away yourself, or the next save replaces it")};
+        return Error{QCoreApplication::translate("Http", "%1: the HTTP history is broken (%2) and could not be moved "
+                                                         "to %3: move it away yourself, or the next save replaces it")
+                         .arg(m_path, parsed.error(), aside.error())};
     }
-    return Error{m_path % QStringLiteral(": the HTTP history is broken (") % parsed.error() % QStringLiteral("); it was kept as ")
-                 % aside.value() % QStringLiteral(" and the history starts empty")};
+    return Error{QCoreApplication::translate("Http", "%1: the HTTP history is broken (%2); it was kept as %3 and the "
+                                                     "history starts empty")
+                     .arg(m_path, parsed.error(), aside.value())};
 }
 
 Result<void> HttpHistory::save() const
 {
     const QDir folder = QFileInfo(m_path).absoluteDir();
     if (!folder.mkpath(QStringLiteral(".")))
-        return Error{m_path % QStringLiteral(": cannot create the folder ") % folder.path() % QStringLiteral(": check its permissions")};
+        return Error{QCoreApplication::translate("Http", "%1: cannot create the folder %2: check its permissions")
+                         .arg(m_path, folder.path())};
 
     QJsonArray entries;
     for (const HistoryEntry &entry : m_entries)
@@ -169,12 +176,12 @@ Result<void> HttpHistory::save() const
 
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error{m_path % QStringLiteral(": cannot write the HTTP history: ") % file.errorString()};
+        return Error{QCoreApplication::translate("Http", "%1: cannot write the HTTP history: %2").arg(m_path, file.errorString())};
     // On the temporary file, before it takes the real name: requests may carry tokens.
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return Error{m_path % QStringLiteral(": cannot write the HTTP history: ") % file.errorString()};
+        return Error{QCoreApplication::translate("Http", "%1: cannot write the HTTP history: %2").arg(m_path, file.errorString())};
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <type_traits>
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -52,11 +53,6 @@ bool isToken(const QString &text)
 bool hasLineBreakOrNul(const QString &text)
 {
     return text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\n')) || text.contains(QChar(0));
-}
-
-QString quoted(const QString &text)
-{
-    return QLatin1Char('"') % text % QLatin1Char('"');
 }
 
 // The body as text when that gives back the same bytes: strict, because a
@@ -117,7 +113,7 @@ QJsonArray exportHeaders(const HttpHeaders &headers, bool keepSecrets)
 
 Error keyError(const QString &key, const QString &expected, const QJsonValue &value)
 {
-    return Error{quoted(key) % QStringLiteral(" must be ") % expected % QStringLiteral(", got ") % jsonTypeName(value)};
+    return Error{QCoreApplication::translate("Http", "\"%1\" must be %2, got %3").arg(key, expected, jsonTypeName(value))};
 }
 
 // Reads an optional key of the given type into `out`; a missing key leaves the default.
@@ -129,16 +125,17 @@ Result<void> read(const QJsonObject &object, const QString &key, T &out)
         return {};
     if constexpr (std::is_same_v<T, QString>) {
         if (!value.isString())
-            return keyError(key, QStringLiteral("a string"), value);
+            return keyError(key, QCoreApplication::translate("Http", "a string"), value);
         out = value.toString();
     } else if constexpr (std::is_same_v<T, bool>) {
         if (!value.isBool())
-            return keyError(key, QStringLiteral("true or false"), value);
+            return keyError(key, QCoreApplication::translate("Http", "true or false"), value);
         out = value.toBool();
     } else {
         const double number = value.toDouble();
         if (!value.isDouble() || std::trunc(number) != number || number < 0 || number > MaxTimeoutMs)
-            return keyError(key, QStringLiteral("a whole number of milliseconds up to ") % QString::number(MaxTimeoutMs), value);
+            return keyError(key, QCoreApplication::translate("Http", "a whole number of milliseconds up to %1").arg(MaxTimeoutMs),
+                            value);
         out = int(number);
     }
     return {};
@@ -146,15 +143,18 @@ Result<void> read(const QJsonObject &object, const QString &key, T &out)
 
 Result<HttpHeader> headerFromJson(const QJsonValue &value, int position)
 {
-    const QString where = QStringLiteral("\"headers\" item ") % QString::number(position) % QStringLiteral(": ");
+    const auto fail = [position](const QString &message) {
+        return Error{QCoreApplication::translate("Http", "\"headers\" item %1: %2").arg(QString::number(position), message)};
+    };
     if (!value.isObject())
-        return Error{where % QStringLiteral("must be an object {\"name\": ..., \"value\": ...}, got ") % jsonTypeName(value)};
+        return fail(QCoreApplication::translate("Http", "must be an object {\"name\": ..., \"value\": ...}, got %1")
+                        .arg(jsonTypeName(value)));
     const QJsonObject object = value.toObject();
     HttpHeader header;
     for (const Result<void> &step : {read(object, KeyName, header.name), read(object, KeyValue, header.value),
                                      read(object, KeyEnabled, header.enabled), read(object, KeyRedacted, header.redacted)}) {
         if (!step)
-            return Error{where % step.error()};
+            return fail(step.error());
     }
     // Redacted means the value was left out: one written in by hand would be neither
     // shown nor sent, and dropped by the next save.
@@ -201,43 +201,54 @@ QString HttpResponse::header(const QString &name) const
 Result<void> validateRequest(const HttpRequest &request)
 {
     if (!isToken(request.method)) {
-        return Error{QStringLiteral("method ") % quoted(request.method)
-                     % QStringLiteral(": use a word like GET or POST (letters, digits and !#$%&'*+-.^_`|~, no spaces)")};
+        return Error{QCoreApplication::translate("Http", "method \"%1\": use a word like GET or POST (letters, digits "
+                                                         "and !#$%&'*+-.^_`|~, no spaces)")
+                         .arg(request.method)};
     }
 
-    const QString urlLabel = QStringLiteral("URL ") % quoted(request.url) % QStringLiteral(": ");
     if (request.url.trimmed().isEmpty())
-        return Error{QStringLiteral("URL is empty: type an address like http://192.168.49.2/api")};
+        return Error{QCoreApplication::translate("Http", "URL is empty: type an address like http://192.168.49.2/api")};
     const QUrl url(request.url, QUrl::StrictMode);
-    if (!url.isValid())
-        return Error{urlLabel % QStringLiteral("not a valid address (") % url.errorString() % QLatin1Char(')')};
+    if (!url.isValid()) {
+        return Error{QCoreApplication::translate("Http", "URL \"%1\": not a valid address (%2)")
+                         .arg(request.url, url.errorString())};
+    }
     const QString scheme = url.scheme().toLower();
     if (scheme.isEmpty())
-        return Error{urlLabel % QStringLiteral("start it with http:// or https://")};
-    if (scheme != u"http" && scheme != u"https")
-        return Error{urlLabel % QStringLiteral("only http:// and https:// are supported")};
-    if (url.host().isEmpty())
-        return Error{urlLabel % QStringLiteral("the host name is missing (e.g. http://192.168.49.2/)")};
+        return Error{QCoreApplication::translate("Http", "URL \"%1\": start it with http:// or https://").arg(request.url)};
+    if (scheme != u"http" && scheme != u"https") {
+        return Error{QCoreApplication::translate("Http", "URL \"%1\": only http:// and https:// are supported")
+                         .arg(request.url)};
+    }
+    if (url.host().isEmpty()) {
+        return Error{QCoreApplication::translate("Http", "URL \"%1\": the host name is missing (e.g. "
+                                                         "http://192.168.49.2/)")
+                         .arg(request.url)};
+    }
 
     for (qsizetype i = 0; i < request.headers.size(); ++i) {
         const HttpHeader &h = request.headers.at(i);
         if (!h.enabled)
             continue;
         if (h.name.isEmpty())
-            return Error{QStringLiteral("header ") % QString::number(i + 1) % QStringLiteral(": the name is empty: type one or remove the line")};
+            return Error{QCoreApplication::translate("Http", "header %1: the name is empty: type one or remove the line")
+                             .arg(i + 1)};
         if (!isToken(h.name)) {
-            return Error{QStringLiteral("header name ") % quoted(h.name)
-                         % QStringLiteral(": use letters, digits and !#$%&'*+-.^_`|~ only (no spaces or colons)")};
+            return Error{QCoreApplication::translate("Http", "header name \"%1\": use letters, digits and "
+                                                             "!#$%&'*+-.^_`|~ only (no spaces or colons)")
+                             .arg(h.name)};
         }
         if (hasLineBreakOrNul(h.value))
-            return Error{QStringLiteral("header ") % quoted(h.name) % QStringLiteral(": the value must not contain line breaks")};
+            return Error{QCoreApplication::translate("Http", "header \"%1\": the value must not contain line breaks")
+                             .arg(h.name)};
     }
     if (hasLineBreakOrNul(request.contentType))
-        return Error{QStringLiteral("content type ") % quoted(request.contentType) % QStringLiteral(": must not contain line breaks")};
+        return Error{QCoreApplication::translate("Http", "content type \"%1\": must not contain line breaks")
+                         .arg(request.contentType)};
 
     if (request.timeoutMs < 1 || request.timeoutMs > MaxTimeoutMs) {
-        return Error{QStringLiteral("timeout ") % QString::number(request.timeoutMs)
-                     % QStringLiteral(" ms: must be between 1 ms and 3600000 ms (1 hour)")};
+        return Error{QCoreApplication::translate("Http", "timeout %1 ms: must be between 1 ms and 3600000 ms (1 hour)")
+                         .arg(request.timeoutMs)};
     }
     return {};
 }
@@ -374,17 +385,18 @@ Result<HttpRequest> requestFromJson(const QJsonObject &object)
     if (encoding == Base64) {
         auto decoded = QByteArray::fromBase64Encoding(body.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
-            return Error{quoted(KeyBody) % QStringLiteral(" is marked base64 but is not valid base64")};
+            return Error{QCoreApplication::translate("Http", "\"body\" is marked base64 but is not valid base64")};
         request.body = std::move(*decoded);
     } else if (encoding.isEmpty() || encoding == u"text") {
         request.body = body.toUtf8();
     } else {
-        return Error{quoted(KeyBodyEncoding) % QStringLiteral(" must be \"base64\" or \"text\", got ") % quoted(encoding)};
+        return Error{QCoreApplication::translate("Http", "\"bodyEncoding\" must be \"base64\" or \"text\", got \"%1\"")
+                         .arg(encoding)};
     }
 
     const QJsonValue headers = object.value(KeyHeaders);
     if (!headers.isUndefined() && !headers.isArray())
-        return keyError(KeyHeaders, QStringLiteral("a list"), headers);
+        return keyError(KeyHeaders, QCoreApplication::translate("Http", "a list"), headers);
     const QJsonArray items = headers.toArray();
     for (qsizetype i = 0; i < items.size(); ++i) {
         const Result<HttpHeader> header = headerFromJson(items.at(i), int(i + 1));

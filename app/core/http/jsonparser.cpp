@@ -4,6 +4,7 @@
 #include <cstring>
 #include <utility>
 
+#include <QCoreApplication>
 #include <QVarLengthArray>
 
 namespace JsonParser {
@@ -122,8 +123,8 @@ Error Parser::fail(const char *at, const QString &what) const
             ++column;
         }
     }
-    return Error{QStringLiteral("line ") % QString::number(line) % QStringLiteral(", column ") % QString::number(column)
-                 % QStringLiteral(": ") % what};
+    return Error{QCoreApplication::translate("Json", "line %1, column %2: %3")
+                     .arg(QString::number(line), QString::number(column), what)};
 }
 
 Result<void> Parser::scanString(bool &escaped)
@@ -136,7 +137,8 @@ Result<void> Parser::scanString(bool &escaped)
         while (p < m_end && static_cast<unsigned char>(*p) >= 0x20 && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) < 0x80)
             ++p;
         if (p == m_end || (*p == '\\' && p + 1 == m_end))
-            return fail(start, QStringLiteral("expected '\"' to close this string before the end of the text"));
+            return fail(start,
+                        QCoreApplication::translate("Json", "expected '\"' to close this string before the end of the text"));
         const unsigned char c = static_cast<unsigned char>(*p);
         if (c == '"') {
             m_pos = p + 1;
@@ -148,20 +150,23 @@ Result<void> Parser::scanString(bool &escaped)
             if (e == 'u') {
                 for (int i = 2; i < 6; ++i) {
                     if (p + i >= m_end || hexValue(p[i]) < 0)
-                        return fail(p, QStringLiteral("expected four hex digits after \\u"));
+                        return fail(p, QCoreApplication::translate("Json", "expected four hex digits after \\u"));
                 }
                 p += 6;
             } else if (e != '\0' && std::strchr("\"\\/bfnrt", e)) {
                 p += 2;
             } else {
-                return fail(p, QStringLiteral("expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX) after the backslash"));
+                return fail(p,
+                            QCoreApplication::translate("Json", "expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX) after the backslash"));
             }
         } else if (c < 0x20) {
-            return fail(p, QStringLiteral("expected '\"' to close the string: control characters and line breaks in a string must be escaped (\\n, \\t, \\u00XX)"));
+            return fail(p,
+                        QCoreApplication::translate("Json", "expected '\"' to close the string: control characters and line breaks in a string must be escaped (\\n, \\t, \\u00XX)"));
         } else {
             const int length = utf8SequenceLength(reinterpret_cast<const unsigned char *>(p), reinterpret_cast<const unsigned char *>(m_end));
             if (length == 0)
-                return fail(p, QStringLiteral("expected UTF-8 text in the string, found an invalid byte sequence"));
+                return fail(p,
+                            QCoreApplication::translate("Json", "expected UTF-8 text in the string, found an invalid byte sequence"));
             p += length;
         }
     }
@@ -175,17 +180,18 @@ Result<void> Parser::scanNumber()
     if (p < m_end && *p == '0') {
         ++p;
         if (p < m_end && isDigit(*p))
-            return fail(p, QStringLiteral("expected '.', 'e' or the end of the number: leading zeros are not allowed"));
+            return fail(p,
+                        QCoreApplication::translate("Json", "expected '.', 'e' or the end of the number: leading zeros are not allowed"));
     } else if (p < m_end && isDigit(*p)) {
         while (p < m_end && isDigit(*p))
             ++p;
     } else {
-        return fail(p, QStringLiteral("expected a digit"));
+        return fail(p, QCoreApplication::translate("Json", "expected a digit"));
     }
     if (p < m_end && *p == '.') {
         ++p;
         if (p == m_end || !isDigit(*p))
-            return fail(p, QStringLiteral("expected a digit after the decimal point"));
+            return fail(p, QCoreApplication::translate("Json", "expected a digit after the decimal point"));
         while (p < m_end && isDigit(*p))
             ++p;
     }
@@ -194,7 +200,7 @@ Result<void> Parser::scanNumber()
         if (p < m_end && (*p == '+' || *p == '-'))
             ++p;
         if (p == m_end || !isDigit(*p))
-            return fail(p, QStringLiteral("expected a digit in the exponent"));
+            return fail(p, QCoreApplication::translate("Json", "expected a digit in the exponent"));
         while (p < m_end && isDigit(*p))
             ++p;
     }
@@ -221,7 +227,7 @@ Result<void> Parser::readKey(QString &key)
 {
     skipWhitespace();
     if (m_pos == m_end || *m_pos != '"')
-        return fail(m_pos, QStringLiteral("expected a key in double quotes"));
+        return fail(m_pos, QCoreApplication::translate("Json", "expected a key in double quotes"));
     const char *start = m_pos;
     bool escaped = false;
     if (const Result<void> string = scanString(escaped); !string)
@@ -229,7 +235,7 @@ Result<void> Parser::readKey(QString &key)
     key = escaped ? decodeString(start + 1, m_pos - 1) : cachedKey(start + 1, m_pos - 1 - (start + 1));
     skipWhitespace();
     if (m_pos == m_end || *m_pos != ':')
-        return fail(m_pos, QStringLiteral("expected ':' after the key"));
+        return fail(m_pos, QCoreApplication::translate("Json", "expected ':' after the key"));
     ++m_pos;
     return {};
 }
@@ -265,7 +271,8 @@ Result<void> Parser::scanLiteral(const char *word)
 {
     const qsizetype length = qsizetype(std::strlen(word));
     if (m_end - m_pos < length || std::memcmp(m_pos, word, size_t(length)) != 0)
-        return fail(m_pos, QStringLiteral("expected a value (an object, a list, a string, a number, true, false or null)"));
+        return fail(m_pos,
+                    QCoreApplication::translate("Json", "expected a value (an object, a list, a string, a number, true, false or null)"));
     m_pos += length;
     return {};
 }
@@ -277,18 +284,20 @@ Result<void> Parser::run()
         // A value starts here.
         skipWhitespace();
         if (m_pos == m_end)
-            return fail(m_pos, QStringLiteral("expected a value"));
+            return fail(m_pos, QCoreApplication::translate("Json", "expected a value"));
         const char c = *m_pos;
         if (c == '{' || c == '[') {
             if (m_open.size() >= JsonTree::MaxDepth)
-                return fail(m_pos, QStringLiteral("expected at most %1 levels of nesting").arg(JsonTree::MaxDepth));
+                return fail(m_pos,
+                            QCoreApplication::translate("Json", "expected at most %1 levels of nesting").arg(JsonTree::MaxDepth));
             m_open.append(Open{addNode(c == '{' ? Kind::Object : Kind::Array, std::move(key)), 0});
             ++m_pos;
             skipWhitespace();
             if (m_pos == m_end || *m_pos != (c == '{' ? '}' : ']')) {
                 if (c == '{') {
                     if (m_pos == m_end || *m_pos != '"')
-                        return fail(m_pos, QStringLiteral("expected a key in double quotes or '}'"));
+                        return fail(m_pos,
+                                    QCoreApplication::translate("Json", "expected a key in double quotes or '}'"));
                     if (const Result<void> read = readKey(key); !read)
                         return read;
                 }
@@ -314,7 +323,8 @@ Result<void> Parser::run()
             skipWhitespace();
             if (m_open.isEmpty()) {
                 if (m_pos != m_end)
-                    return fail(m_pos, QStringLiteral("expected the end of the text after the value"));
+                    return fail(m_pos,
+                                QCoreApplication::translate("Json", "expected the end of the text after the value"));
                 return {};
             }
             const bool inObject = m_nodes[m_open.last().id].kind == Kind::Object;
@@ -324,7 +334,8 @@ Result<void> Parser::run()
                 continue;
             }
             if (m_pos == m_end || *m_pos != ',')
-                return fail(m_pos, inObject ? QStringLiteral("expected ',' or '}'") : QStringLiteral("expected ',' or ']'"));
+                return fail(m_pos, inObject ? QCoreApplication::translate("Json", "expected ',' or '}'")
+                                            : QCoreApplication::translate("Json", "expected ',' or ']'"));
             ++m_pos;
             if (inObject) {
                 if (const Result<void> read = readKey(key); !read)

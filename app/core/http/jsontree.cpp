@@ -1,5 +1,7 @@
 #include "jsontree.h"
 
+#include <QCoreApplication>
+
 #include "jsonparser.h"
 
 namespace {
@@ -49,10 +51,14 @@ QString JsonTree::displayValue(int id) const
 {
     const Node &n = node(id);
     switch (n.kind) {
+    // English has no catalogue, so its singular is a string of its own; %n lets other
+    // languages pick their plural forms.
     case Kind::Object:
-        return n.children.size() == 1 ? QStringLiteral("{1 key}") : QStringLiteral("{%1 keys}").arg(n.children.size());
+        return n.children.size() == 1 ? QCoreApplication::translate("Json", "{1 key}")
+                                      : QCoreApplication::translate("Json", "{%n keys}", nullptr, int(n.children.size()));
     case Kind::Array:
-        return n.children.size() == 1 ? QStringLiteral("[1 item]") : QStringLiteral("[%1 items]").arg(n.children.size());
+        return n.children.size() == 1 ? QCoreApplication::translate("Json", "[1 item]")
+                                      : QCoreApplication::translate("Json", "[%n items]", nullptr, int(n.children.size()));
     case Kind::String:
         return JsonParser::decodeString(m_source.constData() + n.begin + 1, m_source.constData() + n.end - 1);
     case Kind::Number:

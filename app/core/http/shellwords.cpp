@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include <QCoreApplication>
 #include <QStringDecoder>
 
 namespace {
@@ -83,7 +84,7 @@ Result<QByteArray> ansiCQuoted(const QByteArray &s, qsizetype &j)
         }
     }
     if (j == s.size())
-        return Error{QStringLiteral("a $'...' quote is not closed: add the missing '")};
+        return Error{QCoreApplication::translate("Http", "a $'...' quote is not closed: add the missing '")};
     ++j;
     return out;
 }
@@ -137,8 +138,9 @@ Result<QByteArrayList> split(const QString &command)
             continue;
         }
         if ((c != 0 && std::strchr("|;&<>`", c)) || (c == '$' && s.mid(i + 1, 1) == "(")) {
-            return Error{QStringLiteral("the shell's '") % QLatin1Char(c) % QStringLiteral("' outside quotes: paste the curl command alone, "
-                                                                                         "without pipes, redirections or other commands")};
+            return Error{QCoreApplication::translate("Http", "the shell's '%1' outside quotes: paste the curl command "
+                                                             "alone, without pipes, redirections or other commands")
+                             .arg(QChar::fromLatin1(c))};
         }
         inWord = true;
         if (c == '\\') {
@@ -153,7 +155,7 @@ Result<QByteArrayList> split(const QString &command)
         } else if (c == '\'') {
             const qsizetype close = s.indexOf('\'', i + 1);
             if (close < 0)
-                return Error{QStringLiteral("a '...' quote is not closed: add the missing '")};
+                return Error{QCoreApplication::translate("Http", "a '...' quote is not closed: add the missing '")};
             word.append(s.mid(i + 1, close - i - 1));
             i = close + 1;
         } else if (c == '$' && s.mid(i + 1, 1) == "'") {
@@ -174,7 +176,7 @@ Result<QByteArrayList> split(const QString &command)
                 }
             }
             if (j == s.size())
-                return Error{QStringLiteral("a \"...\" quote is not closed: add the missing \"")};
+                return Error{QCoreApplication::translate("Http", "a \"...\" quote is not closed: add the missing \"")};
             i = j + 1;
         } else {
             word.append(c);

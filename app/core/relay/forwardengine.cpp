@@ -99,6 +99,7 @@ Result<RuleId> ForwardEngine::addRule(const ForwardRule &rule)
 
 Result<void> ForwardEngine::updateRule(RuleId id, const ForwardRule &rule)
 {
+    // An id no caller was given is a bug, not the user's doing: not translated.
     if (!m_rules.contains(id))
         return Error{QStringLiteral("there is no rule %1").arg(id)};
     if (Result<void> valid = checkAgainstOthers(id, rule); !valid)

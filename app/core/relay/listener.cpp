@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <QCoreApplication>
 #include <QSocketNotifier>
 
 #include "nativesocket.h"
@@ -23,17 +24,17 @@ QString listenErrorAdvice(QAbstractSocket::SocketError error, quint16 port, cons
 {
     switch (error) {
     case QAbstractSocket::AddressInUseError:
-        return QStringLiteral("address already in use: another program or rule listens there; "
-                              "stop it or pick another port");
+        return QCoreApplication::translate("Engine", "address already in use: another program or rule listens "
+                                                     "there; stop it or pick another port");
     case QAbstractSocket::SocketAccessError:
         if (port < 1024)
-            return QStringLiteral("permission denied: ports below 1024 need privileges; pick a port "
-                                  "above 1024, or grant them with "
-                                  "\"sudo setcap cap_net_bind_service=+ep $(command -v pasarela)\"");
-        return QStringLiteral("permission denied");
+            return QCoreApplication::translate("Engine", "permission denied: ports below 1024 need privileges; "
+                                                         "pick a port above 1024, or grant them with \"sudo setcap "
+                                                         "cap_net_bind_service=+ep $(command -v pasarela)\"");
+        return QCoreApplication::translate("Engine", "permission denied");
     case QAbstractSocket::SocketAddressNotAvailableError:
-        return QStringLiteral("address not available: no network interface of this machine has "
-                              "that address; pick one it has, or 0.0.0.0 for all");
+        return QCoreApplication::translate("Engine", "address not available: no network interface of this machine "
+                                                     "has that address; pick one it has, or 0.0.0.0 for all");
     default:
         return fallback.toLower();
     }
@@ -91,7 +92,8 @@ void Listener::acceptPending()
             if (m_paused) {
                 m_paused = false;
                 m_worker->logEvent(EventLevel::Info, m_rule->id,
-                                   m_rule->rule.listen.toString() + QStringLiteral(": accepting again"));
+                                   QCoreApplication::translate("Engine", "%1: accepting again")
+                                       .arg(m_rule->rule.listen.toString()));
             }
             QHostAddress address;
             quint16 port = 0;
@@ -122,12 +124,12 @@ void Listener::pause(int error)
     const bool outOfDescriptors = error == EMFILE || error == ENFILE;
     if (!m_paused) {
         m_paused = true;
+        const QString message = outOfDescriptors
+                                    ? QCoreApplication::translate("Engine", "%1: accepting paused: %2 (raise the "
+                                                                            "limit with \"ulimit -n\"); retrying")
+                                    : QCoreApplication::translate("Engine", "%1: accepting paused: %2; retrying");
         m_worker->logEvent(EventLevel::Warning, m_rule->id,
-                           m_rule->rule.listen.toString() + QStringLiteral(": accepting paused: ")
-                               + NativeSocket::errorText(error)
-                               + (outOfDescriptors ? QStringLiteral(" (raise the limit with \"ulimit -n\")")
-                                                   : QString())
-                               + QStringLiteral("; retrying"));
+                           message.arg(m_rule->rule.listen.toString(), NativeSocket::errorText(error)));
     }
     if (outOfDescriptors)
         turnAwayWaiting();
@@ -146,6 +148,7 @@ void Listener::turnAwayWaiting()
             QHostAddress address;
             quint16 port = 0;
             NativeSocket::address(fd, true, &address, &port);
+            // Part of a "refused" line: English, like the others (see RelayWorker::refuse).
             m_worker->refuse(m_rule, fd, address, port, CloseReason::LimitReached,
                              QStringLiteral("out of descriptors (too many open files)"));
         }

@@ -237,6 +237,7 @@ CloseReason RelaySession::resetReason(const Side &side) const
     return &side == &m_client ? CloseReason::ClientReset : CloseReason::TargetReset;
 }
 
+// `why` ends a "failed" line, which stays English (see RelayWorker::refuse).
 void RelaySession::fail(CloseReason reason, const QString &why)
 {
     m_worker->connectionFailed(*this, reason, why);

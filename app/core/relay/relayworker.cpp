@@ -153,6 +153,8 @@ void RelayWorker::accepted(const std::shared_ptr<RuleRuntime> &rule, int fd, con
                               Qt::QueuedConnection);
 }
 
+// "refused" and "failed" lines are read by scripts (stdout of --headless): English whatever the
+// locale, reasons included, in the window's log too.
 void RelayWorker::refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address,
                          quint16 port, CloseReason reason, const QString &why)
 {

@@ -1,6 +1,7 @@
 #include "address.h"
 
 #include <QAbstractSocket>
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace {
@@ -37,12 +38,12 @@ bool looksLikeIpv4(const QString &text)
 Result<quint16> parsePort(const QString &text)
 {
     if (!isDigits(text))
-        return Error{quoted(text) % QStringLiteral(" is not a valid port: use a number 1-65535")};
+        return Error{QCoreApplication::translate("Rules", "\"%1\" is not a valid port: use a number 1-65535").arg(text)};
     // Digits only, so this can only fail by overflow.
     bool ok = false;
     const qulonglong port = text.toULongLong(&ok);
     if (!ok || port < 1 || port > 65535)
-        return Error{QStringLiteral("port ") % text % QStringLiteral(" is out of range (1-65535)")};
+        return Error{QCoreApplication::translate("Rules", "port %1 is out of range (1-65535)").arg(text)};
     return quint16(port);
 }
 
@@ -58,8 +59,10 @@ Result<QHostAddress> parseIpv4(const QString &text)
         }
     }
     if (!valid)
-        return Error{quoted(text) % QStringLiteral(" is not a valid IP address: write IPv4 as four numbers 0-255 "
-                                                   "separated by dots, without leading zeros (e.g. 192.168.1.10)")};
+        return Error{QCoreApplication::translate("Rules", "\"%1\" is not a valid IP address: write IPv4 as four "
+                                                          "numbers 0-255 separated by dots, without leading zeros "
+                                                          "(e.g. 192.168.1.10)")
+                         .arg(text)};
     return QHostAddress(text);
 }
 
@@ -67,7 +70,9 @@ Result<QHostAddress> parseBracketedIpv6(const QString &host)
 {
     const Result<QHostAddress> address = parseIpAddress(host);
     if (!address || address.value().protocol() != QAbstractSocket::IPv6Protocol)
-        return Error{quoted(host) % QStringLiteral(" is not a valid IPv6 address; brackets are only for IPv6")};
+        return Error{QCoreApplication::translate("Rules", "\"%1\" is not a valid IPv6 address; brackets are only "
+                                                          "for IPv6")
+                         .arg(host)};
     return address;
 }
 
@@ -81,17 +86,21 @@ struct HostPort
 // Splits "HOST:PORT" or "[V6]:PORT"; a missing port is an error. `example` completes the hint.
 Result<HostPort> splitHostPort(const QString &text, const QString &example)
 {
-    const QString usage = QStringLiteral("use ") % example;
     if (text.startsWith(QLatin1Char('['))) {
         const qsizetype close = text.indexOf(QLatin1Char(']'));
         if (close < 0)
-            return Error{quoted(text) % QStringLiteral(" is missing the closing \"]\": use [IPV6]:PORT, e.g. [::1]:8080")};
+            return Error{QCoreApplication::translate("Rules", "\"%1\" is missing the closing \"]\": use [IPV6]:PORT, "
+                                                              "e.g. [::1]:8080")
+                             .arg(text)};
         const QString host = text.mid(1, close - 1);
         const QString rest = text.mid(close + 1);
         if (rest.isEmpty())
-            return Error{quoted(text) % QStringLiteral(" has no port: use [IPV6]:PORT, e.g. [::1]:8080")};
+            return Error{QCoreApplication::translate("Rules", "\"%1\" has no port: use [IPV6]:PORT, e.g. [::1]:8080")
+                             .arg(text)};
         if (!rest.startsWith(QLatin1Char(':')))
-            return Error{quoted(text) % QStringLiteral(" has text after \"]\" that is not \":PORT\": use [IPV6]:PORT, e.g. [::1]:8080")};
+            return Error{QCoreApplication::translate("Rules", "\"%1\" has text after \"]\" that is not \":PORT\": use "
+                                                              "[IPV6]:PORT, e.g. [::1]:8080")
+                             .arg(text)};
         if (const Result<QHostAddress> address = parseBracketedIpv6(host); !address)
             return Error{address.error()};
         return HostPort{host, rest.mid(1), true};
@@ -99,14 +108,15 @@ Result<HostPort> splitHostPort(const QString &text, const QString &example)
 
     const qsizetype colons = text.count(QLatin1Char(':'));
     if (colons == 0)
-        return Error{quoted(text) % QStringLiteral(" has no port: ") % usage};
+        return Error{QCoreApplication::translate("Rules", "\"%1\" has no port: use %2").arg(text, example)};
     if (colons > 1)
-        return Error{quoted(text) % QStringLiteral(" looks like an IPv6 address without brackets: "
-                                                   "write it as [IPV6]:PORT, e.g. [::1]:8080")};
+        return Error{QCoreApplication::translate("Rules", "\"%1\" looks like an IPv6 address without brackets: "
+                                                          "write it as [IPV6]:PORT, e.g. [::1]:8080")
+                         .arg(text)};
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
     const QString host = text.left(colon);
     if (host.isEmpty())
-        return Error{quoted(text) % QStringLiteral(" has no host: ") % usage};
+        return Error{QCoreApplication::translate("Rules", "\"%1\" has no host: use %2").arg(text, example)};
     return HostPort{host, text.mid(colon + 1), false};
 }
 
@@ -123,21 +133,23 @@ QString Endpoint::toString() const
 Result<QHostAddress> parseIpAddress(const QString &text)
 {
     if (text.isEmpty())
-        return Error{QStringLiteral("the IP address is empty")};
+        return Error{QCoreApplication::translate("Rules", "the IP address is empty")};
     if (!text.contains(QLatin1Char(':'))) {
         // QHostAddress follows inet_aton and would accept "127.1" and octal "010.0.0.1".
         if (looksLikeIpv4(text) || isDigits(text))
             return parseIpv4(text);
-        return Error{quoted(text) % QStringLiteral(" is not a valid IP address")};
+        return Error{QCoreApplication::translate("Rules", "\"%1\" is not a valid IP address").arg(text)};
     }
     QHostAddress address;
     if (!address.setAddress(text) || address.protocol() != QAbstractSocket::IPv6Protocol)
-        return Error{quoted(text) % QStringLiteral(" is not a valid IP address")};
+        return Error{QCoreApplication::translate("Rules", "\"%1\" is not a valid IP address").arg(text)};
     // Qt takes any text as the scope; an interface name has at most 15 characters
     // (IFNAMSIZ), and a longer scope made rule names built from it too long to save.
     const qsizetype percent = text.indexOf(QLatin1Char('%'));
     if (percent >= 0 && text.size() - percent - 1 > 15)
-        return Error{quoted(text) % QStringLiteral(": the part after % must be a network interface such as eth0 (at most 15 characters)")};
+        return Error{QCoreApplication::translate("Rules", "\"%1\": the part after % must be a network interface such "
+                                                          "as eth0 (at most 15 characters)")
+                         .arg(text)};
     return address;
 }
 
@@ -164,8 +176,9 @@ Result<Endpoint> parseTarget(const QString &input)
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
-        return Error{QStringLiteral("the target is empty: use HOST:PORT, e.g. 192.168.49.2:80")};
-    const Result<HostPort> split = splitHostPort(text, QStringLiteral("HOST:PORT, e.g. 192.168.49.2:80"));
+        return Error{QCoreApplication::translate("Rules", "the target is empty: use HOST:PORT, e.g. 192.168.49.2:80")};
+    const Result<HostPort> split =
+        splitHostPort(text, QCoreApplication::translate("Rules", "HOST:PORT, e.g. 192.168.49.2:80"));
     if (!split)
         return Error{split.error()};
     const HostPort &parts = split.value();
@@ -176,8 +189,10 @@ Result<Endpoint> parseTarget(const QString &input)
             if (!address)
                 return Error{address.error()};
         } else if (!isValidHostName(parts.host)) {
-            return Error{quoted(parts.host) % QStringLiteral(" is not a valid host name or IP address: "
-                                                             "use letters, digits, '-' and '.' (e.g. minikube.local) or an IP address")};
+            return Error{QCoreApplication::translate("Rules", "\"%1\" is not a valid host name or IP address: use "
+                                                              "letters, digits, '-' and '.' (e.g. minikube.local) or "
+                                                              "an IP address")
+                             .arg(parts.host)};
         }
     }
 
@@ -191,18 +206,21 @@ Result<Endpoint> parseListen(const QString &input)
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
-        return Error{QStringLiteral("the listen address is empty: use PORT, ADDRESS:PORT or [IPV6]:PORT, e.g. 0.0.0.0:8080")};
+        return Error{QCoreApplication::translate("Rules", "the listen address is empty: use PORT, ADDRESS:PORT or "
+                                                          "[IPV6]:PORT, e.g. 0.0.0.0:8080")};
 
     if (!text.contains(QLatin1Char(':')) && !text.startsWith(QLatin1Char('['))) {
         if (parseIpAddress(text))
-            return Error{quoted(text) % QStringLiteral(" has no port: use ADDRESS:PORT, e.g. ") % text % QStringLiteral(":8080")};
+            return Error{QCoreApplication::translate("Rules", "\"%1\" has no port: use ADDRESS:PORT, e.g. %1:8080")
+                             .arg(text)};
         const Result<quint16> port = parsePort(text);
         if (!port)
             return Error{port.error()};
         return Endpoint{QString::fromLatin1(DefaultListenHost), port.value()};
     }
 
-    const Result<HostPort> split = splitHostPort(text, QStringLiteral("ADDRESS:PORT, e.g. 0.0.0.0:8080"));
+    const Result<HostPort> split =
+        splitHostPort(text, QCoreApplication::translate("Rules", "ADDRESS:PORT, e.g. 0.0.0.0:8080"));
     if (!split)
         return Error{split.error()};
     const HostPort &parts = split.value();
@@ -212,8 +230,10 @@ Result<Endpoint> parseListen(const QString &input)
         if (!address) {
             // A name would have to be resolved to pick an interface, and could change under us.
             if (isValidHostName(parts.host))
-                return Error{quoted(parts.host) % QStringLiteral(" is not an IP address: listen on an address of this "
-                                                                 "machine such as 127.0.0.1, or 0.0.0.0 for all")};
+                return Error{QCoreApplication::translate("Rules", "\"%1\" is not an IP address: listen on an "
+                                                                  "address of this machine such as 127.0.0.1, or "
+                                                                  "0.0.0.0 for all")
+                                 .arg(parts.host)};
             return Error{address.error()};
         }
     }
@@ -246,7 +266,8 @@ Result<Cidr> parseCidr(const QString &input)
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
-        return Error{QStringLiteral("the network is empty: use ADDRESS/PREFIX, e.g. 192.168.1.0/24")};
+        return Error{QCoreApplication::translate("Rules", "the network is empty: use ADDRESS/PREFIX, e.g. "
+                                                          "192.168.1.0/24")};
 
     const qsizetype slash = text.indexOf(QLatin1Char('/'));
     const QString addressText = slash < 0 ? text : text.left(slash);
@@ -262,8 +283,9 @@ Result<Cidr> parseCidr(const QString &input)
     const QString prefixText = text.mid(slash + 1);
     const int prefix = isDigits(prefixText) && prefixText.size() <= 3 ? prefixText.toInt() : -1;
     if (prefix < 0 || prefix > maxPrefix) {
-        return Error{quoted(text) % QStringLiteral(": prefix length must be 0-") % QString::number(maxPrefix)
-                     % (ipv4 ? QStringLiteral(" for IPv4") : QStringLiteral(" for IPv6"))};
+        return Error{(ipv4 ? QCoreApplication::translate("Rules", "\"%1\": prefix length must be 0-32 for IPv4")
+                           : QCoreApplication::translate("Rules", "\"%1\": prefix length must be 0-128 for IPv6"))
+                         .arg(text)};
     }
     return Cidr{address.value(), prefix};
 }

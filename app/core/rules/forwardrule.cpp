@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonValue>
@@ -21,19 +22,19 @@ constexpr int MaxNameLength = 100;
 
 Error fieldError(const QString &field, const QString &message)
 {
-    return Error{QStringLiteral("field \"") % field % QStringLiteral("\": ") % message};
+    return Error{QCoreApplication::translate("Rules", "field \"%1\": %2").arg(field, message)};
 }
 
 Error typeError(const QString &field, const QString &expected, const QJsonValue &value)
 {
-    return fieldError(field, QStringLiteral("expected ") % expected % QStringLiteral(", got ") % jsonTypeName(value));
+    return fieldError(field, QCoreApplication::translate("Rules", "expected %1, got %2").arg(expected, jsonTypeName(value)));
 }
 
 Result<void> checkRange(const QString &field, double value, int min, int max)
 {
     if (value < min || value > max) {
-        return fieldError(field, QString::number(value, 'g', 15) % QStringLiteral(" is out of range (") % QString::number(min)
-                                     % QLatin1Char('-') % QString::number(max) % QLatin1Char(')'));
+        return fieldError(field, QCoreApplication::translate("Rules", "%1 is out of range (%2-%3)")
+                                     .arg(QString::number(value, 'g', 15), QString::number(min), QString::number(max)));
     }
     return {};
 }
@@ -46,10 +47,11 @@ Result<void> readInt(const QJsonObject &object, const QString &field, int min, i
     if (value.isUndefined())
         return {};
     if (!value.isDouble())
-        return typeError(field, QStringLiteral("a whole number"), value);
+        return typeError(field, QCoreApplication::translate("Rules", "a whole number"), value);
     const double number = value.toDouble();
     if (!std::isfinite(number) || std::trunc(number) != number)
-        return fieldError(field, QStringLiteral("expected a whole number, got ") % QString::number(number, 'g', 15));
+        return fieldError(field, QCoreApplication::translate("Rules", "expected a whole number, got %1")
+                                     .arg(QString::number(number, 'g', 15)));
     const Result<void> range = checkRange(field, number, min, max);
     if (!range)
         return range;
@@ -67,15 +69,15 @@ QString ruleLabel(int index, const ForwardRule &rule)
 QString jsonTypeName(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("true or false");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("a list");
-    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Null: return QStringLiteral("null");  // JSON's word
+    case QJsonValue::Bool: return QCoreApplication::translate("Rules", "true or false");
+    case QJsonValue::Double: return QCoreApplication::translate("Rules", "a number");
+    case QJsonValue::String: return QCoreApplication::translate("Rules", "a string");
+    case QJsonValue::Array: return QCoreApplication::translate("Rules", "a list");
+    case QJsonValue::Object: return QCoreApplication::translate("Rules", "an object");
     case QJsonValue::Undefined: break;
     }
-    return QStringLiteral("nothing");
+    return QCoreApplication::translate("Rules", "nothing");
 }
 
 Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
@@ -85,9 +87,11 @@ Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
     for (const QString &field : {KeyName, KeyListen, KeyTarget}) {
         const QJsonValue value = object.value(field);
         if (value.isUndefined())
-            return Error{QStringLiteral("field \"") % field % QStringLiteral("\" is missing: every rule needs \"name\", \"listen\" and \"target\"")};
+            return Error{QCoreApplication::translate("Rules", "field \"%1\" is missing: every rule needs \"name\", "
+                                                              "\"listen\" and \"target\"")
+                             .arg(field)};
         if (!value.isString())
-            return typeError(field, QStringLiteral("a string"), value);
+            return typeError(field, QCoreApplication::translate("Rules", "a string"), value);
     }
     rule.name = object.value(KeyName).toString();
 
@@ -104,19 +108,20 @@ Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
     const QJsonValue enabled = object.value(KeyEnabled);
     if (!enabled.isUndefined()) {
         if (!enabled.isBool())
-            return typeError(KeyEnabled, QStringLiteral("true or false"), enabled);
+            return typeError(KeyEnabled, QCoreApplication::translate("Rules", "true or false"), enabled);
         rule.enabled = enabled.toBool();
     }
 
     const QJsonValue allow = object.value(KeyAllow);
     if (!allow.isUndefined()) {
         if (!allow.isArray())
-            return typeError(KeyAllow, QStringLiteral("a list of networks such as [\"192.168.1.0/24\"]"), allow);
+            return typeError(KeyAllow, QCoreApplication::translate("Rules", "a list of networks such as [\"192.168.1.0/24\"]"),
+                             allow);
         const QJsonArray items = allow.toArray();
         for (qsizetype i = 0; i < items.size(); ++i) {
             if (!items.at(i).isString()) {
-                return fieldError(KeyAllow, QStringLiteral("item ") % QString::number(i + 1) % QStringLiteral(": expected a string, got ")
-                                                % jsonTypeName(items.at(i)));
+                return fieldError(KeyAllow, QCoreApplication::translate("Rules", "item %1: expected a string, got %2")
+                                                .arg(QString::number(i + 1), jsonTypeName(items.at(i))));
             }
             rule.allow.append(items.at(i).toString());
         }
@@ -154,10 +159,10 @@ Result<void> ForwardRule::validate() const
 {
     const QString trimmedName = name.trimmed();
     if (trimmedName.isEmpty())
-        return fieldError(KeyName, QStringLiteral("the name is empty: give the rule a name"));
+        return fieldError(KeyName, QCoreApplication::translate("Rules", "the name is empty: give the rule a name"));
     if (trimmedName.size() > MaxNameLength) {
-        return fieldError(KeyName, QStringLiteral("the name is ") % QString::number(trimmedName.size())
-                                       % QStringLiteral(" characters long: use at most ") % QString::number(MaxNameLength));
+        return fieldError(KeyName, QCoreApplication::translate("Rules", "the name is %1 characters long: use at most %2")
+                                       .arg(QString::number(trimmedName.size()), QString::number(MaxNameLength)));
     }
 
     // Round-trip through the parsers so the rule editor, the CLI and the file share one set of checks.
@@ -165,7 +170,8 @@ Result<void> ForwardRule::validate() const
     if (!parsedListen)
         return fieldError(KeyListen, parsedListen.error());
     if (target.host.isEmpty())
-        return Error{QStringLiteral("field \"target\" is missing: use HOST:PORT, e.g. 192.168.49.2:80")};
+        return Error{QCoreApplication::translate("Rules", "field \"target\" is missing: use HOST:PORT, e.g. "
+                                                          "192.168.49.2:80")};
     const Result<Endpoint> parsedTarget = parseTarget(target.toString());
     if (!parsedTarget)
         return fieldError(KeyTarget, parsedTarget.error());
@@ -210,13 +216,13 @@ Result<void> validateRules(const QList<ForwardRule> &rules)
         const ForwardRule &rule = rules.at(i);
         const Result<void> valid = rule.validate();
         if (!valid)
-            return Error{QStringLiteral("rule ") % ruleLabel(i, rule) % QStringLiteral(": ") % valid.error()};
+            return Error{QCoreApplication::translate("Rules", "rule %1: %2").arg(ruleLabel(i, rule), valid.error())};
 
         const QString name = rule.name.trimmed();
         const auto sameName = names.constFind(name);
         if (sameName != names.constEnd()) {
-            return Error{QStringLiteral("rules ") % ruleLabel(*sameName, rules.at(*sameName)) % QStringLiteral(" and ") % ruleLabel(i, rule)
-                         % QStringLiteral(" have the same name: rename one")};
+            return Error{QCoreApplication::translate("Rules", "rules %1 and %2 have the same name: rename one")
+                             .arg(ruleLabel(*sameName, rules.at(*sameName)), ruleLabel(i, rule))};
         }
         names.insert(name, i);
 
@@ -227,8 +233,9 @@ Result<void> validateRules(const QList<ForwardRule> &rules)
         const QString key = normalised.toString();
         const auto sameListen = listens.constFind(key);
         if (sameListen != listens.constEnd()) {
-            return Error{QStringLiteral("rules ") % ruleLabel(*sameListen, rules.at(*sameListen)) % QStringLiteral(" and ") % ruleLabel(i, rule)
-                         % QStringLiteral(" both listen on ") % key % QStringLiteral("; disable one or change its port")};
+            return Error{QCoreApplication::translate("Rules", "rules %1 and %2 both listen on %3; disable one or change "
+                                                              "its port")
+                             .arg(ruleLabel(*sameListen, rules.at(*sameListen)), ruleLabel(i, rule), key)};
         }
         listens.insert(key, i);
     }

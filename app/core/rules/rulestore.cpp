@@ -3,6 +3,7 @@
 #include <cmath>
 #include <utility>
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -26,7 +27,7 @@ QString positionOf(const QByteArray &data, int offset)
     const int line = int(before.count('\n')) + 1;
     const QByteArray lineText = before.mid(before.lastIndexOf('\n') + 1);
     const int column = int(QString::fromUtf8(lineText).size()) + 1;
-    return QStringLiteral("line ") % QString::number(line) % QStringLiteral(", column ") % QString::number(column);
+    return QCoreApplication::translate("Rules", "line %1, column %2").arg(QString::number(line), QString::number(column));
 }
 
 } // namespace
@@ -54,35 +55,39 @@ Result<QList<ForwardRule>> RuleStore::load()
         return QList<ForwardRule>();
     }
     if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("cannot read the file: ") % file.errorString());
+        return fail(QCoreApplication::translate("Rules", "cannot read the file: %1").arg(file.errorString()));
     const QByteArray data = file.readAll();
 
     if (data.trimmed().isEmpty())
-        return fail(QStringLiteral("the file is empty: delete it, or write {\"version\": 1, \"rules\": []} into it"));
+        return fail(QCoreApplication::translate("Rules", "the file is empty: delete it, or write {\"version\": 1, "
+                                                         "\"rules\": []} into it"));
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return fail(QStringLiteral("not valid JSON at ") % positionOf(data, parseError.offset) % QStringLiteral(": ")
-                    % parseError.errorString());
+        return fail(QCoreApplication::translate("Rules", "not valid JSON at %1: %2")
+                        .arg(positionOf(data, parseError.offset), parseError.errorString()));
     }
     if (!document.isObject())
-        return fail(QStringLiteral("expected a JSON object like {\"version\": 1, \"rules\": [...]}, got a list"));
+        return fail(QCoreApplication::translate("Rules", "expected a JSON object like {\"version\": 1, \"rules\": "
+                                                         "[...]}, got a list"));
     QJsonObject root = document.object();
 
     const QJsonValue version = root.value(KeyVersion);
     if (!version.isUndefined()) {
         if (!version.isDouble())
-            return fail(QStringLiteral("\"version\" must be a number, got ") % jsonTypeName(version));
+            return fail(QCoreApplication::translate("Rules", "\"version\" must be a number, got %1")
+                            .arg(jsonTypeName(version)));
         const double number = version.toDouble();
         if (number > FormatVersion && std::trunc(number) == number) {
-            return fail(QStringLiteral("version ") % QString::number(number, 'g', 15) % QStringLiteral(" is newer than this Pasarela understands (")
-                        % QString::number(FormatVersion)
-                        % QStringLiteral("): update Pasarela, or edit the file to the older format"));
+            return fail(QCoreApplication::translate("Rules", "version %1 is newer than this Pasarela understands "
+                                                             "(%2): update Pasarela, or edit the file to the older "
+                                                             "format")
+                            .arg(QString::number(number, 'g', 15), QString::number(FormatVersion)));
         }
         if (number != FormatVersion) {
-            return fail(QStringLiteral("version ") % QString::number(number, 'g', 15) % QStringLiteral(" is not a rules file version (expected ")
-                        % QString::number(FormatVersion) % QLatin1Char(')'));
+            return fail(QCoreApplication::translate("Rules", "version %1 is not a rules file version (expected %2)")
+                            .arg(QString::number(number, 'g', 15), QString::number(FormatVersion)));
         }
     }
 
@@ -92,23 +97,27 @@ Result<QList<ForwardRule>> RuleStore::load()
         const double number = maxValue.toDouble();
         if (!maxValue.isDouble() || std::trunc(number) != number || number < 1 || number > ForwardRule::MaxConnectionsLimit) {
             const QString found = maxValue.isDouble() ? QString::number(number, 'g', 15) : jsonTypeName(maxValue);
-            return fail(QStringLiteral("\"maxConnections\" (connections open at once across all rules) must be a whole number from 1 to ")
-                        % QString::number(ForwardRule::MaxConnectionsLimit) % QStringLiteral(", got ") % found
-                        % QStringLiteral("; remove it for the default"));
+            return fail(QCoreApplication::translate("Rules", "\"maxConnections\" (connections open at once across all "
+                                                             "rules) must be a whole number from 1 to %1, got %2; "
+                                                             "remove it for the default")
+                            .arg(QString::number(ForwardRule::MaxConnectionsLimit), found));
         }
         maxConnections = int(number);
     }
 
     const QJsonValue rulesValue = root.value(KeyRules);
     if (!rulesValue.isUndefined() && !rulesValue.isArray())
-        return fail(QStringLiteral("\"rules\" must be a list of rule objects, got ") % jsonTypeName(rulesValue));
+        return fail(QCoreApplication::translate("Rules", "\"rules\" must be a list of rule objects, got %1")
+                        .arg(jsonTypeName(rulesValue)));
     const QJsonArray items = rulesValue.toArray();
 
     QList<ForwardRule> rules;
     for (qsizetype i = 0; i < items.size(); ++i) {
-        const QString label = QStringLiteral("rule ") % QString::number(i + 1);
-        if (!items.at(i).isObject())
-            return fail(label % QStringLiteral(": expected a rule object {...}, got ") % jsonTypeName(items.at(i)));
+        const QString label = QCoreApplication::translate("Rules", "rule %1").arg(i + 1);
+        if (!items.at(i).isObject()) {
+            return fail(QCoreApplication::translate("Rules", "%1: expected a rule object {...}, got %2")
+                            .arg(label, jsonTypeName(items.at(i))));
+        }
         const QJsonObject object = items.at(i).toObject();
         const Result<ForwardRule> rule = ForwardRule::fromJson(object);
         if (!rule) {
@@ -135,16 +144,19 @@ Result<QList<ForwardRule>> RuleStore::load()
 Result<void> RuleStore::save(const QList<ForwardRule> &rules)
 {
     if (m_broken) {
-        return Error{m_path % QStringLiteral(": the file is broken and was left as it is: fix it in a text editor and load it "
-                                             "again, or replace it (the broken file is then kept as a backup)")};
+        return Error{QCoreApplication::translate("Rules", "%1: the file is broken and was left as it is: fix it in a "
+                                                          "text editor and load it again, or replace it (the broken "
+                                                          "file is then kept as a backup)")
+                         .arg(m_path)};
     }
     const Result<void> valid = validateRules(rules);
     if (!valid)
-        return Error{m_path % QStringLiteral(": not saved: ") % valid.error()};
+        return Error{QCoreApplication::translate("Rules", "%1: not saved: %2").arg(m_path, valid.error())};
 
     const QDir folder = QFileInfo(m_path).absoluteDir();
     if (!folder.mkpath(QStringLiteral(".")))
-        return Error{m_path % QStringLiteral(": cannot create the folder ") % folder.path() % QStringLiteral(": check its permissions")};
+        return Error{QCoreApplication::translate("Rules", "%1: cannot create the folder %2: check its permissions")
+                         .arg(m_path, folder.path())};
 
     QJsonObject root = m_extra;
     root.insert(KeyVersion, FormatVersion);
@@ -157,13 +169,13 @@ Result<void> RuleStore::save(const QList<ForwardRule> &rules)
 
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error{m_path % QStringLiteral(": cannot write the file: ") % file.errorString()};
+        return Error{QCoreApplication::translate("Rules", "%1: cannot write the file: %2").arg(m_path, file.errorString())};
     // Set on the temporary file before it replaces the real one, so there is no moment
     // when the rules are readable by others.
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return Error{m_path % QStringLiteral(": cannot write the file: ") % file.errorString()};
+        return Error{QCoreApplication::translate("Rules", "%1: cannot write the file: %2").arg(m_path, file.errorString())};
     return {};
 }
 
@@ -172,7 +184,7 @@ Result<QString> RuleStore::saveReplacingBroken(const QList<ForwardRule> &rules)
     // Check first: the broken file must not be moved aside for a save that will fail anyway.
     const Result<void> valid = validateRules(rules);
     if (!valid)
-        return Error{m_path % QStringLiteral(": not saved: ") % valid.error()};
+        return Error{QCoreApplication::translate("Rules", "%1: not saved: %2").arg(m_path, valid.error())};
 
     QString backup;
     if (m_broken && QFile::exists(m_path)) {
@@ -181,7 +193,9 @@ Result<QString> RuleStore::saveReplacingBroken(const QList<ForwardRule> &rules)
         for (int counter = 2; QFile::exists(backup); ++counter)
             backup = base % QLatin1Char('-') % QString::number(counter);
         if (!QFile::rename(m_path, backup))
-            return Error{m_path % QStringLiteral(": cannot move the broken file aside to ") % backup % QStringLiteral(": check the folder's permissions")};
+            return Error{QCoreApplication::translate("Rules", "%1: cannot move the broken file aside to %2: check the "
+                                                              "folder's permissions")
+                             .arg(m_path, backup)};
         // It holds rules too; what it was written with by hand is not ours to keep.
         QFile::setPermissions(backup, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
@@ -195,7 +209,7 @@ Result<QString> RuleStore::saveReplacingBroken(const QList<ForwardRule> &rules)
     const Result<void> saved = save(rules);
     if (!saved) {
         if (!backup.isEmpty())
-            return Error{saved.error() % QStringLiteral(" (the old file is kept at ") % backup % QLatin1Char(')')};
+            return Error{QCoreApplication::translate("Rules", "%1 (the old file is kept at %2)").arg(saved.error(), backup)};
         return Error{saved.error()};
     }
     return backup;

@@ -1,35 +1,61 @@
 #include "connectioninfo.h"
 
-QString toString(ConnectionState state)
+#include <QCoreApplication>
+
+namespace {
+
+const char *text(ConnectionState state)
 {
     switch (state) {
-    case ConnectionState::Connecting: return QStringLiteral("connecting");
-    case ConnectionState::Open: return QStringLiteral("open");
-    case ConnectionState::ClientHalfClosed: return QStringLiteral("client done sending");
-    case ConnectionState::TargetHalfClosed: return QStringLiteral("target done sending");
-    case ConnectionState::Closed: return QStringLiteral("closed");
+    case ConnectionState::Connecting: return QT_TRANSLATE_NOOP("Connection", "connecting");
+    case ConnectionState::Open: return QT_TRANSLATE_NOOP("Connection", "open");
+    case ConnectionState::ClientHalfClosed: return QT_TRANSLATE_NOOP("Connection", "client done sending");
+    case ConnectionState::TargetHalfClosed: return QT_TRANSLATE_NOOP("Connection", "target done sending");
+    case ConnectionState::Closed: return QT_TRANSLATE_NOOP("Connection", "closed");
     }
-    return {};
+    return nullptr;
+}
+
+const char *text(CloseReason reason)
+{
+    switch (reason) {
+    case CloseReason::None: return nullptr;
+    case CloseReason::ClientClosed: return QT_TRANSLATE_NOOP("Connection", "client closed");
+    case CloseReason::TargetClosed: return QT_TRANSLATE_NOOP("Connection", "target closed");
+    case CloseReason::TargetRefused: return QT_TRANSLATE_NOOP("Connection", "target refused");
+    case CloseReason::TargetUnreachable: return QT_TRANSLATE_NOOP("Connection", "target unreachable");
+    case CloseReason::ConnectTimeout: return QT_TRANSLATE_NOOP("Connection", "connect timeout");
+    case CloseReason::ClientReset: return QT_TRANSLATE_NOOP("Connection", "reset by client");
+    case CloseReason::TargetReset: return QT_TRANSLATE_NOOP("Connection", "reset by target");
+    case CloseReason::IdleTimeout: return QT_TRANSLATE_NOOP("Connection", "idle timeout");
+    case CloseReason::NotAllowed: return QT_TRANSLATE_NOOP("Connection", "not allowed");
+    case CloseReason::LimitReached: return QT_TRANSLATE_NOOP("Connection", "limit reached");
+    case CloseReason::RuleStopped: return QT_TRANSLATE_NOOP("Connection", "rule stopped");
+    case CloseReason::ClosedByUser: return QT_TRANSLATE_NOOP("Connection", "closed by user");
+    }
+    return nullptr;
+}
+
+} // namespace
+
+QString toString(ConnectionState state)
+{
+    return QString::fromLatin1(text(state));
 }
 
 QString toString(CloseReason reason)
 {
-    switch (reason) {
-    case CloseReason::None: return {};
-    case CloseReason::ClientClosed: return QStringLiteral("client closed");
-    case CloseReason::TargetClosed: return QStringLiteral("target closed");
-    case CloseReason::TargetRefused: return QStringLiteral("target refused");
-    case CloseReason::TargetUnreachable: return QStringLiteral("target unreachable");
-    case CloseReason::ConnectTimeout: return QStringLiteral("connect timeout");
-    case CloseReason::ClientReset: return QStringLiteral("reset by client");
-    case CloseReason::TargetReset: return QStringLiteral("reset by target");
-    case CloseReason::IdleTimeout: return QStringLiteral("idle timeout");
-    case CloseReason::NotAllowed: return QStringLiteral("not allowed");
-    case CloseReason::LimitReached: return QStringLiteral("limit reached");
-    case CloseReason::RuleStopped: return QStringLiteral("rule stopped");
-    case CloseReason::ClosedByUser: return QStringLiteral("closed by user");
-    }
-    return {};
+    return QString::fromLatin1(text(reason));
+}
+
+QString toDisplayString(ConnectionState state)
+{
+    return QCoreApplication::translate("Connection", text(state));
+}
+
+QString toDisplayString(CloseReason reason)
+{
+    return QCoreApplication::translate("Connection", text(reason));
 }
 
 QString toString(RuleState state)

@@ -26,8 +26,12 @@ enum class CloseReason {
     ClosedByUser,
 };
 
+// English, for what programs read (the --log-connections line, JSON exports).
 QString toString(ConnectionState state);
 QString toString(CloseReason reason);
+// In the user's language, for the window.
+QString toDisplayString(ConnectionState state);
+QString toDisplayString(CloseReason reason);
 
 // A copyable snapshot of one connection, published by the worker that owns it.
 struct ConnectionInfo
@@ -52,7 +56,7 @@ struct ConnectionInfo
 
 enum class RuleState { Stopped, Starting, Listening, Error };
 
-QString toString(RuleState state);
+QString toString(RuleState state);  // English: the --stats line; the window words states itself
 
 struct RuleStats
 {

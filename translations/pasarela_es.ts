@@ -1,0 +1,3319 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>Autostart</name>
+    <message>
+        <location filename="../ui/autostart.cpp" line="+63"/>
+        <source>Could not remove %1; delete it to stop starting at login.</source>
+        <translation>No se pudo quitar %1; bórralo para que Pasarela deje de abrirse al iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../app/cli/commandline.cpp" line="+12"/>
+        <source>--forward &quot;%1&quot;: expected [ADDR:]PORT=HOST:PORT, e.g. 0.0.0.0:31042=192.168.49.2:80</source>
+        <translation>--forward &quot;%1&quot;: se esperaba [ADDR:]PORT=HOST:PORT, p. ej. 0.0.0.0:31042=192.168.49.2:80</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--forward &quot;%1&quot;: listen address: %2</source>
+        <translation>--forward &quot;%1&quot;: dirección de escucha: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--forward &quot;%1&quot;: target: %2</source>
+        <translation>--forward &quot;%1&quot;: destino: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pasarela forwards TCP ports of this machine to a local Kubernetes cluster (or any host:port)
+and shows what crosses them. Without --headless it opens the window with the saved rules.
+pasarela request [options] URL sends one HTTP request, as curl would (see pasarela request --help).</source>
+        <translation>Pasarela reenvía puertos TCP de esta máquina a un clúster local de Kubernetes (o a cualquier host:puerto)
+y muestra lo que pasa por ellos. Sin --headless abre la ventana con las reglas guardadas.
+pasarela request [opciones] URL envía una petición HTTP, como haría curl (consulta pasarela request --help).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show this help and exit.</source>
+        <translation>Muestra esta ayuda y sale.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the version and exit.</source>
+        <translation>Muestra la versión y sale.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the rules without a window until SIGINT or SIGTERM.</source>
+        <translation>Ejecuta las reglas sin ventana hasta recibir SIGINT o SIGTERM.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the rules file FILE instead of the default (%1).</source>
+        <translation>Usa el archivo de reglas ARCHIVO en lugar del predeterminado (%1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also forward [ADDR:]PORT to HOST:PORT (repeatable; ADDR defaults to 127.0.0.1; IPv6 as [::1]:8080).</source>
+        <translation>Reenvía además [ADDR:]PORT a HOST:PORT (repetible; sin ADDR, 127.0.0.1; IPv6 como [::1]:8080).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print a stats line per rule every SECONDS seconds.</source>
+        <translation>Imprime una línea de estadísticas por regla cada SEGUNDOS segundos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SECONDS</source>
+        <translation>SEGUNDOS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relay threads (default: one per CPU core).</source>
+        <translation>Hilos de reenvío (predeterminado: uno por núcleo de CPU).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connections open at once across all rules; more are refused (default: the rules file&apos;s &quot;maxConnections&quot;, else half the descriptor limit).</source>
+        <translation>Conexiones abiertas a la vez entre todas las reglas; las demás se rechazan (predeterminado: el &quot;maxConnections&quot; del archivo de reglas o, si no está, la mitad del límite de descriptores).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Print a line per connection when it closes: client -&gt; listen address =&gt; our address -&gt; target, why it closed, how long it lasted, bytes each way.</source>
+        <translation>Imprime una línea por conexión cuando se cierra: cliente -&gt; dirección de escucha =&gt; nuestra dirección -&gt; destino, por qué se cerró, cuánto duró y los bytes en cada sentido.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Also start a built-in demo ingress (Host api.local or web.local) and the rule &quot;demo ingress&quot; on 127.0.0.1:%1 to it; nothing is saved.</source>
+        <translation>Inicia además un ingress de demo integrado (Host api.local o web.local) y la regla &quot;demo ingress&quot; en 127.0.0.1:%1 hacia él; no se guarda nada.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start with the window hidden in the tray (as when started at login); the rules listen as usual.</source>
+        <translation>Inicia con la ventana oculta en la bandeja del sistema (como al iniciar sesión); las reglas escuchan como siempre.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (see --help)</source>
+        <translation>%1 (consulta --help)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unexpected argument &quot;%1&quot; (see --help)</source>
+        <translation>argumento inesperado &quot;%1&quot; (consulta --help)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Usage: pasarela [options]</source>
+        <translation>Uso: pasarela [opciones]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exit codes:
+  0  stopped cleanly (SIGINT or SIGTERM)
+  2  bad arguments or a bad rules file
+  3  a listener could not be opened
+</source>
+        <translation>Códigos de salida:
+  0  se detuvo correctamente (SIGINT o SIGTERM)
+  2  argumentos incorrectos o un archivo de reglas incorrecto
+  3  no se pudo abrir un socket de escucha
+</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>--hidden is for the window; --headless has none</source>
+        <translation>--hidden es para la ventana; --headless no tiene ninguna</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--stats &quot;%1&quot;: expected a whole number of seconds (1-86400)</source>
+        <translation>--stats &quot;%1&quot;: se esperaba un número entero de segundos (1-86400)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--max-connections &quot;%1&quot;: expected a number of connections (1-%2)</source>
+        <translation>--max-connections &quot;%1&quot;: se esperaba un número de conexiones (1-%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--forward, --stats, --max-connections and --log-connections need --headless; in the window, add rules with Rules &gt; Add rule, see connections in the Connections tab and set &quot;maxConnections&quot; in the rules file</source>
+        <translation>--forward, --stats, --max-connections y --log-connections necesitan --headless; en la ventana, añade reglas con Reglas &gt; Añadir regla, mira las conexiones en la pestaña Conexiones y fija &quot;maxConnections&quot; en el archivo de reglas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--workers &quot;%1&quot;: expected a number of threads (1-256)</source>
+        <translation>--workers &quot;%1&quot;: se esperaba un número de hilos (1-256)</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="+54"/>
+        <source>already running with these rules; its window was brought to the front</source>
+        <translation>ya se está ejecutando con estas reglas; su ventana se ha traído al frente</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>no display to open the window on; use --headless to run the rules without one</source>
+        <translation>no hay pantalla en la que abrir la ventana; usa --headless para ejecutar las reglas sin ella</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <location filename="../app/core/stats/connectioninfo.cpp" line="+10"/>
+        <source>connecting</source>
+        <translation>conectando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client done sending</source>
+        <translation>el cliente terminó de enviar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target done sending</source>
+        <translation>el destino terminó de enviar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>cerrada</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>client closed</source>
+        <translation>cerrada por el cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target closed</source>
+        <translation>cerrada por el destino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target refused</source>
+        <translation>rechazada por el destino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target unreachable</source>
+        <translation>destino inalcanzable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connect timeout</source>
+        <translation>tiempo de conexión agotado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reset by client</source>
+        <translation>reiniciada por el cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reset by target</source>
+        <translation>reiniciada por el destino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>idle timeout</source>
+        <translation>tiempo de inactividad agotado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not allowed</source>
+        <translation>no permitida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>limit reached</source>
+        <translation>límite alcanzado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rule stopped</source>
+        <translation>regla detenida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed by user</source>
+        <translation>cerrada por el usuario</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTableModel</name>
+    <message>
+        <location filename="../ui/connections/connectiontablemodel.cpp" line="+52"/>
+        <source>rule %1</source>
+        <translation>regla %1</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Closed %1</source>
+        <translation>Cerrada: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen</source>
+        <translation>Escucha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upstream</source>
+        <translation>Tramo al destino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>Subida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Bajada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close reason</source>
+        <translation>Motivo de cierre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The client&apos;s address and port, as the listener saw it</source>
+        <translation>La dirección y el puerto del cliente, tal como los vio el socket de escucha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The address and port the client connected to</source>
+        <translation>La dirección y el puerto a los que se conectó el cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Our end of the connection to the target → the target</source>
+        <translation>Nuestro extremo de la conexión al destino → el destino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the connection has been (or was) open</source>
+        <translation>Cuánto tiempo lleva (o estuvo) abierta la conexión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes sent by the client to the target</source>
+        <translation>Bytes enviados por el cliente al destino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes sent by the target to the client</source>
+        <translation>Bytes enviados por el destino al cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why the connection ended</source>
+        <translation>Por qué terminó la conexión</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsPanel</name>
+    <message>
+        <location filename="../ui/connections/connectionspanel.cpp" line="+88"/>
+        <source>&amp;Copy row</source>
+        <translation>&amp;Copiar fila</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lose this connection</source>
+        <translation>Ce&amp;rrar esta conexión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear c&amp;losed</source>
+        <translation>&amp;Quitar cerradas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Filter by rule, address or state</source>
+        <translation>Filtrar por regla, dirección o estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show only connections whose rule, addresses, state or close reason contain this text (Ctrl+F)</source>
+        <translation>Mostrar solo las conexiones cuya regla, direcciones, estado o motivo de cierre contengan este texto (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection filter</source>
+        <translation>Filtro de conexiones</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Clear closed</source>
+        <translation>Quitar cerradas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the closed connections from the table</source>
+        <translation>Quitar de la tabla las conexiones cerradas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear closed connections</source>
+        <translation>Quitar las conexiones cerradas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the connections shown as CSV or JSON</source>
+        <translation>Guardar las conexiones mostradas como CSV o JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+110"/>
+        <source>Export connections</source>
+        <translation>Exportar conexiones</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>Copy the selected rows as tab-separated text</source>
+        <translation>Copiar las filas seleccionadas como texto separado por tabuladores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the selected open connections</source>
+        <translation>Cerrar las conexiones abiertas seleccionadas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot export to %1: the file name must end in .csv or .json.</source>
+        <translation>No se puede exportar a %1: el nombre del archivo debe terminar en .csv o .json.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CurlDialog</name>
+    <message>
+        <location filename="../ui/http/curldialog.cpp" line="+18"/>
+        <source>Paste curl command</source>
+        <translation>Pegar comando curl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A curl command, as a browser&apos;s &quot;Copy as cURL&quot; gives it. OK fills the request editor with its method, URL, headers and body.</source>
+        <translation>Un comando curl, tal como lo da la opción &quot;Copiar como cURL&quot; de un navegador. Aceptar rellena el editor de la petición con su método, URL, cabeceras y cuerpo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>curl command</source>
+        <translation>Comando curl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The command is read, not run</source>
+        <translation>El comando se lee, no se ejecuta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>curl command check</source>
+        <translation>Comprobación del comando curl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill the request editor from this command</source>
+        <translation>Rellenar el editor de la petición con este comando</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <location filename="../app/core/demo/demoingress.cpp" line="+154"/>
+        <source>the demo ingress cannot start: %1</source>
+        <translation>el ingress de demo no puede iniciarse: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/demo/minihttpserver.cpp" line="+165"/>
+        <source>the port is in use: pick another one or stop the program that uses it</source>
+        <translation>el puerto está en uso: elige otro o detén el programa que lo usa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>permission denied: pick a port above 1024</source>
+        <translation>permiso denegado: elige un puerto por encima de 1024</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot listen on %1: %2</source>
+        <translation>no se puede escuchar en %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <location filename="../app/core/relay/listener.cpp" line="+27"/>
+        <source>address already in use: another program or rule listens there; stop it or pick another port</source>
+        <translation>dirección ya en uso: otro programa u otra regla escucha ahí; detenlo o elige otro puerto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>permission denied: ports below 1024 need privileges; pick a port above 1024, or grant them with &quot;sudo setcap cap_net_bind_service=+ep $(command -v pasarela)&quot;</source>
+        <translation>permiso denegado: los puertos por debajo de 1024 necesitan privilegios; elige un puerto por encima de 1024 o concédelos con &quot;sudo setcap cap_net_bind_service=+ep $(command -v pasarela)&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>permission denied</source>
+        <translation>permiso denegado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>address not available: no network interface of this machine has that address; pick one it has, or 0.0.0.0 for all</source>
+        <translation>dirección no disponible: ninguna interfaz de red de esta máquina tiene esa dirección; elige una que tenga, o 0.0.0.0 para todas</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1: accepting again</source>
+        <translation>%1: se vuelven a aceptar conexiones</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1: accepting paused: %2 (raise the limit with &quot;ulimit -n&quot;); retrying</source>
+        <translation>%1: aceptación en pausa: %2 (sube el límite con &quot;ulimit -n&quot;); reintentando</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: accepting paused: %2; retrying</source>
+        <translation>%1: aceptación en pausa: %2; reintentando</translation>
+    </message>
+</context>
+<context>
+    <name>HeadersModel</name>
+    <message>
+        <location filename="../ui/http/headersmodel.cpp" line="+13"/>
+        <source>not saved in history; type the value again</source>
+        <translation>no se guardó en el historial; vuelve a escribir el valor</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>The value of %1 was not saved in history; type the value again. It is not sent until you do.</source>
+        <translation>El valor de %1 no se guardó en el historial; vuelve a escribirlo. No se envía hasta que lo hagas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send this header</source>
+        <translation>Enviar esta cabecera</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only ticked headers are sent</source>
+        <translation>Solo se envían las cabeceras marcadas</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRunner</name>
+    <message>
+        <location filename="../app/cli/headlessrunner.cpp" line="+42"/>
+        <source>stopping</source>
+        <translation>deteniendo</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>no rules to run: %1 has no enabled rule and no --forward was given</source>
+        <translation>no hay reglas que ejecutar: %1 no tiene ninguna regla activada y no se dio ningún --forward</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no rules to run: %1 does not exist and no --forward was given</source>
+        <translation>no hay reglas que ejecutar: %1 no existe y no se dio ningún --forward</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 does not exist; running the --forward rules only</source>
+        <translation>%1 no existe; se ejecutan solo las reglas de --forward</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no forwarding rules yet; add some with --forward [ADDR:]PORT=HOST:PORT or in the rules file. Waiting; Ctrl+C quits.</source>
+        <translation>aún no hay reglas de reenvío; añade alguna con --forward [ADDR:]PORT=HOST:PORT o en el archivo de reglas. Esperando; Ctrl+C sale.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>demo ingress on 127.0.0.1:%1; try: %2</source>
+        <translation>ingress de demo en 127.0.0.1:%1; prueba: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../ui/http/historymodel.cpp" line="+71"/>
+        <source>failed</source>
+        <translation>fallida</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 received</source>
+        <translation>%1 recibidos</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../ui/http/historypanel.cpp" line="+43"/>
+        <location line="+41"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Clear…</source>
+        <translation>Vaciar…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>History file problem</source>
+        <translation>Problema con el archivo de historial</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Search history</source>
+        <translation>Buscar en el historial</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Show only requests whose time, method, URL or status contain this text</source>
+        <translation>Mostrar solo las peticiones cuya hora, método, URL o estado contengan este texto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Request history</source>
+        <translation>Historial de peticiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click a request to load it into the editor; Delete removes it</source>
+        <translation>Haz clic en una petición para cargarla en el editor; Delete la elimina</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Remove the selected request from the history (Delete)</source>
+        <translation>Eliminar del historial la petición seleccionada (Delete)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete from history</source>
+        <translation>Eliminar del historial</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove every request from the history</source>
+        <translation>Eliminar todas las peticiones del historial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+64"/>
+        <source>Clear history</source>
+        <translation>Vaciar el historial</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>The history could not be read and starts empty. %1</source>
+        <translation>No se pudo leer el historial y empieza vacío. %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Remove the one request from the history? This cannot be undone.</source>
+        <translation>¿Eliminar la única petición del historial? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove all %1 requests from the history? This cannot be undone.</source>
+        <translation>¿Eliminar las %1 peticiones del historial? No se puede deshacer.</translation>
+    </message>
+</context>
+<context>
+    <name>Http</name>
+    <message>
+        <location filename="../app/core/http/curlcommand.cpp" line="+77"/>
+        <source>header &quot;%1&quot; has no &apos;:&apos; between the name and the value</source>
+        <translation>la cabecera &quot;%1&quot; no tiene &apos;:&apos; entre el nombre y el valor</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ignored -H &quot;%1&quot;: curl would only remove its own %2 header</source>
+        <translation>se ignoró -H &quot;%1&quot;: curl solo quitaría su propia cabecera %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ignored the Accept-Encoding header: Pasarela asks for compression and decodes it itself</source>
+        <translation>se ignoró la cabecera Accept-Encoding: Pasarela pide compresión y la descomprime ella misma</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 @FILE reads the body from a file, which a pasted command cannot do: paste the body itself</source>
+        <translation>%1 @FILE lee el cuerpo de un archivo, algo que un comando pegado no puede hacer: pega el cuerpo en sí</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 %2 has no password (curl would ask for it): write %1 USER:PASSWORD</source>
+        <translation>%1 %2 no tiene contraseña (curl la pediría): escribe %1 USUARIO:CONTRASEÑA</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 %2 names a cookie file, which a pasted command cannot read: paste name=value cookies</source>
+        <translation>%1 %2 indica un archivo de cookies, que un comando pegado no puede leer: pega cookies nombre=valor</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 %2: expected a number of seconds from 0.001 to 3600</source>
+        <translation>%1 %2: se esperaba un número de segundos de 0.001 a 3600</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ignored %1 (it only changes what curl prints)</source>
+        <translation>se ignoró %1 (solo cambia lo que imprime curl)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the curl option %1 is not supported here: remove it and paste again</source>
+        <translation>la opción de curl %1 no se admite aquí: quítala y vuelve a pegar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the curl option %1 needs a value after it</source>
+        <translation>la opción de curl %1 necesita un valor detrás</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>not a curl command: paste a command that starts with curl</source>
+        <translation>no es un comando curl: pega un comando que empiece por curl</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the curl command has no URL: add one like http://192.168.49.2/</source>
+        <translation>el comando curl no tiene URL: añade una como http://192.168.49.2/</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the curl command has more than one URL (%1): keep one</source>
+        <translation>el comando curl tiene más de una URL (%1): deja una</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the URL has no scheme: http:// assumed, as curl does</source>
+        <translation>la URL no tiene esquema: se supone http://, como hace curl</translation>
+    </message>
+    <message>
+        <location filename="../app/core/http/httpclient.cpp" line="+46"/>
+        <source>TLS: certificate is self-signed: %1 (turn off certificate verification to accept it)</source>
+        <translation>TLS: el certificado está autofirmado: %1 (desactiva la verificación de certificados para aceptarlo)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS: %1 (turn off certificate verification to accept it)</source>
+        <translation>TLS: %1 (desactiva la verificación de certificados para aceptarlo)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>redirect to &quot;%1&quot; not followed: not an http(s) URL</source>
+        <translation>no se siguió la redirección a &quot;%1&quot;: no es una URL http(s)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>redirect from https to %1 not followed: it would leave TLS; send the request there yourself if you trust it</source>
+        <translation>no se siguió la redirección de https a %1: saldría de TLS; envía tú la petición allí si confías en ese destino</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>connection refused by %1</source>
+        <translation>conexión rechazada por %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host %1 not found</source>
+        <translation>no se encontró el host %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>timed out: %1</source>
+        <translation>tiempo agotado: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 closed the connection before a complete response</source>
+        <translation>%1 cerró la conexión antes de una respuesta completa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+82"/>
+        <source>canceled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>timed out after %1 ms</source>
+        <translation>tiempo agotado tras %1 ms</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+6"/>
+        <source>response larger than 1 GiB</source>
+        <translation>respuesta mayor de 1 GiB</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>more than %1 redirects, the last to %2: a redirect loop?</source>
+        <translation>más de %1 redirecciones, la última a %2: ¿un bucle de redirecciones?</translation>
+    </message>
+    <message>
+        <location filename="../app/core/http/httphistory.cpp" line="+46"/>
+        <location filename="../app/core/http/httpmessage.cpp" line="+116"/>
+        <source>&quot;%1&quot; must be %2, got %3</source>
+        <translation>&quot;%1&quot; debe ser %2, se encontró %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expected an object, got %1</source>
+        <translation>se esperaba un objeto, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;time&quot; must be a date and time like &quot;2026-01-31T12:00:00.000Z&quot;</source>
+        <translation>&quot;time&quot; debe ser una fecha y hora como &quot;2026-01-31T12:00:00.000Z&quot;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>request: %1</source>
+        <translation>petición: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../app/core/http/httpmessage.cpp" line="+12"/>
+        <source>a string</source>
+        <translation>una cadena</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not valid JSON (%1 at byte %2)</source>
+        <translation>JSON no válido (%1 en el byte %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not a Pasarela HTTP history file</source>
+        <translation>no es un archivo de historial HTTP de Pasarela</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>history version %1 is not one this Pasarela reads</source>
+        <translation>la versión de historial %1 no es una que esta Pasarela sepa leer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../app/core/http/httpmessage.cpp" line="+271"/>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>entry %1: %2</source>
+        <translation>entrada %1: %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1: cannot read the HTTP history: %2</source>
+        <translation>%1: no se puede leer el historial HTTP: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: the HTTP history is broken (%2) and could not be moved to %3: move it away yourself, or the next save replaces it</source>
+        <translation>%1: el historial HTTP está dañado (%2) y no se pudo mover a %3: muévelo tú a otro sitio, o el próximo guardado lo reemplazará</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the HTTP history is broken (%2); it was kept as %3 and the history starts empty</source>
+        <translation>%1: el historial HTTP está dañado (%2); se conservó como %3 y el historial empieza vacío</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: cannot create the folder %2: check its permissions</source>
+        <translation>%1: no se puede crear la carpeta %2: comprueba sus permisos</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+5"/>
+        <source>%1: cannot write the HTTP history: %2</source>
+        <translation>%1: no se puede escribir el historial HTTP: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/core/http/httpmessage.cpp" line="-267"/>
+        <source>true or false</source>
+        <translation>true o false</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a whole number of milliseconds up to %1</source>
+        <translation>un número entero de milisegundos hasta %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;headers&quot; item %1: %2</source>
+        <translation>&quot;headers&quot;, elemento %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be an object {&quot;name&quot;: ..., &quot;value&quot;: ...}, got %1</source>
+        <translation>debe ser un objeto {&quot;name&quot;: ..., &quot;value&quot;: ...}, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>method &quot;%1&quot;: use a word like GET or POST (letters, digits and !#$%&amp;&apos;*+-.^_`|~, no spaces)</source>
+        <translation>método &quot;%1&quot;: usa una palabra como GET o POST (letras, dígitos y !#$%&amp;&apos;*+-.^_`|~, sin espacios)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>URL is empty: type an address like http://192.168.49.2/api</source>
+        <translation>la URL está vacía: escribe una dirección como http://192.168.49.2/api</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>URL &quot;%1&quot;: not a valid address (%2)</source>
+        <translation>URL &quot;%1&quot;: no es una dirección válida (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>URL &quot;%1&quot;: start it with http:// or https://</source>
+        <translation>URL &quot;%1&quot;: empiézala con http:// o https://</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>URL &quot;%1&quot;: only http:// and https:// are supported</source>
+        <translation>URL &quot;%1&quot;: solo se admiten http:// y https://</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>URL &quot;%1&quot;: the host name is missing (e.g. http://192.168.49.2/)</source>
+        <translation>URL &quot;%1&quot;: falta el nombre del host (p. ej. http://192.168.49.2/)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>header %1: the name is empty: type one or remove the line</source>
+        <translation>cabecera %1: el nombre está vacío: escribe uno o quita la línea</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>header name &quot;%1&quot;: use letters, digits and !#$%&amp;&apos;*+-.^_`|~ only (no spaces or colons)</source>
+        <translation>nombre de cabecera &quot;%1&quot;: usa solo letras, dígitos y !#$%&amp;&apos;*+-.^_`|~ (sin espacios ni dos puntos)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>header &quot;%1&quot;: the value must not contain line breaks</source>
+        <translation>cabecera &quot;%1&quot;: el valor no debe contener saltos de línea</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>content type &quot;%1&quot;: must not contain line breaks</source>
+        <translation>tipo de contenido &quot;%1&quot;: no debe contener saltos de línea</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>timeout %1 ms: must be between 1 ms and 3600000 ms (1 hour)</source>
+        <translation>tiempo límite de %1 ms: debe estar entre 1 ms y 3600000 ms (1 hora)</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>&quot;body&quot; is marked base64 but is not valid base64</source>
+        <translation>&quot;body&quot; está marcado como base64 pero no es base64 válido</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;bodyEncoding&quot; must be &quot;base64&quot; or &quot;text&quot;, got &quot;%1&quot;</source>
+        <translation>&quot;bodyEncoding&quot; debe ser &quot;base64&quot; o &quot;text&quot;, se encontró &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../app/core/http/shellwords.cpp" line="+87"/>
+        <source>a $&apos;...&apos; quote is not closed: add the missing &apos;</source>
+        <translation>unas comillas $&apos;...&apos; no están cerradas: añade la &apos; que falta</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>the shell&apos;s &apos;%1&apos; outside quotes: paste the curl command alone, without pipes, redirections or other commands</source>
+        <translation>el &apos;%1&apos; del shell fuera de comillas: pega el comando curl solo, sin tuberías, redirecciones ni otros comandos</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>a &apos;...&apos; quote is not closed: add the missing &apos;</source>
+        <translation>unas comillas &apos;...&apos; no están cerradas: añade la &apos; que falta</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>a &quot;...&quot; quote is not closed: add the missing &quot;</source>
+        <translation>unas comillas &quot;...&quot; no están cerradas: añade la &quot; que falta</translation>
+    </message>
+</context>
+<context>
+    <name>HttpClientPanel</name>
+    <message>
+        <location filename="../ui/http/httpclientpanel.cpp" line="+62"/>
+        <source>History, request and response</source>
+        <translation>Historial, petición y respuesta</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The request method; another token can be typed</source>
+        <translation>El método de la petición; puedes escribir otro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>http://127.0.0.1:31042/api/v1/items</source>
+        <translation>http://127.0.0.1:31042/api/v1/items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The URL to send to, http:// or https://; Enter or Ctrl+Return sends</source>
+        <translation>La URL a la que enviar, http:// o https://; Enter o Ctrl+Return envían la petición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+6"/>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Send the request (Ctrl+Return)</source>
+        <translation>Enviar la petición (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Stop waiting for the response (Esc)</source>
+        <translation>Dejar de esperar la respuesta (Esc)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+184"/>
+        <location line="+5"/>
+        <source>Save response</source>
+        <translation>Guardar respuesta</translation>
+    </message>
+    <message>
+        <location line="-169"/>
+        <source>Copy as curl</source>
+        <translation>Copiar como curl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put a curl command that sends this request on the clipboard</source>
+        <translation>Poner en el portapapeles un comando curl que envía esta petición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste curl…</source>
+        <translation>Pegar curl…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill the request from a curl command</source>
+        <translation>Rellenar la petición a partir de un comando curl</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Save response…</source>
+        <translation>Guardar respuesta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the response body, byte for byte, to a file (Ctrl+S)</source>
+        <translation>Escribir el cuerpo de la respuesta, byte a byte, en un archivo (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export exchange…</source>
+        <translation>Exportar intercambio…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the request, the response and their timings to one JSON file</source>
+        <translation>Escribir la petición, la respuesta y sus tiempos en un único archivo JSON</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no response to save: send a request first.</source>
+        <translation>No hay ninguna respuesta que guardar: envía antes una petición.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is nothing to export: send a request first.</source>
+        <translation>No hay nada que exportar: envía antes una petición.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+19"/>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+7"/>
+        <source>Export exchange</source>
+        <translation>Exportar intercambio</translation>
+    </message>
+</context>
+<context>
+    <name>Json</name>
+    <message>
+        <location filename="../app/core/http/jsonparser.cpp" line="+126"/>
+        <source>line %1, column %2: %3</source>
+        <translation>línea %1, columna %2: %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>expected &apos;&quot;&apos; to close this string before the end of the text</source>
+        <translation>se esperaba &apos;&quot;&apos; para cerrar esta cadena antes del final del texto</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>expected four hex digits after \u</source>
+        <translation>se esperaban cuatro dígitos hexadecimales tras \u</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>expected an escape (\&quot; \\ \/ \b \f \n \r \t \uXXXX) after the backslash</source>
+        <translation>se esperaba una secuencia de escape (\&quot; \\ \/ \b \f \n \r \t \uXXXX) tras la barra invertida</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected &apos;&quot;&apos; to close the string: control characters and line breaks in a string must be escaped (\n, \t, \u00XX)</source>
+        <translation>se esperaba &apos;&quot;&apos; para cerrar la cadena: los caracteres de control y los saltos de línea de una cadena deben escaparse (\n, \t, \u00XX)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected UTF-8 text in the string, found an invalid byte sequence</source>
+        <translation>se esperaba texto UTF-8 en la cadena, se encontró una secuencia de bytes no válida</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>expected &apos;.&apos;, &apos;e&apos; or the end of the number: leading zeros are not allowed</source>
+        <translation>se esperaba &apos;.&apos;, &apos;e&apos; o el final del número: no se admiten ceros a la izquierda</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected a digit</source>
+        <translation>se esperaba un dígito</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected a digit after the decimal point</source>
+        <translation>se esperaba un dígito tras el punto decimal</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>expected a digit in the exponent</source>
+        <translation>se esperaba un dígito en el exponente</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>expected a key in double quotes</source>
+        <translation>se esperaba una clave entre comillas dobles</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>expected &apos;:&apos; after the key</source>
+        <translation>se esperaba &apos;:&apos; tras la clave</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>expected a value (an object, a list, a string, a number, true, false or null)</source>
+        <translation>se esperaba un valor (un objeto, una lista, una cadena, un número, true, false o null)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>expected a value</source>
+        <translation>se esperaba un valor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected at most %1 levels of nesting</source>
+        <translation>se esperaban como mucho %1 niveles de anidamiento</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>expected a key in double quotes or &apos;}&apos;</source>
+        <translation>se esperaba una clave entre comillas dobles o &apos;}&apos;</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>expected the end of the text after the value</source>
+        <translation>se esperaba el final del texto tras el valor</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>se esperaba &apos;,&apos; o &apos;}&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>se esperaba &apos;,&apos; o &apos;]&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/core/http/jsontree.cpp" line="+57"/>
+        <source>{1 key}</source>
+        <translation>{1 clave}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>{%n keys}</source>
+        <translation>
+            <numerusform>{%n clave}</numerusform>
+            <numerusform>{%n claves}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>[1 item]</source>
+        <translation>[1 elemento]</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>[%n items]</source>
+        <translation>
+            <numerusform>[%n elemento]</numerusform>
+            <numerusform>[%n elementos]</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JsonTreeModel</name>
+    <message>
+        <location filename="../ui/http/jsontreemodel.cpp" line="+22"/>
+        <source>object</source>
+        <translation>objeto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>array</source>
+        <translation>array</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>string</source>
+        <translation>cadena</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>number</source>
+        <translation>número</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>boolean</source>
+        <translation>booleano</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <source>Key / index</source>
+        <translation>Clave / índice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+</context>
+<context>
+    <name>LogModel</name>
+    <message>
+        <location filename="../ui/log/logmodel.cpp" line="+18"/>
+        <source>Info</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>rule %1</source>
+        <translation>regla %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogPanel</name>
+    <message>
+        <location filename="../ui/log/logpanel.cpp" line="+26"/>
+        <source>Event log</source>
+        <translation>Registro de eventos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy the selected rows, or all rows when none is selected (%1)</source>
+        <translation>Copiar las filas seleccionadas, o todas si no hay ninguna seleccionada (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;lear</source>
+        <translation>&amp;Vaciar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove all events from the log</source>
+        <translation>Quitar todos los eventos del registro</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy log</source>
+        <translation>Copiar el registro</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear log</source>
+        <translation>Vaciar el registro</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="+69"/>
+        <source>Pasarela</source>
+        <translation>Pasarela</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Connections</source>
+        <translation>C&amp;onexiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Throughput</source>
+        <translation>&amp;Caudal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Log</source>
+        <translation>R&amp;egistro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTT&amp;P client</source>
+        <translation>Cliente HTT&amp;P</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections, throughput, log and HTTP client</source>
+        <translation>Conexiones, caudal, registro y cliente HTTP</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rules accepting connections now</source>
+        <translation>Reglas que aceptan conexiones ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections open now, over all rules</source>
+        <translation>Conexiones abiertas ahora, en todas las reglas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total rate: in is client to target, out is target to client</source>
+        <translation>Velocidad total: entrada es del cliente al destino; salida, del destino al cliente</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Keep running in the tray when closed</source>
+        <translation>&amp;Mantener en la bandeja del sistema al cerrar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closing the window leaves the rules listening, with an icon in the tray</source>
+        <translation>Al cerrar la ventana, las reglas siguen escuchando, con un icono en la bandeja del sistema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start at &amp;login</source>
+        <translation>&amp;Abrir al iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start Pasarela hidden in the tray when you log in, with the saved rules listening</source>
+        <translation>Al iniciar sesión, abrir Pasarela solo en la bandeja del sistema, con las reglas guardadas escuchando</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop every rule and quit</source>
+        <translation>Detener todas las reglas y salir</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The unreadable rules file was kept as %1</source>
+        <translation>El archivo de reglas ilegible se conservó como %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved %1</source>
+        <translation>Se guardó %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Rules</source>
+        <translation>&amp;Reglas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try the &amp;demo</source>
+        <translation>Probar la &amp;demo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A built-in ingress on loopback, a rule on 127.0.0.1:%1 to it and a request ready in the HTTP client; nothing is saved</source>
+        <translation>Un ingress integrado en loopback, una regla en 127.0.0.1:%1 hacia él y una petición lista en el cliente HTTP; no se guarda nada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;About Pasarela</source>
+        <translation>&amp;Acerca de Pasarela</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rules</source>
+        <translation>Reglas</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;b&gt;The rules file could not be read&lt;/b&gt;, so Pasarela started with no rules and left the file as it is.&lt;br&gt;%1&lt;br&gt;Fix the file and start Pasarela again, or add rules here: the first save asks before replacing it and keeps the broken file beside it as a backup.</source>
+        <translation>&lt;b&gt;No se pudo leer el archivo de reglas&lt;/b&gt;, así que Pasarela se inició sin reglas y dejó el archivo como estaba.&lt;br&gt;%1&lt;br&gt;Corrige el archivo y vuelve a iniciar Pasarela, o añade reglas aquí: al guardar por primera vez se te preguntará antes de reemplazarlo, y el archivo dañado se conservará a su lado como copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>About Pasarela</source>
+        <translation>Acerca de Pasarela</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Pasarela %1&lt;/h3&gt;&lt;p&gt;Expose a local Kubernetes cluster&apos;s ports to other machines, watch what crosses them, and test the API behind them.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;Copyright © 2026 the Pasarela developers. Free software under the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License, version 3 or later&lt;/a&gt;; there is no warranty.&lt;/p&gt;&lt;p&gt;How to use it: &lt;a href=&quot;%4&quot;&gt;the README&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Pasarela %1&lt;/h3&gt;&lt;p&gt;Expón los puertos de un clúster local de Kubernetes a otras máquinas, observa lo que pasa por ellos y prueba la API que hay detrás.&lt;/p&gt;&lt;p&gt;Compilado con Qt %2, ejecutándose con Qt %3.&lt;/p&gt;&lt;p&gt;Copyright © 2026 los desarrolladores de Pasarela. Software libre bajo la &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;Licencia Pública General de GNU, versión 3 o posterior&lt;/a&gt;; sin ninguna garantía.&lt;/p&gt;&lt;p&gt;Cómo usarlo: &lt;a href=&quot;%4&quot;&gt;el README&lt;/a&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Pasarela will start hidden in the tray when you log in</source>
+        <translation>Pasarela se abrirá solo en la bandeja del sistema al iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pasarela will not start at login</source>
+        <translation>Pasarela no se abrirá al iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The demo could not start: %1</source>
+        <translation>No se pudo iniciar la demo: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Demo ingress answering on 127.0.0.1:%1; the rule &quot;%2&quot; forwards %3 to it</source>
+        <translation>El ingress de la demo responde en 127.0.0.1:%1; la regla &quot;%2&quot; reenvía %3 hacia él</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 of %2 rules listening</source>
+        <translation>%1 de %2 reglas escuchando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 connection</source>
+        <translation>1 conexión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 connections</source>
+        <translation>%1 conexiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In %1 · Out %2</source>
+        <translation>Entrada %1 · Salida %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>listening on %1, forwarding to %2</source>
+        <translation>escuchando en %1, reenviando a %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation>detenida</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Replace the rules file?</source>
+        <translation>¿Reemplazar el archivo de reglas?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 could not be read when Pasarela started, so it was left as it is.
+
+Save the current rules in its place? The unreadable file is kept beside it as a backup.</source>
+        <translation>No se pudo leer %1 al iniciarse Pasarela, así que se dejó como estaba.
+
+¿Guardar las reglas actuales en su lugar? El archivo ilegible se conserva a su lado como copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Pasarela is still forwarding</source>
+        <translation>Pasarela sigue reenviando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The rules keep listening. Quit from the tray icon&apos;s menu; turn this off in File › Keep running in the tray when closed.</source>
+        <translation>Las reglas siguen escuchando. Sal desde el menú del icono de la bandeja del sistema; desactívalo en Archivo › Mantener en la bandeja del sistema al cerrar.</translation>
+    </message>
+</context>
+<context>
+    <name>Request</name>
+    <message>
+        <location filename="../app/cli/requestcommand.cpp" line="+33"/>
+        <source>%1: cannot read %2: %3</source>
+        <translation>%1: no se puede leer %2: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>-H &quot;%1&quot;: expected &quot;Name: value&quot;</source>
+        <translation>-H &quot;%1&quot;: se esperaba &quot;Nombre: valor&quot;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot write %1: it is a directory</source>
+        <translation>no se puede escribir %1: es un directorio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 · %2 ms (first byte %3 ms) · %4</source>
+        <translation>%1 · %2 ms (primer byte %3 ms) · %4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sends one HTTP request, as curl would: the body to stdout (or -o FILE), the status line
+and timings to stderr. Set a Host header to reach a host rule of an ingress through an
+exposed port.</source>
+        <translation>Envía una petición HTTP, como haría curl: el cuerpo a stdout (o -o ARCHIVO), la línea de estado
+y los tiempos a stderr. Pon una cabecera Host para llegar a una regla de host de un ingress a través
+de un puerto expuesto.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Method (default GET, POST with -d).</source>
+        <translation>Método (predeterminado GET, POST con -d).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>METHOD</source>
+        <translation>MÉTODO</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A header, &quot;Name: value&quot; (repeatable), e.g. &quot;Host: api.local&quot;.</source>
+        <translation>Una cabecera, &quot;Nombre: valor&quot; (repetible), p. ej. &quot;Host: api.local&quot;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HEADER</source>
+        <translation>CABECERA</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Body to send; @FILE reads a file, @- stdin (sent byte for byte). Content-Type defaults to application/json when the body is JSON, else application/x-www-form-urlencoded.</source>
+        <translation>Cuerpo que enviar; @ARCHIVO lee un archivo, @- la entrada estándar (se envía byte a byte). Content-Type es, si no se indica, application/json cuando el cuerpo es JSON y application/x-www-form-urlencoded si no.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>BODY</source>
+        <translation>CUERPO</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the contents of FILE as the body.</source>
+        <translation>Envía el contenido de ARCHIVO como cuerpo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <location line="+18"/>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Write the body to FILE (atomically: no partial file on failure).</source>
+        <translation>Escribe el cuerpo en ARCHIVO (de forma atómica: ningún archivo a medias si algo falla).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give up after MS milliseconds, connect to last byte (default %1).</source>
+        <translation>Desiste tras MS milisegundos, desde la conexión hasta el último byte (predeterminado %1).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Do not verify the server&apos;s TLS certificate.</source>
+        <translation>No verifica el certificado TLS del servidor.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow redirects (at most 20).</source>
+        <translation>Sigue las redirecciones (como mucho 20).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exit with 1 and write no body when the status is 400 or more.</source>
+        <translation>Sale con 1 y no escribe el cuerpo si el estado es 400 o más.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the exchange (request, response or error, timings) as JSON to FILE.</source>
+        <translation>Escribe el intercambio (petición, respuesta o error, tiempos) como JSON en ARCHIVO.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep Authorization and Cookie values in the --export file.</source>
+        <translation>Conserva los valores de Authorization y Cookie en el archivo de --export.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show this help.</source>
+        <translation>Muestra esta ayuda.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>http:// or https:// URL.</source>
+        <translation>URL http:// o https://.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (see pasarela request --help)</source>
+        <translation>%1 (consulta pasarela request --help)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Usage: pasarela request [options] URL</source>
+        <translation>Uso: pasarela request [opciones] URL</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exit codes:
+  0  a response arrived (any status)
+  1  --fail and a status of 400 or more
+  2  bad arguments, or a file that cannot be read or written
+  3  no response: connection refused, host not found, timeout, TLS, canceled
+</source>
+        <translation>Códigos de salida:
+  0  llegó una respuesta (con cualquier estado)
+  1  --fail y un estado de 400 o más
+  2  argumentos incorrectos, o un archivo que no se puede leer o escribir
+  3  sin respuesta: conexión rechazada, host no encontrado, tiempo agotado, TLS, cancelada
+</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a URL is needed (see pasarela request --help)</source>
+        <translation>hace falta una URL (consulta pasarela request --help)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one URL only, got &quot;%1&quot; and &quot;%2&quot;</source>
+        <translation>solo una URL; se recibieron &quot;%1&quot; y &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>-d and --data-file cannot be used together</source>
+        <translation>-d y --data-file no se pueden usar juntos</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>--timeout &quot;%1&quot;: expected milliseconds (1-%2)</source>
+        <translation>--timeout &quot;%1&quot;: se esperaban milisegundos (1-%2)</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>the server answered %1 (--fail: the body is not written)</source>
+        <translation>el servidor respondió %1 (--fail: no se escribe el cuerpo)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestEditor</name>
+    <message>
+        <location filename="../ui/http/requesteditor.cpp" line="+32"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+214"/>
+        <source>Headers</source>
+        <translation>Cabeceras</translation>
+    </message>
+    <message>
+        <location line="-213"/>
+        <location line="+214"/>
+        <source>Body</source>
+        <translation>Cuerpo</translation>
+    </message>
+    <message>
+        <location line="-213"/>
+        <source>Options</source>
+        <translation>Opciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request headers, body and options</source>
+        <translation>Cabeceras, cuerpo y opciones de la petición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Header lines sent with the request; set Host for an ingress</source>
+        <translation>Líneas de cabecera enviadas con la petición; indica Host para un ingress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request body and its content type</source>
+        <translation>El cuerpo de la petición y su tipo de contenido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeout, TLS verification, redirects, what history keeps</source>
+        <translation>Tiempo de espera, verificación TLS, redirecciones, qué guarda el historial</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Request headers</source>
+        <translation>Cabeceras de la petición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click a name or value to edit it; untick a line to keep it without sending it</source>
+        <translation>Haz doble clic en un nombre o valor para editarlo; desmarca una línea para conservarla sin enviarla</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a header line</source>
+        <translation>Añadir una línea de cabecera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add header</source>
+        <translation>Añadir cabecera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Remove the selected header lines (Delete)</source>
+        <translation>Quitar las líneas de cabecera seleccionadas (Delete)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove headers</source>
+        <translation>Quitar cabeceras</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Sent as Content-Type, unless the headers have their own Content-Type line</source>
+        <translation>Se envía como Content-Type, salvo que las cabeceras tengan su propia línea Content-Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content type</source>
+        <translation>Tipo de contenido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Content type:</source>
+        <translation>Tipo de contenido:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Format JSON</source>
+        <translation>Formatear JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indent the body as JSON, or show where it is not valid JSON</source>
+        <translation>Sangrar el cuerpo como JSON, o mostrar dónde no es JSON válido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format JSON body</source>
+        <translation>Formatear el cuerpo JSON</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Request body, e.g. {&quot;name&quot;: &quot;demo&quot;}</source>
+        <translation>Cuerpo de la petición, p. ej. {&quot;name&quot;: &quot;demo&quot;}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent as typed, in UTF-8</source>
+        <translation>Se envía tal como está escrito, en UTF-8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request body</source>
+        <translation>Cuerpo de la petición</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Body check</source>
+        <translation>Comprobación del cuerpo</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give up when the whole exchange takes longer than this, from connecting to the last byte</source>
+        <translation>Abandonar si el intercambio completo tarda más que esto, desde la conexión hasta el último byte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeout in milliseconds</source>
+        <translation>Tiempo de espera en milisegundos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify the TLS certificate</source>
+        <translation>Verificar el certificado TLS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Untick to accept a self-signed or otherwise untrusted certificate (https only)</source>
+        <translation>Desmarca para aceptar un certificado autofirmado o que no sea de confianza por otro motivo (solo https)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow redirects</source>
+        <translation>Seguir redirecciones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow 3xx answers to where they point; untick to see the redirect itself</source>
+        <translation>Seguir las respuestas 3xx hasta donde apuntan; desmarca para ver la propia redirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save Authorization and Cookie values in history and exports</source>
+        <translation>Guardar los valores de Authorization y Cookie en el historial y las exportaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off: history and exported files keep these headers without their values, so no password or token is written to disk</source>
+        <translation>Desactivado: el historial y los archivos exportados conservan estas cabeceras sin sus valores, así que no se escribe en disco ninguna contraseña ni token</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Timeout:</source>
+        <translation>Tiempo de espera:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Not valid JSON: %1</source>
+        <translation>JSON no válido: %1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Headers (%1)</source>
+        <translation>Cabeceras (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body •</source>
+        <translation>Cuerpo •</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseView</name>
+    <message>
+        <location filename="../ui/http/responseview.cpp" line="+70"/>
+        <source>Response status</source>
+        <translation>Estado de la respuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+156"/>
+        <source>Status code and reason of the response</source>
+        <translation>Código de estado y motivo de la respuesta</translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source>Response timing</source>
+        <translation>Tiempos de la respuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total time from sending to the last byte, and the time to the first byte</source>
+        <translation>Tiempo total desde el envío hasta el último byte, y tiempo hasta el primer byte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response size</source>
+        <translation>Tamaño de la respuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size of the response body as delivered (after gzip decoding)</source>
+        <translation>Tamaño del cuerpo de la respuesta tal como se entregó (tras descomprimir gzip)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request in progress</source>
+        <translation>Petición en curso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request is on its way; Esc cancels it</source>
+        <translation>La petición está en camino; Esc la cancela</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Request error</source>
+        <translation>Error de la petición</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note about the response body</source>
+        <translation>Nota sobre el cuerpo de la respuesta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Response body as a JSON tree</source>
+        <translation>Cuerpo de la respuesta como árbol JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right-click to copy a value or its path</source>
+        <translation>Haz clic derecho para copiar un valor o su ruta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+229"/>
+        <source>Copy value</source>
+        <translation>Copiar valor</translation>
+    </message>
+    <message>
+        <location line="-225"/>
+        <location line="+226"/>
+        <source>Copy path</source>
+        <translation>Copiar ruta</translation>
+    </message>
+    <message>
+        <location line="-211"/>
+        <source>Response body, indented</source>
+        <translation>Cuerpo de la respuesta, sangrado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The JSON body indented, keys in the order the server sent them</source>
+        <translation>El cuerpo JSON sangrado, con las claves en el orden en que las envió el servidor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response body as received</source>
+        <translation>Cuerpo de la respuesta tal como se recibió</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The body as it arrived</source>
+        <translation>El cuerpo tal como llegó</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Response headers</source>
+        <translation>Cabeceras de la respuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The headers as received, in order</source>
+        <translation>Las cabeceras tal como se recibieron, en orden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tree</source>
+        <translation>Árbol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pretty</source>
+        <translation>Formateado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raw</source>
+        <translation>Sin procesar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headers</source>
+        <translation>Cabeceras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The JSON body as a tree</source>
+        <translation>El cuerpo JSON como árbol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The JSON body indented</source>
+        <translation>El cuerpo JSON sangrado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The body as received</source>
+        <translation>El cuerpo tal como se recibió</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The response headers</source>
+        <translation>Las cabeceras de la respuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response body and headers</source>
+        <translation>Cuerpo y cabeceras de la respuesta</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No response yet</source>
+        <translation>Aún no hay respuesta</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Waiting for the response…</source>
+        <translation>Esperando la respuesta…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Received %1 of %2</source>
+        <translation>Recibidos %1 de %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received %1</source>
+        <translation>Recibidos %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Canceled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No response</source>
+        <translation>Sin respuesta</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>redirected to %1</source>
+        <translation>redirigida a %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status code and reason of the response (%1)</source>
+        <translation>Código de estado y motivo de la respuesta (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total %1 · first byte %2</source>
+        <translation>Total %1 · primer byte %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the %1 body…</source>
+        <translation>Leyendo el cuerpo de %1…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The response has no body.</source>
+        <translation>La respuesta no tiene cuerpo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no content type</source>
+        <translation>sin tipo de contenido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not JSON (%1): shown as text.</source>
+        <translation>No es JSON (%1): se muestra como texto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not valid JSON (%1; %2): shown as text.</source>
+        <translation>JSON no válido (%1; %2): se muestra como texto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Showing the first %1 MB of %2; Save keeps everything.</source>
+        <translation>Se muestran los primeros %1 MB de %2; al guardar se conserva todo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Raw lines longer than %1 characters are broken for display.</source>
+        <translation>En la vista sin procesar, las líneas de más de %1 caracteres se parten para mostrarlas.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Expand all</source>
+        <translation>Expandir todo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Collapse all</source>
+        <translation>Contraer todo</translation>
+    </message>
+</context>
+<context>
+    <name>RuleController</name>
+    <message>
+        <location filename="../ui/rules/rulecontroller.cpp" line="+108"/>
+        <source> (copy)</source>
+        <translation> (copia)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Not saved: %1 could not be read, and it was left as it is.</source>
+        <translation>No se guardó: no se pudo leer %1 y se dejó como estaba.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditorDialog</name>
+    <message>
+        <location filename="../ui/rules/ruleeditordialog.cpp" line="+86"/>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. minikube ingress</source>
+        <translation>p. ej. ingress de minikube</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A name for this rule, unique among your rules</source>
+        <translation>Un nombre para esta regla, distinto de los de tus otras reglas</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Other machines that can reach this address can connect. Add an allow-list to limit who can.</source>
+        <translation>Otras máquinas que lleguen a esta dirección pueden conectarse. Añade una lista de permitidos para limitar quién puede.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Listen address:</source>
+        <translation>&amp;Dirección de escucha:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The address of this PC to listen on. 127.0.0.1 or ::1: only this PC can connect. 0.0.0.0 or :: (all interfaces) or a network address: other machines can connect too.</source>
+        <translation>La dirección de este equipo en la que escuchar. 127.0.0.1 o ::1: solo este equipo puede conectarse. 0.0.0.0 o :: (todas las interfaces) o una dirección de red: también pueden conectarse otras máquinas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Listen &amp;port:</source>
+        <translation>&amp;Puerto de escucha:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The port clients connect to on this PC (1-65535; ports below 1024 need privileges)</source>
+        <translation>El puerto de este equipo al que se conectan los clientes (1-65535; los puertos por debajo de 1024 requieren privilegios)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>192.168.49.2 or ingress.local</source>
+        <translation>192.168.49.2 o ingress.local</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Target host:</source>
+        <translation>&amp;Host de destino:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where connections are passed on to: an IP address or a host name</source>
+        <translation>Adónde se reenvían las conexiones: una dirección IP o un nombre de host</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Target p&amp;ort:</source>
+        <translation>P&amp;uerto de destino:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The port on the target host (1-65535)</source>
+        <translation>El puerto del host de destino (1-65535)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Empty: anyone who can reach the listen address.
+Or one network per line, e.g. 192.168.1.0/24</source>
+        <translation>Vacío: cualquiera que llegue a la dirección de escucha.
+O una red por línea, p. ej. 192.168.1.0/24</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Allow from:</source>
+        <translation>Permitir de&amp;sde:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only clients from these networks are let in: one address or network (CIDR) per line, or separated by commas. Leave empty to let anyone in who can reach the listen address.</source>
+        <translation>Solo se admiten clientes de estas redes: una dirección o red (CIDR) por línea, o separadas por comas. Déjalo vacío para admitir a cualquiera que llegue a la dirección de escucha.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Max connections:</source>
+        <translation>&amp;Máximo de conexiones:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connections open at once; further clients are refused</source>
+        <translation>Conexiones abiertas a la vez; los demás clientes se rechazan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Connect timeout:</source>
+        <translation>&amp;Tiempo de conexión:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How long to wait for the target to accept a connection, in milliseconds</source>
+        <translation>Cuánto esperar a que el destino acepte una conexión, en milisegundos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Idle timeout:</source>
+        <translation>Tiempo de &amp;inactividad:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close a connection after this many seconds without traffic in either direction; off keeps it open</source>
+        <translation>Cerrar una conexión tras estos segundos sin tráfico en ningún sentido; desactivado la mantiene abierta</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>loopback, this PC only</source>
+        <translation>loopback, solo este equipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IPv6 loopback, this PC only</source>
+        <translation>loopback IPv6, solo este equipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all IPv4 interfaces</source>
+        <translation>todas las interfaces IPv4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all IPv6 interfaces</source>
+        <translation>todas las interfaces IPv6</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Enter the port to listen on, 1-65535.</source>
+        <translation>Escribe el puerto en el que escuchar, 1-65535.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the target&apos;s port, 1-65535.</source>
+        <translation>Escribe el puerto del destino, 1-65535.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a number, %1-%2.</source>
+        <translation>Escribe un número, %1-%2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter an address of this PC to listen on, e.g. 127.0.0.1.</source>
+        <translation>Escribe una dirección de este equipo en la que escuchar, p. ej. 127.0.0.1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the host to pass connections on to, e.g. 192.168.49.2.</source>
+        <translation>Escribe el host al que reenviar las conexiones, p. ej. 192.168.49.2.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleTableModel</name>
+    <message>
+        <location filename="../ui/rules/ruletablemodel.cpp" line="+18"/>
+        <source>Listening</source>
+        <translation>Escuchando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped</source>
+        <translation>Detenida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>all IPv4 interfaces (0.0.0.0)</source>
+        <translation>todas las interfaces IPv4 (0.0.0.0)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all IPv6 interfaces (::)</source>
+        <translation>todas las interfaces IPv6 (::)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reachable from other machines on %1.</source>
+        <translation>Accesible desde otras máquinas en %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anyone who can reach this address can connect; add an allow-list to restrict it.</source>
+        <translation>Cualquiera que llegue a esta dirección puede conectarse; añade una lista de permitidos para restringirlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only these sources are let in: %1</source>
+        <translation>Solo se admiten estos orígenes: %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Enabled: untick to stop this rule</source>
+        <translation>Activada: desmarca la casilla para detener esta regla</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled: tick to start this rule</source>
+        <translation>Desactivada: marca la casilla para iniciar esta regla</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1  (not saved)</source>
+        <translation>%1  (sin guardar)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: lasts until Pasarela quits; edit it to keep it in the rules file</source>
+        <translation>%1: dura hasta que se cierre Pasarela; edítala para conservarla en el archivo de reglas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1  (exposed)</source>
+        <translation>%1  (expuesta)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only programs on this PC can connect (loopback).</source>
+        <translation>Solo pueden conectarse los programas de este equipo (loopback).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, exposed to other machines</source>
+        <translation>%1, expuesta a otras máquinas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connections are passed on to %1</source>
+        <translation>Las conexiones se reenvían a %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n connection(s) could not reach the target</source>
+        <translation>
+            <numerusform>%n conexión no pudo llegar al destino</numerusform>
+            <numerusform>%n conexiones no pudieron llegar al destino</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused: not on the allow-list, or over the connection limit</source>
+        <translation>Rechazadas: no están en la lista de permitidos o superan el límite de conexiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bytes from clients to the target</source>
+        <translation>%1 bytes de los clientes al destino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bytes from the target back to clients</source>
+        <translation>%1 bytes del destino de vuelta a los clientes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In (client → target): %1
+Out (target → client): %2</source>
+        <translation>Entrada (cliente → destino): %1
+Salida (destino → cliente): %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>On</source>
+        <translation>Activada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen</source>
+        <translation>Escucha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Activas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>Rechazadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>Velocidad</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Whether the rule is running; untick to stop it</source>
+        <translation>Si la regla está en marcha; desmarca la casilla para detenerla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The address and port this PC listens on; a warning marks addresses other machines can reach</source>
+        <translation>La dirección y el puerto en los que escucha este equipo; un aviso marca las direcciones a las que pueden llegar otras máquinas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where connections are passed on to</source>
+        <translation>Adónde se reenvían las conexiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whether the rule is listening, and why not if it failed</source>
+        <translation>Si la regla está escuchando y, si falló, por qué no</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections open now</source>
+        <translation>Conexiones abiertas ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections accepted since the rule started</source>
+        <translation>Conexiones aceptadas desde que se inició la regla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections turned away by the allow-list or the connection limit</source>
+        <translation>Conexiones rechazadas por la lista de permitidos o por el límite de conexiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes received from clients and sent on to the target (client → target)</source>
+        <translation>Bytes recibidos de los clientes y reenviados al destino (cliente → destino)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes received from the target and sent back to clients (target → client)</source>
+        <translation>Bytes recibidos del destino y devueltos a los clientes (destino → cliente)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current speed, both directions together</source>
+        <translation>Velocidad actual, sumando ambos sentidos</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <location filename="../app/core/rules/address.cpp" line="+41"/>
+        <source>&quot;%1&quot; is not a valid port: use a number 1-65535</source>
+        <translation>&quot;%1&quot; no es un puerto válido: usa un número entre 1 y 65535</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>port %1 is out of range (1-65535)</source>
+        <translation>el puerto %1 está fuera de rango (1-65535)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;%1&quot; is not a valid IP address: write IPv4 as four numbers 0-255 separated by dots, without leading zeros (e.g. 192.168.1.10)</source>
+        <translation>&quot;%1&quot; no es una dirección IP válida: escribe IPv4 como cuatro números de 0 a 255 separados por puntos, sin ceros a la izquierda (p. ej. 192.168.1.10)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; is not a valid IPv6 address; brackets are only for IPv6</source>
+        <translation>&quot;%1&quot; no es una dirección IPv6 válida; los corchetes son solo para IPv6</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&quot;%1&quot; is missing the closing &quot;]&quot;: use [IPV6]:PORT, e.g. [::1]:8080</source>
+        <translation>a &quot;%1&quot; le falta el &quot;]&quot; de cierre: usa [IPV6]:PUERTO, p. ej. [::1]:8080</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; has no port: use [IPV6]:PORT, e.g. [::1]:8080</source>
+        <translation>&quot;%1&quot; no tiene puerto: usa [IPV6]:PUERTO, p. ej. [::1]:8080</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; has text after &quot;]&quot; that is not &quot;:PORT&quot;: use [IPV6]:PORT, e.g. [::1]:8080</source>
+        <translation>&quot;%1&quot; tiene texto tras &quot;]&quot; que no es &quot;:PUERTO&quot;: usa [IPV6]:PUERTO, p. ej. [::1]:8080</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; has no port: use %2</source>
+        <translation>&quot;%1&quot; no tiene puerto: usa %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; looks like an IPv6 address without brackets: write it as [IPV6]:PORT, e.g. [::1]:8080</source>
+        <translation>&quot;%1&quot; parece una dirección IPv6 sin corchetes: escríbela como [IPV6]:PUERTO, p. ej. [::1]:8080</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; has no host: use %2</source>
+        <translation>&quot;%1&quot; no tiene host: usa %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the IP address is empty</source>
+        <translation>la dirección IP está vacía</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a valid IP address</source>
+        <translation>&quot;%1&quot; no es una dirección IP válida</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot;: the part after % must be a network interface such as eth0 (at most 15 characters)</source>
+        <translation>&quot;%1&quot;: lo que sigue a % debe ser una interfaz de red como eth0 (15 caracteres como mucho)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>the target is empty: use HOST:PORT, e.g. 192.168.49.2:80</source>
+        <translation>el destino está vacío: usa HOST:PUERTO, p. ej. 192.168.49.2:80</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HOST:PORT, e.g. 192.168.49.2:80</source>
+        <translation>HOST:PUERTO, p. ej. 192.168.49.2:80</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; is not a valid host name or IP address: use letters, digits, &apos;-&apos; and &apos;.&apos; (e.g. minikube.local) or an IP address</source>
+        <translation>&quot;%1&quot; no es un nombre de host ni una dirección IP válidos: usa letras, dígitos, &apos;-&apos; y &apos;.&apos; (p. ej. minikube.local) o una dirección IP</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the listen address is empty: use PORT, ADDRESS:PORT or [IPV6]:PORT, e.g. 0.0.0.0:8080</source>
+        <translation>la dirección de escucha está vacía: usa PUERTO, DIRECCIÓN:PUERTO o [IPV6]:PUERTO, p. ej. 0.0.0.0:8080</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; has no port: use ADDRESS:PORT, e.g. %1:8080</source>
+        <translation>&quot;%1&quot; no tiene puerto: usa DIRECCIÓN:PUERTO, p. ej. %1:8080</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ADDRESS:PORT, e.g. 0.0.0.0:8080</source>
+        <translation>DIRECCIÓN:PUERTO, p. ej. 0.0.0.0:8080</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is not an IP address: listen on an address of this machine such as 127.0.0.1, or 0.0.0.0 for all</source>
+        <translation>&quot;%1&quot; no es una dirección IP: escucha en una dirección de esta máquina como 127.0.0.1, o en 0.0.0.0 para todas</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>the network is empty: use ADDRESS/PREFIX, e.g. 192.168.1.0/24</source>
+        <translation>la red está vacía: usa DIRECCIÓN/PREFIJO, p. ej. 192.168.1.0/24</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&quot;%1&quot;: prefix length must be 0-32 for IPv4</source>
+        <translation>&quot;%1&quot;: la longitud del prefijo debe ser de 0 a 32 para IPv4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot;: prefix length must be 0-128 for IPv6</source>
+        <translation>&quot;%1&quot;: la longitud del prefijo debe ser de 0 a 128 para IPv6</translation>
+    </message>
+    <message>
+        <location filename="../app/core/rules/forwardrule.cpp" line="+25"/>
+        <source>field &quot;%1&quot;: %2</source>
+        <translation>campo &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected %1, got %2</source>
+        <translation>se esperaba %1, se encontró %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is out of range (%2-%3)</source>
+        <translation>%1 está fuera de rango (%2-%3)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>a whole number</source>
+        <translation>un número entero</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expected a whole number, got %1</source>
+        <translation>se esperaba un número entero, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+38"/>
+        <source>true or false</source>
+        <translation>true o false</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>a string</source>
+        <translation>una cadena</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>field &quot;%1&quot; is missing: every rule needs &quot;name&quot;, &quot;listen&quot; and &quot;target&quot;</source>
+        <translation>falta el campo &quot;%1&quot;: toda regla necesita &quot;name&quot;, &quot;listen&quot; y &quot;target&quot;</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>a list of networks such as [&quot;192.168.1.0/24&quot;]</source>
+        <translation>una lista de redes como [&quot;192.168.1.0/24&quot;]</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>item %1: expected a string, got %2</source>
+        <translation>elemento %1: se esperaba una cadena, se encontró %2</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>the name is empty: give the rule a name</source>
+        <translation>el nombre está vacío: ponle un nombre a la regla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the name is %1 characters long: use at most %2</source>
+        <translation>el nombre tiene %1 caracteres: usa %2 como mucho</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>field &quot;target&quot; is missing: use HOST:PORT, e.g. 192.168.49.2:80</source>
+        <translation>falta el campo &quot;target&quot;: usa HOST:PUERTO, p. ej. 192.168.49.2:80</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>rule %1: %2</source>
+        <translation>regla %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>rules %1 and %2 have the same name: rename one</source>
+        <translation>las reglas %1 y %2 tienen el mismo nombre: cambia el nombre de una</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>rules %1 and %2 both listen on %3; disable one or change its port</source>
+        <translation>las reglas %1 y %2 escuchan ambas en %3; desactiva una o cambia su puerto</translation>
+    </message>
+    <message>
+        <location filename="../app/core/rules/rulestore.cpp" line="+30"/>
+        <source>line %1, column %2</source>
+        <translation>línea %1, columna %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>cannot read the file: %1</source>
+        <translation>no se puede leer el archivo: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file is empty: delete it, or write {&quot;version&quot;: 1, &quot;rules&quot;: []} into it</source>
+        <translation>el archivo está vacío: bórralo o escribe en él {&quot;version&quot;: 1, &quot;rules&quot;: []}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not valid JSON at %1: %2</source>
+        <translation>JSON no válido en %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected a JSON object like {&quot;version&quot;: 1, &quot;rules&quot;: [...]}, got a list</source>
+        <translation>se esperaba un objeto JSON como {&quot;version&quot;: 1, &quot;rules&quot;: [...]}, se encontró una lista</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;version&quot; must be a number, got %1</source>
+        <translation>&quot;version&quot; debe ser un número, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>version %1 is newer than this Pasarela understands (%2): update Pasarela, or edit the file to the older format</source>
+        <translation>la versión %1 es más reciente de lo que entiende esta Pasarela (%2): actualiza Pasarela o pasa el archivo al formato anterior</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>version %1 is not a rules file version (expected %2)</source>
+        <translation>la versión %1 no es una versión de archivo de reglas (se esperaba %2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;maxConnections&quot; (connections open at once across all rules) must be a whole number from 1 to %1, got %2; remove it for the default</source>
+        <translation>&quot;maxConnections&quot; (conexiones abiertas a la vez entre todas las reglas) debe ser un número entero de 1 a %1, se encontró %2; quítalo para usar el predeterminado</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;rules&quot; must be a list of rule objects, got %1</source>
+        <translation>&quot;rules&quot; debe ser una lista de objetos de regla, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>rule %1</source>
+        <translation>regla %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: expected a rule object {...}, got %2</source>
+        <translation>%1: se esperaba un objeto de regla {...}, se encontró %2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1: the file is broken and was left as it is: fix it in a text editor and load it again, or replace it (the broken file is then kept as a backup)</source>
+        <translation>%1: el archivo está dañado y se ha dejado como estaba: corrígelo en un editor de texto y vuelve a cargarlo, o reemplázalo (el archivo dañado se conserva entonces como copia de seguridad)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+33"/>
+        <source>%1: not saved: %2</source>
+        <translation>%1: no se guardó: %2</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>%1: cannot create the folder %2: check its permissions</source>
+        <translation>%1: no se puede crear la carpeta %2: comprueba sus permisos</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+6"/>
+        <source>%1: cannot write the file: %2</source>
+        <translation>%1: no se puede escribir el archivo: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: cannot move the broken file aside to %2: check the folder&apos;s permissions</source>
+        <translation>%1: no se puede apartar el archivo dañado a %2: comprueba los permisos de la carpeta</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (the old file is kept at %2)</source>
+        <translation>%1 (el archivo anterior se conserva en %2)</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message>
+        <location filename="../ui/rules/rulespanel.cpp" line="+73"/>
+        <source>Rules file problem</source>
+        <translation>Problema con el archivo de reglas</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Forwarding rules</source>
+        <translation>Reglas de reenvío</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click a rule to edit it, or the empty area to add one</source>
+        <translation>Haz doble clic en una regla para editarla, o en el área vacía para añadir una</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Add rule…</source>
+        <translation>Añadir re&amp;gla…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a forwarding rule</source>
+        <translation>Añadir una regla de reenvío</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the selected rule</source>
+        <translation>Editar la regla seleccionada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplicar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected rule (the copy starts stopped)</source>
+        <translation>Copiar la regla seleccionada (la copia empieza detenida)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>E&amp;liminar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected rule</source>
+        <translation>Eliminar la regla seleccionada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start listening on the selected rule</source>
+        <translation>Empezar a escuchar en la regla seleccionada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;top</source>
+        <translation>De&amp;tener</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the selected rule and close its connections</source>
+        <translation>Detener la regla seleccionada y cerrar sus conexiones</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&lt;b&gt;No forwarding rules yet.&lt;/b&gt; Add a rule from a port of this PC to your cluster&apos;s ingress (&lt;code&gt;minikube ip&lt;/code&gt;, port 80), or try the demo: a built-in ingress and a rule on 127.0.0.1:%1 to it, with a request ready in the HTTP client.</source>
+        <translation>&lt;b&gt;Aún no hay reglas de reenvío.&lt;/b&gt; Añade una regla desde un puerto de este equipo hasta el ingress de tu clúster (&lt;code&gt;minikube ip&lt;/code&gt;, puerto 80), o prueba la demo: un ingress integrado y una regla en 127.0.0.1:%1 hacia él, con una petición lista en el cliente HTTP.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Try the &amp;demo</source>
+        <translation>Probar la &amp;demo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the demo ingress and its rule; nothing is saved</source>
+        <translation>Iniciar el ingress de la demo y su regla; no se guarda nada</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close, and do not offer the demo again (it stays in the Help menu)</source>
+        <translation>Cerrar y no volver a ofrecer la demo (sigue en el menú Ayuda)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the welcome message</source>
+        <translation>Cerrar el mensaje de bienvenida</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Welcome</source>
+        <translation>Bienvenida</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>rule %1</source>
+        <translation>regla %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add rule</source>
+        <translation>Añadir regla</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit rule</source>
+        <translation>Editar regla</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&quot;%1&quot; has 1 open connection. Remove the rule and close it?</source>
+        <translation>&quot;%1&quot; tiene 1 conexión abierta. ¿Eliminar la regla y cerrar la conexión?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; has %2 open connections. Remove the rule and close them?</source>
+        <translation>&quot;%1&quot; tiene %2 conexiones abiertas. ¿Eliminar la regla y cerrarlas?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove rule</source>
+        <translation>Eliminar regla</translation>
+    </message>
+</context>
+<context>
+    <name>ThroughRuleButton</name>
+    <message>
+        <location filename="../ui/http/throughrulebutton.cpp" line="+10"/>
+        <location line="+6"/>
+        <source>Through rule</source>
+        <translation>Vía regla</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Send through a forwarding rule: takes the host and port of its listen address, keeps the path, so the request goes in as an outside client&apos;s would</source>
+        <translation>Enviar a través de una regla de reenvío: toma el host y el puerto de su dirección de escucha y conserva la ruta, para que la petición entre como la de un cliente externo</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 (%2 → %3)</source>
+        <translation>%1 (%2 → %3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send to %1</source>
+        <translation>Enviar a %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send to %1 (the rule is stopped: start it first)</source>
+        <translation>Enviar a %1 (la regla está detenida: iníciala antes)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No forwarding rules yet: add one above</source>
+        <translation>Aún no hay reglas de reenvío: añade una arriba</translation>
+    </message>
+</context>
+<context>
+    <name>ThroughputPanel</name>
+    <message>
+        <location filename="../ui/charts/throughputpanel.cpp" line="+113"/>
+        <source>Charted rule</source>
+        <translation>Regla del gráfico</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last 1 minute</source>
+        <translation>Último minuto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 5 minutes</source>
+        <translation>Últimos 5 minutos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 15 minutes</source>
+        <translation>Últimos 15 minutos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How far back the charts reach</source>
+        <translation>Cuánto tiempo atrás abarcan los gráficos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time window</source>
+        <translation>Intervalo de tiempo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>In (client → target)</source>
+        <translation>Entrada (cliente → destino)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out (target → client)</source>
+        <translation>Salida (destino → cliente)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Throughput chart</source>
+        <translation>Gráfico de caudal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes per second, sampled every second</source>
+        <translation>Bytes por segundo, muestreados cada segundo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Active</source>
+        <translation>Activas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active connections</source>
+        <translation>Conexiones activas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active connections chart</source>
+        <translation>Gráfico de conexiones activas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections open, sampled every second</source>
+        <translation>Conexiones abiertas, muestreadas cada segundo</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>Rate (%1)</source>
+        <translation>Velocidad (%1)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>All rules</source>
+        <translation>Todas las reglas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rule %1</source>
+        <translation>Regla %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrayControl</name>
+    <message>
+        <location filename="../ui/traycontrol.cpp" line="+14"/>
+        <location line="+5"/>
+        <source>Show Pasarela</source>
+        <translation>Mostrar Pasarela</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hide Pasarela</source>
+        <translation>Ocultar Pasarela</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pasarela: %1 of %2 rules listening, %3 connections</source>
+        <translation>Pasarela: %1 de %2 reglas escuchando, %3 conexiones</translation>
+    </message>
+</context>
+</TS>
