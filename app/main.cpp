@@ -6,7 +6,9 @@
 #include <QApplication>
 #include <QCoreApplication>
 
+#include "clustercommand.h"
 #include "commandline.h"
+#include "exportcommand.h"
 #include "headlessrunner.h"
 #include "lagprobe.h"
 #include "mainwindow.h"
@@ -105,6 +107,10 @@ int main(int argc, char *argv[])
 {
     if (argc > 1 && qstrcmp(argv[1], "request") == 0)
         return runRequest(argc, argv);
+    if (argc > 1 && qstrcmp(argv[1], "cluster") == 0)
+        return clusterMain(argc, argv);
+    if (argc > 1 && qstrcmp(argv[1], "export") == 0)
+        return exportMain(argc, argv);
     raiseDescriptorLimit();
     // Qt translates only while an application object exists, and the options decide which one
     // (QApplication needs a display): parse under a QCoreApplication, which the window's

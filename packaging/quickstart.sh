@@ -12,7 +12,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build_packages=(cmake g++ make qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
                 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools)
 test_packages=(nginx curl socat iproute2 xvfb xauth fonts-dejavu-core x11-utils imagemagick tshark openssl qt6-translations-l10n
-               dpkg-dev desktop-file-utils appstream man-db)
+               dpkg-dev desktop-file-utils appstream man-db python3-yaml systemd libnginx-mod-stream)
 
 usage() {
     echo "usage: bash packaging/quickstart.sh run [ARGS...] | test   (PASARELA_SANITIZE=1: also under ASan+UBSan)" >&2

@@ -15,6 +15,229 @@
     </message>
 </context>
 <context>
+    <name>Cluster</name>
+    <message>
+        <location filename="../app/cli/clustercommand.cpp" line="+26"/>
+        <source> -&gt; node port %1</source>
+        <translation> -&gt; puerto de nodo %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Context: %1</source>
+        <translation>Contexto: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (Minikube profile &quot;%1&quot;, node %2)</source>
+        <translation> (perfil de Minikube &quot;%1&quot;, nodo %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Minikube profiles:</source>
+        <translation>Perfiles de Minikube:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ingress controller: %1/%2, http node port %3, https node port %4</source>
+        <translation>Controlador de ingress: %1/%2, puerto de nodo http %3, puerto de nodo https %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ingress controller: none found</source>
+        <translation>Controlador de ingress: no se encontró ninguno</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NodePort and LoadBalancer services:</source>
+        <translation>Servicios NodePort y LoadBalancer:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+13"/>
+        <location line="+19"/>
+        <source>none</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Ingresses:</source>
+        <translation>Ingresses:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (class %1)</source>
+        <translation> (clase %1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>TLS %1 (secret %2)</source>
+        <translation>TLS %1 (Secret %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default backend -&gt; %1</source>
+        <translation>backend por defecto -&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rules it would create:</source>
+        <translation>Reglas que crearía:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes:</source>
+        <translation>Notas:</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>Print what was found as JSON.</source>
+        <translation>Imprime lo encontrado como JSON.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The host address the planned rules listen on (default 0.0.0.0).</source>
+        <translation>La dirección de este equipo en la que escucharían las reglas previstas (predeterminada 0.0.0.0).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ADDR</source>
+        <translation>DIRECCIÓN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kubectl context to read (default: the current one).</source>
+        <translation>El contexto de kubectl que leer (predeterminado: el actual).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this help.</source>
+        <translation>Muestra esta ayuda.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (see pasarela cluster --help)</source>
+        <translation>%1 (consulta pasarela cluster --help)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Usage: pasarela cluster [options]</source>
+        <translation>Uso: pasarela cluster [opciones]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reads the cluster with minikube and kubectl (from PATH) and prints the
+Minikube profiles, the kubectl context, the ingress controller, the
+NodePort and LoadBalancer services, the Ingresses, and the rules it
+would create.
+
+Exit codes:
+  0  the cluster was read
+  2  bad arguments
+  3  no cluster could be read: kubectl missing, no context, the cluster stopped or unreachable
+</source>
+        <translation>Lee el clúster con minikube y kubectl (del PATH) e imprime los perfiles
+de Minikube, el contexto de kubectl, el controlador de ingress, los
+servicios NodePort y LoadBalancer, los Ingresses y las reglas que
+crearía.
+
+Códigos de salida:
+  0  se leyó el clúster
+  2  argumentos incorrectos
+  3  no se pudo leer ningún clúster: falta kubectl, no hay contexto, el clúster está detenido o no se puede alcanzar
+</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unexpected argument &quot;%1&quot; (see pasarela cluster --help)</source>
+        <translation>argumento inesperado &quot;%1&quot; (consulta pasarela cluster --help)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--listen: %1</source>
+        <translation>--listen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/cluster/clusterinfo.cpp" line="+15"/>
+        <source>&quot;%1&quot; printed something that is not a JSON object (%2); is the tool too old or too new?</source>
+        <translation>&quot;%1&quot; imprimió algo que no es un objeto JSON (%2); ¿es la herramienta demasiado antigua o demasiado nueva?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>another JSON value</source>
+        <translation>otro valor JSON</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; printed no &quot;items&quot; list; is the tool too old or too new?</source>
+        <translation>&quot;%1&quot; no imprimió ninguna lista &quot;items&quot;; ¿es la herramienta demasiado antigua o demasiado nueva?</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>kubectl has no current context; choose one with &quot;kubectl config use-context NAME&quot;</source>
+        <translation>kubectl no tiene ningún contexto actual; elige uno con &quot;kubectl config use-context NOMBRE&quot;</translation>
+    </message>
+    <message>
+        <location filename="../app/core/cluster/clusterreader.cpp" line="+22"/>
+        <source>%1 is not installed or not on PATH</source>
+        <translation>%1 no está instalado o no está en el PATH</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;%1&quot; could not be started: %2</source>
+        <translation>no se pudo iniciar &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; did not answer within %2 s</source>
+        <translation>&quot;%1&quot; no respondió en %2 s</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>exit code %1</source>
+        <translation>código de salida %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Minikube profiles not read: %1</source>
+        <translation>No se leyeron los perfiles de Minikube: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>the Minikube profile &quot;%1&quot; is %2: start it with &quot;minikube start -p %1&quot;</source>
+        <translation>el perfil de Minikube &quot;%1&quot; no está en marcha (%2): inícialo con &quot;minikube start -p %1&quot;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Minikube gives no node IP for &quot;%1&quot;</source>
+        <translation>Minikube no da ninguna IP de nodo para &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the context &quot;%1&quot; is not a Minikube profile: the node IP is not known, so no rules are planned</source>
+        <translation>el contexto &quot;%1&quot; no es un perfil de Minikube: no se conoce la IP del nodo, así que no se prevé ninguna regla</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot reach the cluster of the kubectl context &quot;%1&quot;: %2; is it running? (&quot;kubectl cluster-info&quot; says more)</source>
+        <translation>no se puede llegar al clúster del contexto de kubectl &quot;%1&quot;: %2; ¿está en marcha? (&quot;kubectl cluster-info&quot; da más detalles)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no ingress-nginx controller of type NodePort or LoadBalancer; on Minikube: &quot;minikube addons enable ingress&quot;</source>
+        <translation>no hay ningún controlador ingress-nginx de tipo NodePort o LoadBalancer; en Minikube: &quot;minikube addons enable ingress&quot;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ingresses not read: %1</source>
+        <translation>No se leyeron los Ingresses: %1</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <location filename="../app/cli/commandline.cpp" line="+12"/>
@@ -35,13 +258,17 @@
         <location line="+13"/>
         <source>Pasarela forwards TCP ports of this machine to a local Kubernetes cluster (or any host:port)
 and shows what crosses them. Without --headless it opens the window with the saved rules.
-pasarela request [options] URL sends one HTTP request, as curl would (see pasarela request --help).</source>
+pasarela request [options] URL sends one HTTP request, as curl would (see pasarela request --help).
+pasarela cluster reads a Minikube cluster; pasarela export writes the rules for nginx, socat, systemd...
+(see pasarela cluster --help, pasarela export --help).</source>
         <translation>Pasarela reenvía puertos TCP de esta máquina a un clúster local de Kubernetes (o a cualquier host:puerto)
 y muestra lo que pasa por ellos. Sin --headless abre la ventana con las reglas guardadas.
-pasarela request [opciones] URL envía una petición HTTP, como haría curl (consulta pasarela request --help).</translation>
+pasarela request [opciones] URL envía una petición HTTP, como haría curl (consulta pasarela request --help).
+pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas para nginx, socat, systemd...
+(consulta pasarela cluster --help, pasarela export --help).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Show this help and exit.</source>
         <translation>Muestra esta ayuda y sale.</translation>
     </message>
@@ -159,12 +386,12 @@ pasarela request [opciones] URL envía una petición HTTP, como haría curl (con
         <translation>--workers &quot;%1&quot;: se esperaba un número de hilos (1-256)</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+54"/>
+        <location filename="../app/main.cpp" line="+56"/>
         <source>already running with these rules; its window was brought to the front</source>
         <translation>ya se está ejecutando con estas reglas; su ventana se ha traído al frente</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+82"/>
         <source>no display to open the window on; use --headless to run the rules without one</source>
         <translation>no hay pantalla en la que abrir la ventana; usa --headless para ejecutar las reglas sin ella</translation>
     </message>
@@ -556,6 +783,160 @@ pasarela request [opciones] URL envía una petición HTTP, como haría curl (con
         <location line="+2"/>
         <source>%1: accepting paused: %2; retrying</source>
         <translation>%1: aceptación en pausa: %2; reintentando</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../app/cli/exportcommand.cpp" line="+24"/>
+        <source>%1 does not exist: give the rules file with --config FILE</source>
+        <translation>%1 no existe: indica el archivo de reglas con --config ARCHIVO</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no rule named &quot;%1&quot; in %2</source>
+        <translation>no hay ninguna regla llamada &quot;%1&quot; en %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot write to the standard output</source>
+        <translation>no se puede escribir en la salida estándar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it is a directory</source>
+        <translation>es un directorio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Writes the rules in another program&apos;s terms, to run them without Pasarela&apos;s window:
+  nginx         an nginx.conf with a stream {} block (nginx -p DIR -c FILE)
+  tcp-services  ingress-nginx&apos;s tcp-services ConfigMap (rules made from the cluster)
+  service       a Kubernetes Service per rule made from the cluster
+  socat         one socat command line per rule
+  systemd       a unit that runs pasarela --headless with the rules file
+A comment at the top says what the format cannot express of each rule.</source>
+        <translation>Escribe las reglas en los términos de otro programa, para ejecutarlas sin la ventana de Pasarela:
+  nginx         un nginx.conf con un bloque stream {} (nginx -p DIR -c ARCHIVO)
+  tcp-services  el ConfigMap tcp-services de ingress-nginx (reglas creadas a partir del clúster)
+  service       un Service de Kubernetes por cada regla creada a partir del clúster
+  socat         una línea de comandos de socat por regla
+  systemd       una unidad que ejecuta pasarela --headless con el archivo de reglas
+Un comentario al principio indica lo que el formato no puede expresar de cada regla.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The output format (required): %1.</source>
+        <translation>El formato de salida (obligatorio): %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FORMAT</source>
+        <translation>FORMATO</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rules file (default %1).</source>
+        <translation>El archivo de reglas (predeterminado %1).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+6"/>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Export this rule only (repeatable; default: every enabled rule).</source>
+        <translation>Exporta solo esta regla (repetible; predeterminado: todas las reglas activadas).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For --format service: LoadBalancer (default) or NodePort.</source>
+        <translation>Para --format service: LoadBalancer (predeterminado) o NodePort.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TYPE</source>
+        <translation>TIPO</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write to FILE (atomically) instead of the standard output.</source>
+        <translation>Escribe en ARCHIVO (de forma atómica) en lugar de en la salida estándar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this help.</source>
+        <translation>Muestra esta ayuda.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (see pasarela export --help)</source>
+        <translation>%1 (consulta pasarela export --help)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Usage: pasarela export --format %1 [options]</source>
+        <translation>Uso: pasarela export --format %1 [opciones]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exit codes:
+  0  exported
+  2  bad arguments, a rules file that cannot be read, an output that cannot be written
+  3  nothing to export: no rule is enabled, or none fits the format
+</source>
+        <translation>Códigos de salida:
+  0  se exportó
+  2  argumentos incorrectos, un archivo de reglas que no se puede leer, una salida que no se puede escribir
+  3  nada que exportar: no hay ninguna regla activada, o ninguna encaja en el formato
+</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unexpected argument &quot;%1&quot; (see pasarela export --help)</source>
+        <translation>argumento inesperado &quot;%1&quot; (consulta pasarela export --help)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--format is required: one of %1</source>
+        <translation>--format es obligatorio: uno de %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--format %1: unknown format; use one of %2</source>
+        <translation>--format %1: formato desconocido; usa uno de %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--service-type %1: use LoadBalancer or NodePort</source>
+        <translation>--service-type %1: usa LoadBalancer o NodePort</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--rule does not apply to --format systemd: the unit runs every enabled rule of the file</source>
+        <translation>--rule no se aplica a --format systemd: la unidad ejecuta todas las reglas activadas del archivo</translation>
+    </message>
+    <message>
+        <location filename="../app/core/export/ruleexport.cpp" line="+85"/>
+        <source>there are no rules</source>
+        <translation>no hay reglas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing to export as %1: %2</source>
+        <translation>nada que exportar como %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2476,7 +2857,7 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
         <translation>todas las interfaces IPv6</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+110"/>
         <source>Enter the port to listen on, 1-65535.</source>
         <translation>Escribe el puerto en el que escuchar, 1-65535.</translation>
     </message>
@@ -2843,17 +3224,18 @@ Salida (destino → cliente): %2</translation>
         <translation>&quot;%1&quot;: la longitud del prefijo debe ser de 0 a 128 para IPv6</translation>
     </message>
     <message>
-        <location filename="../app/core/rules/forwardrule.cpp" line="+25"/>
+        <location filename="../app/core/rules/forwardrule.cpp" line="+26"/>
         <source>field &quot;%1&quot;: %2</source>
         <translation>campo &quot;%1&quot;: %2</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+44"/>
         <source>expected %1, got %2</source>
         <translation>se esperaba %1, se encontró %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-38"/>
         <source>%1 is out of range (%2-%3)</source>
         <translation>%1 está fuera de rango (%2-%3)</translation>
     </message>
@@ -2868,7 +3250,7 @@ Salida (destino → cliente): %2</translation>
         <translation>se esperaba un número entero, se encontró %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+92"/>
         <location line="+38"/>
         <source>true or false</source>
         <translation>true o false</translation>
@@ -2879,23 +3261,30 @@ Salida (destino → cliente): %2</translation>
         <translation>un número</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-59"/>
+        <location line="+60"/>
         <location line="+19"/>
         <source>a string</source>
         <translation>una cadena</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-97"/>
+        <source>a port number (0-65535)</source>
+        <translation>un número de puerto (0-65535)</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>a list</source>
         <translation>una lista</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+64"/>
         <source>an object</source>
         <translation>un objeto</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-61"/>
         <source>nothing</source>
         <translation>nada</translation>
     </message>
@@ -2915,7 +3304,7 @@ Salida (destino → cliente): %2</translation>
         <translation>elemento %1: se esperaba una cadena, se encontró %2</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+52"/>
         <source>the name is empty: give the rule a name</source>
         <translation>el nombre está vacío: ponle un nombre a la regla</translation>
     </message>
@@ -3055,7 +3444,7 @@ Salida (destino → cliente): %2</translation>
         <translation>Haz doble clic en una regla para editarla, o en el área vacía para añadir una</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>&amp;Add rule…</source>
         <translation>Añadir re&amp;gla…</translation>
     </message>

@@ -36,7 +36,9 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
         "CommandLine",
         "Pasarela forwards TCP ports of this machine to a local Kubernetes cluster (or any host:port)\n"
         "and shows what crosses them. Without --headless it opens the window with the saved rules.\n"
-        "pasarela request [options] URL sends one HTTP request, as curl would (see pasarela request --help)."));
+        "pasarela request [options] URL sends one HTTP request, as curl would (see pasarela request --help).\n"
+        "pasarela cluster reads a Minikube cluster; pasarela export writes the rules for nginx, socat, systemd...\n"
+        "(see pasarela cluster --help, pasarela export --help)."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QCoreApplication::translate("CommandLine", "Show this help and exit."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},

@@ -40,6 +40,10 @@ private slots:
     void fromJsonErrors();
     void unknownKeysKept();
     void roundTrip();
+    void originRoundTrip();
+    void originAbsent();
+    void originErrors_data();
+    void originErrors();
     void validate_data();
     void validate();
     void validateRulesDuplicateName();
@@ -173,6 +177,73 @@ void TestForwardRule::roundTrip()
     QCOMPARE(second.value().toJson(), original);
     QCOMPARE(second.value().listen, first.value().listen);
     QCOMPARE(second.value().target, first.value().target);
+}
+
+void TestForwardRule::originRoundTrip()
+{
+    const QJsonObject original = json(R"({"name": "ingress http", "listen": "0.0.0.0:31042", "target": "192.168.49.2:30080",
+        "enabled": true, "allow": [], "maxConnections": 16384, "connectTimeoutMs": 10000, "idleTimeoutS": 0,
+        "origin": {"context": "minikube", "profile": "minikube", "namespace": "ingress-nginx",
+                   "service": "ingress-nginx-controller", "portName": "http", "port": 80, "nodePort": 30080}})");
+    const Result<ForwardRule> first = ForwardRule::fromJson(original);
+    QVERIFY2(first.ok(), qPrintable(first.error()));
+    const RuleOrigin &origin = first.value().origin;
+    QCOMPARE(origin.context, QStringLiteral("minikube"));
+    QCOMPARE(origin.profile, QStringLiteral("minikube"));
+    QCOMPARE(origin.ns, QStringLiteral("ingress-nginx"));
+    QCOMPARE(origin.service, QStringLiteral("ingress-nginx-controller"));
+    QCOMPARE(origin.portName, QStringLiteral("http"));
+    QCOMPARE(origin.servicePort, quint16(80));
+    QCOMPARE(origin.nodePort, quint16(30080));
+    QVERIFY(!origin.isEmpty());
+    QVERIFY(!first.value().extra.contains(QStringLiteral("origin")));
+    QCOMPARE(first.value().toJson(), original);
+
+    const Result<ForwardRule> second = ForwardRule::fromJson(first.value().toJson());
+    QVERIFY2(second.ok(), qPrintable(second.error()));
+    QCOMPARE(second.value().origin, origin);
+    RuleOrigin changed = origin;
+    changed.nodePort = 30081;
+    QVERIFY(changed != origin);
+}
+
+void TestForwardRule::originAbsent()
+{
+    const Result<ForwardRule> result = ForwardRule::fromJson(json(R"({"name": "a", "listen": "8080", "target": "a:1"})"));
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QVERIFY(result.value().origin.isEmpty());
+    QCOMPARE(result.value().origin, RuleOrigin{});
+    // An empty origin is not written at all.
+    QVERIFY(!result.value().toJson().contains(QStringLiteral("origin")));
+}
+
+void TestForwardRule::originErrors_data()
+{
+    QTest::addColumn<QByteArray>("origin");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("not an object") << QByteArray(R"("minikube")") << QStringLiteral("field \"origin\": expected an object, got a string");
+    QTest::newRow("service number") << QByteArray(R"({"service": 3})")
+                                    << QStringLiteral("field \"origin.service\": expected a string, got a number");
+    QTest::newRow("namespace list") << QByteArray(R"({"service": "s", "namespace": ["a"]})")
+                                    << QStringLiteral("field \"origin.namespace\": expected a string, got a list");
+    QTest::newRow("port string") << QByteArray(R"({"service": "s", "port": "80"})")
+                                 << QStringLiteral("field \"origin.port\": expected a port number (0-65535), got a string");
+    QTest::newRow("nodePort too big") << QByteArray(R"({"service": "s", "nodePort": 70000})")
+                                      << QStringLiteral("field \"origin.nodePort\": expected a port number (0-65535), got 70000");
+    QTest::newRow("nodePort fraction") << QByteArray(R"({"service": "s", "nodePort": 1.5})")
+                                       << QStringLiteral("field \"origin.nodePort\": expected a port number (0-65535), got 1.5");
+}
+
+void TestForwardRule::originErrors()
+{
+    QFETCH(QByteArray, origin);
+    QFETCH(QString, message);
+
+    const QByteArray text = R"({"name": "a", "listen": "8080", "target": "a:1", "origin": )" + origin + '}';
+    const Result<ForwardRule> result = ForwardRule::fromJson(json(text.constData()));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error(), message);
 }
 
 void TestForwardRule::validate_data()

@@ -17,6 +17,7 @@ const QString KeyAllow = QStringLiteral("allow");
 const QString KeyMaxConnections = QStringLiteral("maxConnections");
 const QString KeyConnectTimeoutMs = QStringLiteral("connectTimeoutMs");
 const QString KeyIdleTimeoutS = QStringLiteral("idleTimeoutS");
+const QString KeyOrigin = QStringLiteral("origin");
 
 constexpr int MaxNameLength = 100;
 
@@ -59,12 +60,84 @@ Result<void> readInt(const QJsonObject &object, const QString &field, int min, i
     return {};
 }
 
+// Reads an optional port (0-65535) of the origin object; errors name "origin.<key>".
+Result<void> readOriginPort(const QJsonObject &object, const QString &key, quint16 &out)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined())
+        return {};
+    const QString field = KeyOrigin + QLatin1Char('.') + key;
+    const QString expected = QCoreApplication::translate("Rules", "a port number (0-65535)");
+    if (!value.isDouble())
+        return typeError(field, expected, value);
+    const double number = value.toDouble();
+    if (std::trunc(number) != number || number < 0 || number > 65535) {
+        return fieldError(field, QCoreApplication::translate("Rules", "expected %1, got %2")
+                                     .arg(expected, QString::number(number, 'g', 15)));
+    }
+    out = quint16(number);
+    return {};
+}
+
+Result<void> readOriginString(const QJsonObject &object, const QString &key, QString &out)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined())
+        return {};
+    if (!value.isString())
+        return typeError(KeyOrigin + QLatin1Char('.') + key, QCoreApplication::translate("Rules", "a string"), value);
+    out = value.toString();
+    return {};
+}
+
 QString ruleLabel(int index, const ForwardRule &rule)
 {
     return QString::number(index + 1) % QStringLiteral(" (\"") % rule.name.trimmed() % QStringLiteral("\")");
 }
 
 } // namespace
+
+bool RuleOrigin::operator==(const RuleOrigin &o) const
+{
+    return context == o.context && profile == o.profile && ns == o.ns && service == o.service && portName == o.portName
+           && servicePort == o.servicePort && nodePort == o.nodePort;
+}
+
+Result<RuleOrigin> RuleOrigin::fromJson(const QJsonObject &object)
+{
+    RuleOrigin origin;
+    Result<void> read = readOriginString(object, QStringLiteral("context"), origin.context);
+    if (read)
+        read = readOriginString(object, QStringLiteral("profile"), origin.profile);
+    if (read)
+        read = readOriginString(object, QStringLiteral("namespace"), origin.ns);
+    if (read)
+        read = readOriginString(object, QStringLiteral("service"), origin.service);
+    if (read)
+        read = readOriginString(object, QStringLiteral("portName"), origin.portName);
+    if (read)
+        read = readOriginPort(object, QStringLiteral("port"), origin.servicePort);
+    if (read)
+        read = readOriginPort(object, QStringLiteral("nodePort"), origin.nodePort);
+    if (!read)
+        return Error{read.error()};
+    return origin;
+}
+
+QJsonObject RuleOrigin::toJson() const
+{
+    QJsonObject object{{QStringLiteral("context"), context},
+                       {QStringLiteral("namespace"), ns},
+                       {QStringLiteral("service"), service},
+                       {QStringLiteral("port"), servicePort}};
+    if (!profile.isEmpty())
+        object.insert(QStringLiteral("profile"), profile);
+    if (!portName.isEmpty())
+        object.insert(QStringLiteral("portName"), portName);
+    if (nodePort != 0)
+        object.insert(QStringLiteral("nodePort"), nodePort);
+    return object;
+}
 
 QString jsonTypeName(const QJsonValue &value)
 {
@@ -135,8 +208,19 @@ Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
     if (!number)
         return Error{number.error()};
 
+    const QJsonValue origin = object.value(KeyOrigin);
+    if (!origin.isUndefined()) {
+        if (!origin.isObject())
+            return typeError(KeyOrigin, QCoreApplication::translate("Rules", "an object"), origin);
+        const Result<RuleOrigin> parsed = RuleOrigin::fromJson(origin.toObject());
+        if (!parsed)
+            return Error{parsed.error()};
+        rule.origin = parsed.value();
+    }
+
     rule.extra = object;
-    for (const QString &known : {KeyName, KeyListen, KeyTarget, KeyEnabled, KeyAllow, KeyMaxConnections, KeyConnectTimeoutMs, KeyIdleTimeoutS})
+    for (const QString &known : {KeyName, KeyListen, KeyTarget, KeyEnabled, KeyAllow, KeyMaxConnections, KeyConnectTimeoutMs,
+                                 KeyIdleTimeoutS, KeyOrigin})
         rule.extra.remove(known);
     return rule;
 }
@@ -152,6 +236,8 @@ QJsonObject ForwardRule::toJson() const
     object.insert(KeyMaxConnections, maxConnections);
     object.insert(KeyConnectTimeoutMs, connectTimeoutMs);
     object.insert(KeyIdleTimeoutS, idleTimeoutS);
+    if (!origin.isEmpty())
+        object.insert(KeyOrigin, origin.toJson());
     return object;
 }
 

@@ -8,6 +8,25 @@
 #include "address.h"
 #include "result.h"
 
+// Where a rule came from when it was made from the cluster (empty otherwise).
+struct RuleOrigin
+{
+    QString context;          // kubectl context
+    QString profile;          // minikube profile; may be empty
+    QString ns;               // JSON "namespace"
+    QString service;
+    QString portName;         // the Service port's name, e.g. "http"; may be empty
+    quint16 servicePort = 0;  // JSON "port"
+    quint16 nodePort = 0;     // JSON "nodePort"; 0 when the rule targets the port itself
+    bool isEmpty() const { return service.isEmpty(); }
+    bool operator==(const RuleOrigin &o) const;
+    bool operator!=(const RuleOrigin &o) const { return !(*this == o); }
+
+    // Reads the "origin" object; errors name "origin.<key>".
+    static Result<RuleOrigin> fromJson(const QJsonObject &object);
+    QJsonObject toJson() const;
+};
+
 // One forwarding rule: listen address:port -> target host:port, with its limits.
 // A plain value type; validation lives here and is shared by the file loader,
 // the command line and the rule editor.
@@ -21,6 +40,7 @@ struct ForwardRule
     int maxConnections = 16384;
     int connectTimeoutMs = 10000;
     int idleTimeoutS = 0;       // 0: off
+    RuleOrigin origin;          // JSON key "origin" (object), written only when not empty
     QJsonObject extra;          // keys this version does not know, kept on save
 
     static constexpr int MaxConnectionsLimit = 1000000;

@@ -1,0 +1,80 @@
+// The nginx format: a whole nginx.conf with the rules in a stream {} block.
+#include "exportwriters.h"
+
+namespace RuleExport {
+
+namespace {
+
+// nginx's stream proxy always has an idle timeout (10 minutes by default); "off" becomes
+// Pasarela's longest, which also stays below the 24.8 days nginx's timers can hold.
+const int NoIdleTimeoutS = ForwardRule::IdleTimeoutLimitS;
+
+bool isIpLiteral(const QString &host)
+{
+    return parseIpAddress(host).ok();
+}
+
+QString serverBlock(const ForwardRule &rule)
+{
+    QString text = QStringLiteral("    # %1\n    server {\n").arg(ruleLabel(rule));
+    const auto line = [&text](const QString &directive) { text += QStringLiteral("        ") + directive + u'\n'; };
+    line(QStringLiteral("listen %1;").arg(rule.listen.toString()));
+    line(QStringLiteral("proxy_pass %1;").arg(rule.target.toString()));
+    line(QStringLiteral("proxy_connect_timeout %1ms;").arg(rule.connectTimeoutMs));
+    line(QStringLiteral("proxy_timeout %1s;").arg(rule.idleTimeoutS > 0 ? rule.idleTimeoutS : NoIdleTimeoutS));
+    line(QStringLiteral("proxy_half_close on;"));
+    // One zone for all rules, counted per rule: the key is the rule's listen address.
+    line(QStringLiteral("set $pasarela_rule \"%1\";").arg(rule.listen.toString()));
+    line(QStringLiteral("limit_conn pasarela_connections %1;").arg(rule.maxConnections));
+    if (!rule.allow.isEmpty()) {
+        for (const Cidr &cidr : rule.allowCidrs())
+            line(QStringLiteral("allow %1;").arg(cidr.toString()));
+        line(QStringLiteral("deny all;"));
+    }
+    return text + QStringLiteral("    }\n");
+}
+
+} // namespace
+
+QString writeNginx(const QList<ForwardRule> &rules, const ExportOptions &options, Notes &notes)
+{
+    notes.title = QStringLiteral("nginx stream proxy");
+    notes.usage = {
+        QStringLiteral("Run it as is with: nginx -p DIR -c THIS_FILE  (the pid file and error log go to DIR)."),
+        QStringLiteral("To add the rules to an existing nginx, copy the stream {} block to the top level of"),
+        QStringLiteral("its nginx.conf (beside http {}, not inside it), with the load_module line if stream is"),
+        QStringLiteral("not loaded there yet (Debian: package libnginx-mod-stream). nginx 1.21.4 or newer."),
+    };
+    QString servers;
+    for (const ForwardRule &rule : rules) {
+        if (rule.idleTimeoutS == 0)
+            notes.lost.append(ruleLabel(rule)
+                              + QStringLiteral(": no idle timeout; nginx always has one, set to %1 s").arg(NoIdleTimeoutS));
+        if (!isIpLiteral(rule.target.host))
+            notes.lost.append(ruleLabel(rule)
+                              + QStringLiteral(": %1 is resolved once when nginx starts, not per connection")
+                                    .arg(rule.target.host));
+        servers += (servers.isEmpty() ? QString() : QStringLiteral("\n")) + serverBlock(rule);
+        ++notes.exported;
+    }
+    notes.lost.prepend(QStringLiteral("all rules: a reset from one side reaches the other as a normal close"));
+
+    QString text;
+    if (!options.nginxStreamModule.isEmpty())
+        text += QStringLiteral("load_module %1;\n").arg(options.nginxStreamModule);
+    text += QStringLiteral("worker_processes auto;\n"
+                           "pid pasarela-nginx.pid;\n"
+                           "error_log pasarela-nginx-error.log notice;\n"
+                           "\n"
+                           "events {\n"
+                           "    # Two per relayed connection; raise it (and worker_rlimit_nofile) for more.\n"
+                           "    worker_connections 4096;\n"
+                           "}\n"
+                           "\n"
+                           "stream {\n"
+                           "    limit_conn_zone $pasarela_rule zone=pasarela_connections:1m;\n"
+                           "\n");
+    return text + servers + QStringLiteral("}\n");
+}
+
+} // namespace RuleExport

@@ -1,0 +1,161 @@
+// readCluster against the fake minikube and kubectl, one case per way a cluster looks.
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "cluster/clusterreader.h"
+#include "fakecluster.h"
+
+class TestClusterReader final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void running();
+    void ipv6();
+    void noIngressController();
+    void failures_data();
+    void failures();
+    void explicitContext();
+    void minikubeMissing();
+    void kubectlMissing();
+    void timeout();
+
+private:
+    QByteArray m_path;
+};
+
+void TestClusterReader::initTestCase()
+{
+    m_path = FakeCluster::path().toLocal8Bit();
+    qputenv("PASARELA_FAKE_CLUSTER_DIR", FakeCluster::dir().toLocal8Bit());
+}
+
+void TestClusterReader::init()
+{
+    qputenv("PATH", m_path);
+    qputenv("PASARELA_FAKE_CLUSTER", "running");
+}
+
+void TestClusterReader::running()
+{
+    const Result<ClusterInfo> info = readCluster();
+    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QCOMPARE(info.value().context, QStringLiteral("minikube"));
+    QCOMPARE(info.value().profile, QStringLiteral("minikube"));
+    QCOMPARE(info.value().nodeIp, QStringLiteral("192.168.49.2"));
+    QCOMPARE(info.value().profiles.size(), 2);
+    QCOMPARE(info.value().profiles.at(1).status, QStringLiteral("Stopped"));
+    QVERIFY(info.value().controller.found());
+    QCOMPARE(info.value().controller.httpNodePort, quint16(31589));
+    QCOMPARE(info.value().controller.httpsNodePort, quint16(32091));
+    QCOMPARE(info.value().services.size(), 4);
+    QCOMPARE(info.value().ingresses.size(), 2);
+    QVERIFY2(info.value().notes.isEmpty(), qPrintable(info.value().notes.join(u'\n')));
+}
+
+void TestClusterReader::ipv6()
+{
+    qputenv("PASARELA_FAKE_CLUSTER", "ipv6");
+    const Result<ClusterInfo> info = readCluster();
+    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QCOMPARE(info.value().nodeIp, QStringLiteral("fd00:49::2"));
+}
+
+void TestClusterReader::noIngressController()
+{
+    qputenv("PASARELA_FAKE_CLUSTER", "no-ingress");
+    const Result<ClusterInfo> info = readCluster();
+    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QVERIFY(!info.value().controller.found());
+    QCOMPARE(info.value().services.size(), 3);
+    QVERIFY(info.value().ingresses.isEmpty());
+    QCOMPARE(info.value().notes.size(), 1);
+    QVERIFY2(info.value().notes.constFirst().contains(QStringLiteral("minikube addons enable ingress")),
+             qPrintable(info.value().notes.constFirst()));
+}
+
+void TestClusterReader::failures_data()
+{
+    QTest::addColumn<QByteArray>("fakeCase");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("stopped") << QByteArray("stopped")
+                             << QStringLiteral("the Minikube profile \"minikube\" is stopped: start it with \"minikube start -p minikube\"");
+    QTest::newRow("unreachable") << QByteArray("unreachable")
+                                 << QStringLiteral("cannot reach the cluster of the kubectl context \"prod-eu\": Unable to connect "
+                                                   "to the server: dial tcp 10.20.0.1:6443: i/o timeout; is it running? "
+                                                   "(\"kubectl cluster-info\" says more)");
+    QTest::newRow("no context") << QByteArray("no-context")
+                                << QStringLiteral("kubectl has no current context; choose one with \"kubectl config use-context NAME\"");
+}
+
+void TestClusterReader::failures()
+{
+    QFETCH(QByteArray, fakeCase);
+    QFETCH(QString, message);
+
+    qputenv("PASARELA_FAKE_CLUSTER", fakeCase);
+    const Result<ClusterInfo> info = readCluster();
+    QVERIFY(!info.ok());
+    QCOMPARE(info.error(), message);
+}
+
+void TestClusterReader::explicitContext()
+{
+    // No current context, but the one asked for is read.
+    qputenv("PASARELA_FAKE_CLUSTER", "no-context");
+    ClusterReadOptions options;
+    options.context = QStringLiteral("minikube");
+    const Result<ClusterInfo> info = readCluster(options);
+    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QCOMPARE(info.value().context, QStringLiteral("minikube"));
+    QCOMPARE(info.value().nodeIp, QStringLiteral("192.168.49.2"));
+}
+
+void TestClusterReader::minikubeMissing()
+{
+    QTemporaryDir bin;
+    QVERIFY(bin.isValid());
+    QVERIFY(FakeCluster::installOnly(bin, QStringLiteral("kubectl")));
+    qputenv("PATH", bin.path().toLocal8Bit());
+
+    const Result<ClusterInfo> info = readCluster();
+    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QVERIFY(info.value().profiles.isEmpty());
+    QVERIFY(info.value().nodeIp.isEmpty());
+    QVERIFY(info.value().controller.found());
+    const QString notes = info.value().notes.join(u'\n');
+    QVERIFY2(notes.contains(QStringLiteral("minikube is not installed or not on PATH")), qPrintable(notes));
+    QVERIFY2(notes.contains(QStringLiteral("no rules are planned")), qPrintable(notes));
+}
+
+void TestClusterReader::kubectlMissing()
+{
+    QTemporaryDir bin;
+    QVERIFY(bin.isValid());
+    QVERIFY(FakeCluster::installOnly(bin, QStringLiteral("minikube")));
+    qputenv("PATH", bin.path().toLocal8Bit());
+
+    const Result<ClusterInfo> info = readCluster();
+    QVERIFY(!info.ok());
+    QCOMPARE(info.error(), QStringLiteral("kubectl is not installed or not on PATH"));
+}
+
+void TestClusterReader::timeout()
+{
+    qputenv("PASARELA_FAKE_CLUSTER", "slow");
+    ClusterReadOptions options;
+    options.timeoutMs = 500;
+    QElapsedTimer clock;
+    clock.start();
+    const Result<ClusterInfo> info = readCluster(options);
+    QVERIFY(!info.ok());
+    QVERIFY2(info.error().contains(QStringLiteral("did not answer within 0.5 s")), qPrintable(info.error()));
+    QVERIFY2(clock.elapsed() < 10000, "the hanging kubectl was not given up on");
+}
+
+QTEST_GUILESS_MAIN(TestClusterReader)
+#include "tst_clusterreader.moc"

@@ -1,0 +1,30 @@
+# Sourced by the fake minikube and kubectl: prints the answer to one call from
+# fixtures/$PASARELA_FAKE_CLUSTER/KEY.{out,err,rc,sleep}, falling back to the
+# "running" case for the calls a case does not change. Bash builtins only, so
+# the fakes work with a PATH that holds nothing else.
+fake_dir=${PASARELA_FAKE_CLUSTER_DIR:-${BASH_SOURCE[0]%/*}}
+fake_case=${PASARELA_FAKE_CLUSTER:-running}
+
+answer() {
+    local key=$1 base=$fake_dir/fixtures/$fake_case/$1
+    if ! compgen -G "$base.*" >/dev/null; then
+        base=$fake_dir/fixtures/running/$key
+    fi
+    if ! compgen -G "$base.*" >/dev/null; then
+        printf 'fake: no fixture for %s in case "%s"\n' "$key" "$fake_case" >&2
+        exit 70
+    fi
+    if [[ -f $base.sleep ]]; then
+        exec sleep "$(<"$base.sleep")"
+    fi
+    if [[ -f $base.out ]]; then printf '%s\n' "$(<"$base.out")"; fi
+    if [[ -f $base.err ]]; then printf '%s\n' "$(<"$base.err")" >&2; fi
+    local rc=0
+    if [[ -f $base.rc ]]; then rc=$(<"$base.rc"); fi
+    exit "$rc"
+}
+
+unexpected() {
+    printf 'fake %s: unexpected arguments: %s\n' "$1" "${*:2}" >&2
+    exit 64
+}
