@@ -940,6 +940,141 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     </message>
 </context>
 <context>
+    <name>ExposeDialog</name>
+    <message>
+        <location filename="../ui/cluster/exposedialog.cpp" line="+59"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Create rules</source>
+        <translation>Crear re&amp;glas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expose cluster</source>
+        <translation>Exponer clúster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pasarela reads the cluster with minikube and kubectl and plans a rule for the ingress controller and for each NodePort service. Tick what to expose.</source>
+        <translation>Pasarela lee el clúster con minikube y kubectl y prevé una regla para el controlador de ingress y otra para cada servicio NodePort. Marca lo que quieras exponer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>kubectl context</source>
+        <translation>Contexto de kubectl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The cluster to read; choosing another reads it</source>
+        <translation>El clúster que leer; al elegir otro, se lee ese</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listen address</source>
+        <translation>Dirección de escucha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the rules listen: 0.0.0.0 for every network of this machine, 127.0.0.1 for this machine only</source>
+        <translation>Dónde escuchan las reglas: 0.0.0.0 para todas las redes de este equipo, 127.0.0.1 solo para este equipo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Con&amp;text:</source>
+        <translation>Con&amp;texto:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen &amp;address:</source>
+        <translation>&amp;Dirección de escucha:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exposes</source>
+        <translation>Expone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Listen port</source>
+        <translation>Puerto de escucha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Planned rules</source>
+        <translation>Reglas previstas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading the cluster…</source>
+        <translation>Leyendo el clúster…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cluster message</source>
+        <translation>Mensaje del clúster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the cluster again</source>
+        <translation>Volver a leer el clúster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the ticked rules; they start at once</source>
+        <translation>Añadir las reglas marcadas; se inician al momento</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ingress controller %1/%2: http on node port %3, https on node port %4. Node IP %5.</source>
+        <translation>Controlador de ingress %1/%2: http en el puerto de nodo %3, https en el puerto de nodo %4. IP del nodo: %5.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No ingress controller found. Node IP %1.</source>
+        <translation>No se encontró ningún controlador de ingress. IP del nodo: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing to expose: no NodePort services with a known node IP.</source>
+        <translation>Nada que exponer: no hay servicios NodePort con una IP de nodo conocida.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not read the cluster: %1</source>
+        <translation>No se pudo leer el clúster: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Listen port of %1</source>
+        <translation>Puerto de escucha de %1</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Not created:
+%1</source>
+        <translation>No se crearon:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>HeadersModel</name>
     <message>
         <location filename="../ui/http/headersmodel.cpp" line="+13"/>
@@ -1858,7 +1993,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+69"/>
+        <location filename="../ui/mainwindow.cpp" line="+70"/>
         <source>Pasarela</source>
         <translation>Pasarela</translation>
     </message>
@@ -1953,7 +2088,22 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>&amp;Reglas</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Ex&amp;port as</source>
+        <translation>Ex&amp;portar como</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xpose cluster…</source>
+        <translation>E&amp;xponer clúster…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Read the Minikube or kubectl cluster and create rules for its ingress and NodePort services</source>
+        <translation>Leer el clúster de Minikube o de kubectl y crear reglas para su ingress y sus servicios NodePort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
@@ -2885,7 +3035,7 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
 <context>
     <name>RuleTableModel</name>
     <message>
-        <location filename="../ui/rules/ruletablemodel.cpp" line="+18"/>
+        <location filename="../ui/rules/ruletablemodel.cpp" line="+19"/>
         <source>Listening</source>
         <translation>Escuchando</translation>
     </message>
@@ -2966,11 +3116,21 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>After minikube stop/start the service answers at %1; Update target moves the rule there</source>
+        <translation>Tras minikube stop/start, el servicio responde en %1; Actualizar destino lleva la regla allí</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Connections are passed on to %1</source>
         <translation>Las conexiones se reenvían a %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%n connection(s) could not reach the target</source>
         <translation>
             <numerusform>%n conexión no pudo llegar al destino</numerusform>
@@ -3429,7 +3589,32 @@ Salida (destino → cliente): %2</translation>
 <context>
     <name>RulesPanel</name>
     <message>
-        <location filename="../ui/rules/rulespanel.cpp" line="+73"/>
+        <location filename="../ui/rules/rulespanel.cpp" line="+69"/>
+        <source>&amp;nginx stream configuration…</source>
+        <translation>Configuración stream de &amp;nginx…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ingress-nginx &amp;tcp-services ConfigMap…</source>
+        <translation>ConfigMap &amp;tcp-services de ingress-nginx…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kubernetes &amp;Service manifest…</source>
+        <translation>Manifiesto de &amp;Service de Kubernetes…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>s&amp;ocat command lines…</source>
+        <translation>Líneas de comandos de s&amp;ocat…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>s&amp;ystemd unit…</source>
+        <translation>Unidad de s&amp;ystemd…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Rules file problem</source>
         <translation>Problema con el archivo de reglas</translation>
     </message>
@@ -3504,7 +3689,42 @@ Salida (destino → cliente): %2</translation>
         <translation>Detener la regla seleccionada y cerrar sus conexiones</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+7"/>
+        <source>Up&amp;date target</source>
+        <translation>&amp;Actualizar destino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point the selected rule at where its cluster service answers now</source>
+        <translation>Apuntar la regla seleccionada adonde responde ahora su servicio del clúster</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Check cluster targets</source>
+        <translation>&amp;Comprobar destinos del clúster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the cluster again and mark the rules whose service moved</source>
+        <translation>Volver a leer el clúster y marcar las reglas cuyo servicio ha cambiado de sitio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The cluster targets could not be checked: %1</source>
+        <translation>No se pudieron comprobar los destinos del clúster: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export rules</source>
+        <translation>Exportar reglas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the selected rule, or all rules when none is selected, as %1</source>
+        <translation>Guardar la regla seleccionada, o todas si no hay ninguna seleccionada, como %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>&lt;b&gt;No forwarding rules yet.&lt;/b&gt; Add a rule from a port of this PC to your cluster&apos;s ingress (&lt;code&gt;minikube ip&lt;/code&gt;, port 80), or try the demo: a built-in ingress and a rule on 127.0.0.1:%1 to it, with a request ready in the HTTP client.</source>
         <translation>&lt;b&gt;Aún no hay reglas de reenvío.&lt;/b&gt; Añade una regla desde un puerto de este equipo hasta el ingress de tu clúster (&lt;code&gt;minikube ip&lt;/code&gt;, puerto 80), o prueba la demo: un ingress integrado y una regla en 127.0.0.1:%1 hacia él, con una petición lista en el cliente HTTP.</translation>
     </message>
@@ -3534,7 +3754,7 @@ Salida (destino → cliente): %2</translation>
         <translation>Bienvenida</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+91"/>
         <source>rule %1</source>
         <translation>regla %1</translation>
     </message>
@@ -3562,6 +3782,11 @@ Salida (destino → cliente): %2</translation>
         <location line="+2"/>
         <source>Remove rule</source>
         <translation>Eliminar regla</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The export could not be written to %1: %2. Choose another folder or file name.</source>
+        <translation>No se pudo escribir la exportación en %1: %2. Elige otra carpeta u otro nombre de archivo.</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@
 #include "appicon.h"
 #include "autostart.h"
 #include "charts/throughputpanel.h"
+#include "cluster/exposedialog.h"
 #include "connections/connectionspanel.h"
 #include "demo/demoingress.h"
 #include "format.h"
@@ -152,6 +153,21 @@ void MainWindow::createMenus()
     rules->addActions(m_rules->editActions());
     rules->addSeparator();
     rules->addActions(m_rules->runActions());
+    rules->addSeparator();
+    rules->addActions(m_rules->clusterActions());
+    rules->addMenu(tr("Ex&port as"))->addActions(m_rules->exportActions());
+    rules->addSeparator();
+    QAction *expose = rules->addAction(tr("E&xpose cluster…"), this, [this] {
+        ExposeDialog dialog(m_controller, this);
+        dialog.exec();
+        const QList<RequestCollection> requests = dialog.requests();
+        if (!requests.isEmpty()) {
+            m_http->setRequest(requests.constFirst().requests.constFirst());
+            m_tabs->setCurrentWidget(m_http);
+        }
+    });
+    expose->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    expose->setStatusTip(tr("Read the Minikube or kubectl cluster and create rules for its ingress and NodePort services"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int tab = 0; tab < m_tabs->count(); ++tab) {

@@ -1,6 +1,9 @@
 #include "rulespanel.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -10,11 +13,13 @@
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include "demo/demoingress.h"
+#include "rules/clustercheck.h"
 #include "rules/rulecontroller.h"
 #include "rules/ruleeditordialog.h"
 #include "rules/ruletablemodel.h"
@@ -45,6 +50,30 @@ private:
     QTableView *m_view;
     RulesPanel *m_panel;
 };
+
+QString exportFileName(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Nginx: return QStringLiteral("pasarela-nginx.conf");
+    case ExportFormat::TcpServices: return QStringLiteral("pasarela-tcp-services.yaml");
+    case ExportFormat::Service: return QStringLiteral("pasarela-service.yaml");
+    case ExportFormat::Socat: return QStringLiteral("pasarela-socat.sh");
+    case ExportFormat::Systemd: return QStringLiteral("pasarela.service");
+    }
+    return {};
+}
+
+QString exportTitle(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Nginx: return RulesPanel::tr("&nginx stream configuration…");
+    case ExportFormat::TcpServices: return RulesPanel::tr("ingress-nginx &tcp-services ConfigMap…");
+    case ExportFormat::Service: return RulesPanel::tr("Kubernetes &Service manifest…");
+    case ExportFormat::Socat: return RulesPanel::tr("s&ocat command lines…");
+    case ExportFormat::Systemd: return RulesPanel::tr("s&ystemd unit…");
+    }
+    return {};
+}
 
 } // namespace
 
@@ -125,7 +154,32 @@ RulesPanel::RulesPanel(RuleController *controller, QWidget *parent)
     // Enter and Delete act on the table only, so they do not steal keys from other panels.
     m_editAction->setShortcutContext(Qt::WidgetShortcut);
     m_removeAction->setShortcutContext(Qt::WidgetShortcut);
-    m_view->addActions(editActions() + runActions());
+
+    m_check = new ClusterCheck(controller, this);
+    m_updateTargetAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Up&date target"), this);
+    m_updateTargetAction->setStatusTip(tr("Point the selected rule at where its cluster service answers now"));
+    connect(m_updateTargetAction, &QAction::triggered, this, &RulesPanel::updateTarget);
+    m_checkClusterAction = new QAction(tr("&Check cluster targets"), this);
+    m_checkClusterAction->setStatusTip(tr("Read the cluster again and mark the rules whose service moved"));
+    connect(m_checkClusterAction, &QAction::triggered, m_check, &ClusterCheck::check);
+    connect(m_check, &ClusterCheck::checked, m_model, &RuleTableModel::setStaleTargets);
+    connect(m_check, &ClusterCheck::checked, this, &RulesPanel::updateActions);
+    connect(m_check, &ClusterCheck::failed, this, [this](const QString &reason) {
+        emit failed(tr("The cluster targets could not be checked: %1").arg(reason));
+    });
+    m_chooseExportPath = [this](const QString &suggested) {
+        return QFileDialog::getSaveFileName(this, tr("Export rules"), suggested);
+    };
+    for (ExportFormat format : {ExportFormat::Nginx, ExportFormat::TcpServices, ExportFormat::Service,
+                                ExportFormat::Socat, ExportFormat::Systemd}) {
+        QAction *action = new QAction(exportTitle(format), this);
+        action->setStatusTip(tr("Save the selected rule, or all rules when none is selected, as %1")
+                                 .arg(exportFormatName(format)));
+        connect(action, &QAction::triggered, this, [this, format] { exportAs(format); });
+        m_exportActions.append(action);
+    }
+
+    m_view->addActions(editActions() + runActions() + QList<QAction *>{m_updateTargetAction});
     createWelcome();
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RulesPanel::selectionChanged);
@@ -143,6 +197,16 @@ QList<QAction *> RulesPanel::editActions() const
 QList<QAction *> RulesPanel::runActions() const
 {
     return {m_startAction, m_stopAction};
+}
+
+QList<QAction *> RulesPanel::clusterActions() const
+{
+    return {m_updateTargetAction, m_checkClusterAction};
+}
+
+QList<QAction *> RulesPanel::exportActions() const
+{
+    return m_exportActions;
 }
 
 void RulesPanel::createWelcome()
@@ -222,6 +286,10 @@ void RulesPanel::updateActions()
     // Start also retries a rule that failed to listen.
     m_startAction->setEnabled(has && (!enabled || m_controller->state(id) == RuleState::Error));
     m_stopAction->setEnabled(enabled);
+    m_updateTargetAction->setEnabled(has && m_model->staleTarget(id).has_value());
+    m_checkClusterAction->setEnabled(m_check->hasClusterRules());
+    for (QAction *action : m_exportActions)
+        action->setEnabled(!m_controller->ruleIds().isEmpty());
 }
 
 void RulesPanel::selectionChanged()
@@ -321,4 +389,46 @@ void RulesPanel::setSelectedEnabled(bool enabled)
     if (!result)
         emit failed(result.error());
     updateActions();
+}
+
+void RulesPanel::updateTarget()
+{
+    const RuleId id = selectedRule();
+    const std::optional<StaleTarget> stale = id ? m_model->staleTarget(id) : std::nullopt;
+    if (!stale)
+        return;
+    ForwardRule rule = m_controller->rule(id);
+    rule.target = stale->target;
+    rule.origin = stale->origin;
+    const Result<void> updated = m_controller->updateRule(id, rule);
+    if (!updated)
+        emit failed(updated.error());
+    updateActions();
+}
+
+void RulesPanel::exportAs(ExportFormat format)
+{
+    const QString path = m_chooseExportPath(QDir::home().filePath(exportFileName(format)));
+    if (!path.isEmpty())
+        exportRulesTo(format, path);
+}
+
+bool RulesPanel::exportRulesTo(ExportFormat format, const QString &path)
+{
+    const RuleId id = selectedRule();
+    const QList<ForwardRule> rules = id ? QList<ForwardRule>{m_controller->rule(id)} : m_controller->rules();
+    ExportOptions options;
+    options.rulesPath = QFileInfo(m_controller->path()).absoluteFilePath();
+    const Result<QString> text = exportRules(rules, format, options);
+    if (!text) {
+        emit failed(text.error());
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.value().toUtf8()) < 0 || !file.commit()) {
+        emit failed(tr("The export could not be written to %1: %2. Choose another folder or file name.")
+                        .arg(path, file.errorString()));
+        return false;
+    }
+    return true;
 }

@@ -3,9 +3,13 @@
 #include <QList>
 #include <QWidget>
 
+#include <functional>
+
+#include "export/ruleexport.h"
 #include "rules/forwardrule.h"
 #include "stats/connectioninfo.h"
 
+class ClusterCheck;
 class QAction;
 class QLabel;
 class QTableView;
@@ -29,6 +33,11 @@ public:
     QList<QAction *> editActions() const;
     // Start, stop.
     QList<QAction *> runActions() const;
+    // Update target, check cluster targets.
+    QList<QAction *> clusterActions() const;
+    // One per export format, for the "Export as" menu.
+    QList<QAction *> exportActions() const;
+    ClusterCheck *clusterCheck() const { return m_check; }
 
     // A problem with the rules file, shown above the table until the file is replaced.
     void showFileProblem(const QString &html);
@@ -46,6 +55,16 @@ public:
     // Asks first only when the rule has open connections.
     void removeRule();
     void setSelectedEnabled(bool enabled);
+    // Points the selected stale rule at where its cluster service answers now.
+    void updateTarget();
+    // The selected rule, or all when none is selected, exported to path (written
+    // whole or not at all); false after emitting failed().
+    bool exportRulesTo(ExportFormat format, const QString &path);
+    // Asks where to save an export (default: a file dialog); returns "" to cancel. For tests.
+    void setExportPathChooser(std::function<QString(const QString &suggested)> choose)
+    {
+        m_chooseExportPath = std::move(choose);
+    }
 
 signals:
     void selectedRuleChanged(RuleId id, const QString &name);
@@ -60,6 +79,7 @@ private:
     bool runEditor(const ForwardRule &rule, RuleId id, const QString &title);
     void updateActions();
     void selectionChanged();
+    void exportAs(ExportFormat format);
 
     RuleController *m_controller;
     RuleTableModel *m_model;
@@ -72,6 +92,11 @@ private:
     QAction *m_removeAction;
     QAction *m_startAction;
     QAction *m_stopAction;
+    ClusterCheck *m_check;
+    QAction *m_updateTargetAction;
+    QAction *m_checkClusterAction;
+    QList<QAction *> m_exportActions;
+    std::function<QString(const QString &)> m_chooseExportPath;
 };
 
 // An action with a theme icon, a shortcut and a tooltip that names the shortcut.

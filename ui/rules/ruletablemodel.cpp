@@ -11,6 +11,7 @@
 namespace {
 
 const QColor ErrorColor(0xc0, 0x1c, 0x28);
+const QColor WarningColor(0xb3, 0x5c, 0x00);
 
 QString stateText(RuleState state, const QString &error)
 {
@@ -104,7 +105,7 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         switch (role) {
         case Qt::DisplayRole: return exposed ? tr("%1  (exposed)").arg(rule.listen.toString()) : rule.listen.toString();
         case Qt::DecorationRole: return exposed ? QVariant(warningIcon()) : QVariant();
-        case Qt::ForegroundRole: return exposed ? QVariant(QColor(0xb3, 0x5c, 0x00)) : QVariant();
+        case Qt::ForegroundRole: return exposed ? QVariant(WarningColor) : QVariant();
         case Qt::ToolTipRole: return exposed ? exposedToolTip(rule) : tr("Only programs on this PC can connect (loopback).");
         case Qt::AccessibleTextRole:
             return exposed ? tr("%1, exposed to other machines").arg(rule.listen.toString()) : rule.listen.toString();
@@ -112,11 +113,18 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         }
     }
     if (column == Target) {
-        if (role == Qt::DisplayRole)
-            return rule.target.toString();
-        if (role == Qt::ToolTipRole)
-            return tr("Connections are passed on to %1").arg(rule.target.toString());
-        return {};
+        const std::optional<StaleTarget> stale = staleTarget(id);
+        switch (role) {
+        case Qt::DisplayRole:
+            return stale ? tr("%1 → %2").arg(rule.target.toString(), stale->target.toString()) : rule.target.toString();
+        case Qt::ForegroundRole: return stale ? QVariant(WarningColor) : QVariant();
+        case Qt::DecorationRole: return stale ? QVariant(warningIcon()) : QVariant();
+        case Qt::ToolTipRole:
+            return stale ? tr("After minikube stop/start the service answers at %1; Update target moves the rule there")
+                               .arg(stale->target.toString())
+                         : tr("Connections are passed on to %1").arg(rule.target.toString());
+        default: return {};
+        }
     }
     if (column == State) {
         const RuleState state = m_controller->state(id);
@@ -232,6 +240,21 @@ void RuleTableModel::applySnapshot(const EngineSnapshot &snapshot)
         m_stats.insert(stats.ruleId, stats);
     if (!m_ids.isEmpty())
         emit dataChanged(index(0, State), index(int(m_ids.size()) - 1, Rate));
+}
+
+void RuleTableModel::setStaleTargets(const QHash<RuleId, StaleTarget> &stale)
+{
+    m_stale = stale;
+    if (!m_ids.isEmpty())
+        emit dataChanged(index(0, Target), index(int(m_ids.size()) - 1, Target));
+}
+
+std::optional<StaleTarget> RuleTableModel::staleTarget(RuleId id) const
+{
+    const auto stale = m_stale.constFind(id);
+    if (stale == m_stale.cend() || stale->target == m_controller->rule(id).target)
+        return std::nullopt;
+    return *stale;
 }
 
 void RuleTableModel::reload()

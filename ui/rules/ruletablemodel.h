@@ -4,6 +4,9 @@
 #include <QHash>
 #include <QList>
 
+#include <optional>
+
+#include "cluster/clusterplan.h"
 #include "stats/connectioninfo.h"
 
 class RuleController;
@@ -36,6 +39,11 @@ public:
     // From the last snapshot; zeros when the rule was not in it.
     RuleStats stats(RuleId id) const { return m_stats.value(id); }
 
+    // Rules made from the cluster whose service now answers elsewhere (from ClusterCheck).
+    void setStaleTargets(const QHash<RuleId, StaleTarget> &stale);
+    // nullopt when the rule is not stale or already points at the new target.
+    std::optional<StaleTarget> staleTarget(RuleId id) const;
+
 private:
     void reload();
     void refreshRule(RuleId id);
@@ -43,4 +51,5 @@ private:
     RuleController *m_controller;
     QList<RuleId> m_ids;
     QHash<RuleId, RuleStats> m_stats;
+    QHash<RuleId, StaleTarget> m_stale;
 };
