@@ -12,23 +12,21 @@ build=${1:?usage: deb_check.sh BUILD_DIR}
 app_id=dev.pasarela.Pasarela
 failures=0
 installed=0
-pids=()
-work=$(mktemp -d)
+# The scratch folder, background processes, free_port and wait_for of the shell tests.
+source "$(dirname "${BASH_SOURCE[0]}")/../tests/support/scratch.sh"
 
 ok() { echo "ok   $*"; }
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 die() { echo "FAIL $*"; exit 1; }
 
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
+deb_cleanup() {
+    cleanup
     # Only a package this script installed: it refuses to start when one was there before.
     if [ "$installed" = 1 ]; then
         DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq pasarela >/dev/null 2>&1 || true
     fi
-    rm -rf "$work"
 }
-trap cleanup EXIT
+trap deb_cleanup EXIT
 
 [ "$(id -u)" = 0 ] || die "deb_check.sh installs and removes the package: run it as root (sudo bash packaging/deb_check.sh $build)"
 [ -f "$build/CPackConfig.cmake" ] || die "$build is not a configured build tree (no CPackConfig.cmake): build first"
@@ -116,23 +114,6 @@ done
 got=$(/usr/bin/pasarela --version 2>&1) || true
 [ "$got" = "pasarela $version" ] && ok "/usr/bin/pasarela --version: $got" \
     || fail "/usr/bin/pasarela --version printed '$got', expected 'pasarela $version'"
-
-free_port() {
-    local port
-    while :; do
-        port=$(shuf -i 20000-32000 -n 1)
-        [ "$port" != 31042 ] || continue  # the demo's fixed port
-        [ -n "$(ss -Htan "sport = :$port")" ] || { echo "$port"; return; }
-    done
-}
-# wait_for SECONDS COMMAND...: polls COMMAND until it succeeds; fails after SECONDS.
-wait_for() {
-    local deadline=$((SECONDS + $1)); shift
-    until "$@"; do
-        [ $SECONDS -lt $deadline ] || return 1
-        sleep 0.1
-    done
-}
 
 target_port=$(free_port)
 listen_port=$(free_port)
