@@ -238,6 +238,58 @@ Códigos de salida:
     </message>
 </context>
 <context>
+    <name>CollectionsPanel</name>
+    <message>
+        <location filename="../ui/http/collectionspanel.cpp" line="+25"/>
+        <source>No collections yet. Rules › Expose cluster… adds one for each Ingress, with a request for each of its hosts and paths.</source>
+        <translation>Aún no hay colecciones. Reglas › Exponer clúster… añade una por cada Ingress, con una petición por cada uno de sus hosts y rutas.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+20"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Collections file problem</source>
+        <translation>Problema con el archivo de colecciones</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Request collections</source>
+        <translation>Colecciones de peticiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click a request to load it into the editor; Delete removes it</source>
+        <translation>Haz clic en una petición para cargarla en el editor; Supr la elimina</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove the selected request, or the whole collection (Delete)</source>
+        <translation>Quitar la petición seleccionada, o la colección entera (Supr)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete from collections</source>
+        <translation>Eliminar de las colecciones</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Delete collection</source>
+        <translation>Eliminar colección</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete the collection &quot;%1&quot; and its %n request(s)?</source>
+        <translation>
+            <numerusform>¿Eliminar la colección &quot;%1&quot; y su %n petición?</numerusform>
+            <numerusform>¿Eliminar la colección &quot;%1&quot; y sus %n peticiones?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <location filename="../app/cli/commandline.cpp" line="+12"/>
@@ -1215,12 +1267,12 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     <message>
         <location line="+1"/>
         <source>Click a request to load it into the editor; Delete removes it</source>
-        <translation>Haz clic en una petición para cargarla en el editor; Delete la elimina</translation>
+        <translation>Haz clic en una petición para cargarla en el editor; Supr la elimina</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Remove the selected request from the history (Delete)</source>
-        <translation>Eliminar del historial la petición seleccionada (Delete)</translation>
+        <translation>Eliminar del historial la petición seleccionada (Supr)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1389,13 +1441,17 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>más de %1 redirecciones, la última a %2: ¿un bucle de redirecciones?</translation>
     </message>
     <message>
-        <location filename="../app/core/http/httphistory.cpp" line="+46"/>
+        <location filename="../app/core/http/httphistory.cpp" line="+47"/>
         <location filename="../app/core/http/httpmessage.cpp" line="+116"/>
+        <location filename="../app/core/http/requestcollections.cpp" line="+37"/>
+        <location line="+26"/>
         <source>&quot;%1&quot; must be %2, got %3</source>
         <translation>&quot;%1&quot; debe ser %2, se encontró %3</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../app/core/http/requestcollections.cpp" line="-34"/>
+        <location line="+13"/>
         <source>expected an object, got %1</source>
         <translation>se esperaba un objeto, se encontró %1</translation>
     </message>
@@ -1427,6 +1483,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../app/core/http/requestcollections.cpp" line="+13"/>
         <source>not valid JSON (%1 at byte %2)</source>
         <translation>JSON no válido (%1 en el byte %2)</translation>
     </message>
@@ -1443,6 +1500,8 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     <message>
         <location line="+4"/>
         <location filename="../app/core/http/httpmessage.cpp" line="+271"/>
+        <location filename="../app/core/http/requestcollections.cpp" line="-18"/>
+        <location line="+26"/>
         <source>a list</source>
         <translation>una lista</translation>
     </message>
@@ -1452,7 +1511,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>entrada %1: %2</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+22"/>
         <source>%1: cannot read the HTTP history: %2</source>
         <translation>%1: no se puede leer el historial HTTP: %2</translation>
     </message>
@@ -1468,6 +1527,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../app/core/http/requestcollections.cpp" line="+47"/>
         <source>%1: cannot create the folder %2: check its permissions</source>
         <translation>%1: no se puede crear la carpeta %2: comprueba sus permisos</translation>
     </message>
@@ -1582,16 +1642,77 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <source>a &quot;...&quot; quote is not closed: add the missing &quot;</source>
         <translation>unas comillas &quot;...&quot; no están cerradas: añade la &quot; que falta</translation>
     </message>
+    <message>
+        <location filename="../app/core/http/requestcollections.cpp" line="-76"/>
+        <source>&quot;name&quot; must be a text that is not empty</source>
+        <translation>&quot;name&quot; debe ser un texto no vacío</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>request %1: %2</source>
+        <translation>petición %1: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>not a Pasarela request collections file</source>
+        <translation>no es un archivo de colecciones de peticiones de Pasarela</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>collections version %1 is not one this Pasarela reads</source>
+        <translation>la versión de colecciones %1 no es una que esta Pasarela sepa leer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>collection %1: %2</source>
+        <translation>colección %1: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: cannot read the request collections: %2</source>
+        <translation>%1: no se pueden leer las colecciones de peticiones: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: the request collections are broken (%2) and could not be moved to %3: move the file away yourself, or the next save replaces it</source>
+        <translation>%1: las colecciones de peticiones están dañadas (%2) y no se pudieron mover a %3: mueve tú el archivo a otro sitio, o el próximo guardado lo reemplazará</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the request collections are broken (%2); the file was kept as %3 and the collections start empty</source>
+        <translation>%1: las colecciones de peticiones están dañadas (%2); el archivo se conservó como %3 y las colecciones empiezan vacías</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+4"/>
+        <source>%1: cannot write the request collections: %2</source>
+        <translation>%1: no se pueden escribir las colecciones de peticiones: %2</translation>
+    </message>
 </context>
 <context>
     <name>HttpClientPanel</name>
     <message>
-        <location filename="../ui/http/httpclientpanel.cpp" line="+62"/>
+        <location filename="../ui/http/httpclientpanel.cpp" line="+58"/>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collections</source>
+        <translation>Colecciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready requests grouped by name, such as one per Ingress of the cluster</source>
+        <translation>Peticiones listas agrupadas por nombre, como una por cada Ingress del clúster</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>History, request and response</source>
         <translation>Historial, petición y respuesta</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>The request method; another token can be typed</source>
         <translation>El método de la petición; puedes escribir otro</translation>
     </message>
@@ -1639,13 +1760,13 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     </message>
     <message>
         <location line="+13"/>
-        <location line="+184"/>
+        <location line="+192"/>
         <location line="+5"/>
         <source>Save response</source>
         <translation>Guardar respuesta</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-177"/>
         <source>Copy as curl</source>
         <translation>Copiar como curl</translation>
     </message>
@@ -1685,7 +1806,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>Escribir la petición, la respuesta y sus tiempos en un único archivo JSON</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+54"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
@@ -2475,7 +2596,7 @@ de un puerto expuesto.</translation>
     <message>
         <location line="-4"/>
         <source>Remove the selected header lines (Delete)</source>
-        <translation>Quitar las líneas de cabecera seleccionadas (Delete)</translation>
+        <translation>Quitar las líneas de cabecera seleccionadas (Supr)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3494,7 +3615,7 @@ Salida (destino → cliente): %2</translation>
         <translation>las reglas %1 y %2 escuchan ambas en %3; desactiva una o cambia su puerto</translation>
     </message>
     <message>
-        <location filename="../app/core/rules/rulestore.cpp" line="+30"/>
+        <location filename="../app/core/rules/rulestore.cpp" line="+32"/>
         <source>line %1, column %2</source>
         <translation>línea %1, columna %2</translation>
     </message>
@@ -3576,12 +3697,12 @@ Salida (destino → cliente): %2</translation>
         <translation>%1: no se puede escribir el archivo: %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>%1: cannot move the broken file aside to %2: check the folder&apos;s permissions</source>
         <translation>%1: no se puede apartar el archivo dañado a %2: comprueba los permisos de la carpeta</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 (the old file is kept at %2)</source>
         <translation>%1 (el archivo anterior se conserva en %2)</translation>
     </message>

@@ -162,7 +162,7 @@ void MainWindow::createMenus()
         dialog.exec();
         const QList<RequestCollection> requests = dialog.requests();
         if (!requests.isEmpty()) {
-            m_http->setRequest(requests.constFirst().requests.constFirst());
+            m_http->addCollections(requests);
             m_tabs->setCurrentWidget(m_http);
         }
     });

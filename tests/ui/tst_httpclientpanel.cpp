@@ -26,7 +26,9 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+#include <QTreeWidget>
 
+#include "http/collectionspanel.h"
 #include "http/curldialog.h"
 #include "http/headersmodel.h"
 #include "http/historymodel.h"
@@ -96,6 +98,7 @@ private slots:
     void historyKeepsAndReloadsRequests();
     void secretHeadersComeBackRedacted();
     void brokenHistoryFileIsReported();
+    void collectionsLoadKeepAndDelete();
     void curlRoundTripThroughTheClipboard();
     void formatJsonPrettifiesOrPointsAtTheError();
     void tenMegabyteJsonDoesNotFreeze();
@@ -350,6 +353,73 @@ void TestHttpClientPanel::brokenHistoryFileIsReported()
     QVERIFY(!problem->isHidden());
     QVERIFY2(problem->text().contains(QLatin1String("broken.json")), qPrintable(problem->text()));
     QCOMPARE(panel.historyPanel()->model()->rowCount(), 0);
+}
+
+void TestHttpClientPanel::collectionsLoadKeepAndDelete()
+{
+    CollectionsPanel *collections = m_panel->collectionsPanel();
+    QTreeWidget *tree = collections->tree();
+    QVERIFY(tree->isHidden());  // the empty list says how to fill it instead
+
+    const auto request = [this](const QString &path, const QString &host) {
+        HttpRequest result;
+        result.url = m_server.url(path);
+        result.headers = {{QStringLiteral("Host"), host}};
+        return result;
+    };
+    const RequestCollection shop{QStringLiteral("shop"), {request(QStringLiteral("/api/v1/items"), QStringLiteral("api.local")),
+                                                          request(QStringLiteral("/"), QStringLiteral("web.local"))}};
+    const RequestCollection blog{QStringLiteral("blog"), {request(QStringLiteral("/posts"), QStringLiteral("blog.local"))}};
+    m_panel->addCollections({shop, blog});
+
+    // The list is shown and the first request is in the editor, ready to send.
+    QCOMPARE(m_panel->libraryTabs()->currentWidget(), collections);
+    QVERIFY(tree->isVisible());
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("shop"));
+    QCOMPARE(tree->topLevelItem(0)->child(0)->text(0), QStringLiteral("GET api.local/api/v1/items"));
+    QCOMPARE(tree->topLevelItem(1)->child(0)->text(0), QStringLiteral("GET blog.local/posts"));
+    QCOMPARE(m_panel->urlEdit()->text(), m_server.url(QStringLiteral("/api/v1/items")));
+    QCOMPARE(m_panel->request().header(QStringLiteral("Host")), QStringLiteral("api.local"));
+    QTest::keyClick(m_panel->urlEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->responseView()->statusLabel()->text().startsWith(QLatin1String("200")), 15000);
+
+    // Clicking another request loads it.
+    QTreeWidgetItem *blogPosts = tree->topLevelItem(1)->child(0);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(blogPosts).center());
+    QCOMPARE(m_panel->urlEdit()->text(), m_server.url(QStringLiteral("/posts")));
+    QCOMPARE(m_panel->request().header(QStringLiteral("Host")), QStringLiteral("blog.local"));
+
+    // Exposing again replaces the collection of the same name.
+    m_panel->addCollections({RequestCollection{QStringLiteral("shop"), {request(QStringLiteral("/health"), QStringLiteral("api.local"))}}});
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QCOMPARE(tree->topLevelItem(0)->childCount(), 1);
+
+    // Delete removes the selected request; the file follows, across restarts.
+    tree->setFocus();
+    tree->setCurrentItem(tree->topLevelItem(1)->child(0));
+    QTest::keyClick(tree, Qt::Key_Delete);
+    QCOMPARE(tree->topLevelItem(1)->childCount(), 0);
+    HttpClientPanel reopened(nullptr, m_panel->historyPanel()->model()->path());
+    const QList<RequestCollection> &kept = reopened.collectionsPanel()->collections().collections();
+    QCOMPARE(kept.size(), 2);
+    QCOMPARE(kept.at(0).requests.size(), 1);
+    QCOMPARE(kept.at(0).requests.at(0).url, m_server.url(QStringLiteral("/health")));
+    QVERIFY(kept.at(1).requests.isEmpty());
+
+    // A whole collection goes only after asking.
+    QTimer::singleShot(0, this, [] {
+        if (QWidget *box = QApplication::activeModalWidget()) {
+            for (QPushButton *button : box->findChildren<QPushButton *>()) {
+                if (button->text().contains(QLatin1String("Yes")))
+                    button->click();
+            }
+        }
+    });
+    tree->setCurrentItem(tree->topLevelItem(0));
+    collections->removeSelected();
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("blog"));
 }
 
 void TestHttpClientPanel::curlRoundTripThroughTheClipboard()

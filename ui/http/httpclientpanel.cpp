@@ -18,9 +18,11 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include "collectionspanel.h"
 #include "curldialog.h"
 #include "historypanel.h"
 #include "http/curlcommand.h"
@@ -50,8 +52,15 @@ HttpClientPanel::HttpClientPanel(RuleController *rules, const QString &historyPa
 {
     QWidget *top = createTopRow(rules);
     m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_history = new HistoryPanel(historyPath, m_splitter);
-    m_splitter->addWidget(m_history);
+    m_library = new QTabWidget(m_splitter);
+    m_library->setDocumentMode(true);
+    m_history = new HistoryPanel(historyPath, m_library);
+    m_library->addTab(m_history, tr("History"));
+    m_collections = new CollectionsPanel(QFileInfo(historyPath).absoluteDir().filePath(QStringLiteral("request-collections.json")),
+                                         m_library);
+    m_library->addTab(m_collections, tr("Collections"));
+    m_library->setTabToolTip(1, tr("Ready requests grouped by name, such as one per Ingress of the cluster"));
+    m_splitter->addWidget(m_library);
     m_splitter->addWidget(createRequestColumn());
     m_splitter->addWidget(createResponseColumn());
     m_splitter->setChildrenCollapsible(false);
@@ -66,6 +75,7 @@ HttpClientPanel::HttpClientPanel(RuleController *rules, const QString &historyPa
     layout->addWidget(m_splitter, 1);
 
     connect(m_history, &HistoryPanel::requestChosen, this, &HttpClientPanel::setRequest);
+    connect(m_collections, &CollectionsPanel::requestChosen, this, &HttpClientPanel::setRequest);
     connect(m_editor->keepSecretsBox(), &QCheckBox::toggled, m_history, &HistoryPanel::setKeepSecrets);
     setTabOrder(m_method, m_url);
     setTabOrder(m_url, m_throughRule);
@@ -188,6 +198,14 @@ void HttpClientPanel::setRequest(const HttpRequest &request)
     m_method->setCurrentText(request.method);
     m_url->setText(request.url);
     m_editor->setRequest(request);
+}
+
+void HttpClientPanel::addCollections(const QList<RequestCollection> &collections)
+{
+    if (collections.isEmpty())
+        return;
+    m_library->setCurrentWidget(m_collections);
+    m_collections->add(collections);
 }
 
 void HttpClientPanel::send()

@@ -5,8 +5,10 @@
 
 #include "http/httpclient.h"
 #include "http/httpmessage.h"
+#include "http/requestcollections.h"
 #include "result.h"
 
+class CollectionsPanel;
 class HistoryPanel;
 class QAction;
 class QComboBox;
@@ -14,6 +16,7 @@ class QLineEdit;
 class QPushButton;
 class QSettings;
 class QSplitter;
+class QTabWidget;
 class RequestEditor;
 class ResponseView;
 class RuleController;
@@ -34,6 +37,9 @@ public:
 
     HttpRequest request() const;
     void setRequest(const HttpRequest &request);
+    // Keeps them under Collections (replacing those of the same name), shows that
+    // list and loads the first request.
+    void addCollections(const QList<RequestCollection> &collections);
 
     void send();
     void cancel();
@@ -64,6 +70,9 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QSplitter *splitter() const { return m_splitter; }
     HistoryPanel *historyPanel() const { return m_history; }
+    CollectionsPanel *collectionsPanel() const { return m_collections; }
+    // History and Collections, as tabs.
+    QTabWidget *libraryTabs() const { return m_library; }
     RequestEditor *requestEditor() const { return m_editor; }
     ResponseView *responseView() const { return m_response; }
 
@@ -91,7 +100,9 @@ private:
     QPushButton *m_send = nullptr;
     QPushButton *m_cancel = nullptr;
     QSplitter *m_splitter = nullptr;
+    QTabWidget *m_library = nullptr;
     HistoryPanel *m_history = nullptr;
+    CollectionsPanel *m_collections = nullptr;
     RequestEditor *m_editor = nullptr;
     ResponseView *m_response = nullptr;
     QPushButton *m_save = nullptr;

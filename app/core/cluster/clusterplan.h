@@ -6,7 +6,7 @@
 #include <QString>
 
 #include "cluster/clusterinfo.h"
-#include "http/httpmessage.h"
+#include "http/requestcollections.h"
 #include "rules/forwardrule.h"
 
 // The listen ports suggested for the ingress, as in the field.
@@ -29,13 +29,6 @@ struct StaleTarget
 // nullopt when the rule has no origin, its service or port is not in `info`
 // (or `info` is another context), or its target is still right.
 std::optional<StaleTarget> staleTarget(const ForwardRule &rule, const ClusterInfo &info);
-
-// Requests grouped as the HTTP client shows them.
-struct RequestCollection
-{
-    QString name;
-    QList<HttpRequest> requests;
-};
 
 // One GET per Ingress host and path, through the planned ingress rule (https
 // on 31443 for hosts with TLS, http on 31042 otherwise) with the right Host

@@ -12,6 +12,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include "keepaside.h"
 #include "rules/forwardrule.h"
 
 namespace {
@@ -112,18 +113,6 @@ Result<QList<HistoryEntry>> parseHistory(const QByteArray &data)
     return entries;
 }
 
-// Keeps what could not be read where the user can find it; the next save starts afresh.
-Result<QString> moveAside(const QString &path)
-{
-    const QString base = path % QStringLiteral(".broken-") % QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QString aside = base;
-    for (int counter = 2; QFile::exists(aside); ++counter)
-        aside = base % QLatin1Char('-') % QString::number(counter);
-    if (!QFile::rename(path, aside) && !QFile::copy(path, aside))
-        return Error{aside};
-    return aside;
-}
-
 } // namespace
 
 HttpHistory::HttpHistory(QString path, int capacity) : m_path(std::move(path)), m_capacity(qMax(1, capacity)) {}
@@ -151,7 +140,7 @@ Result<void> HttpHistory::load()
             m_entries.resize(m_capacity);
         return {};
     }
-    const Result<QString> aside = moveAside(m_path);
+    const Result<QString> aside = keepAside(m_path);
     if (!aside) {
         return Error{QCoreApplication::translate("Http", "%1: the HTTP history is broken (%2) and could not be moved "
                                                          "to %3: move it away yourself, or the next save replaces it")

@@ -14,6 +14,8 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include "keepaside.h"
+
 namespace {
 
 const QString KeyVersion = QStringLiteral("version");
@@ -188,14 +190,12 @@ Result<QString> RuleStore::saveReplacingBroken(const QList<ForwardRule> &rules)
 
     QString backup;
     if (m_broken && QFile::exists(m_path)) {
-        const QString base = m_path % QStringLiteral(".broken-") % QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-        backup = base;
-        for (int counter = 2; QFile::exists(backup); ++counter)
-            backup = base % QLatin1Char('-') % QString::number(counter);
-        if (!QFile::rename(m_path, backup))
+        const Result<QString> aside = keepAside(m_path);
+        if (!aside)
             return Error{QCoreApplication::translate("Rules", "%1: cannot move the broken file aside to %2: check the "
                                                               "folder's permissions")
-                             .arg(m_path, backup)};
+                             .arg(m_path, aside.error())};
+        backup = aside.value();
         // It holds rules too; what it was written with by hand is not ours to keep.
         QFile::setPermissions(backup, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
