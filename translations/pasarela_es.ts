@@ -375,6 +375,11 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>Imprime una línea por conexión cuando se cierra: cliente -&gt; dirección de escucha =&gt; nuestra dirección -&gt; destino, por qué se cerró, cuánto duró y los bytes en cada sentido.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Inspect every rule&apos;s connections and print a line per HTTP request (client, method, Host, path, status, time) and per TLS connection (client, server name, ALPN).</source>
+        <translation>Inspecciona las conexiones de todas las reglas e imprime una línea por cada petición HTTP (cliente, método, Host, ruta, estado, tiempo) y por cada conexión TLS (cliente, nombre de servidor, ALPN).</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Also start a built-in demo ingress (Host api.local or web.local) and the rule &quot;demo ingress&quot; on 127.0.0.1:%1 to it; nothing is saved.</source>
         <translation>Inicia además un ingress de demo integrado (Host api.local o web.local) y la regla &quot;demo ingress&quot; en 127.0.0.1:%1 hacia él; no se guarda nada.</translation>
@@ -413,7 +418,7 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
 </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>--hidden is for the window; --headless has none</source>
         <translation>--hidden es para la ventana; --headless no tiene ninguna</translation>
     </message>
@@ -429,8 +434,8 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
     </message>
     <message>
         <location line="+8"/>
-        <source>--forward, --stats, --max-connections and --log-connections need --headless; in the window, add rules with Rules &gt; Add rule, see connections in the Connections tab and set &quot;maxConnections&quot; in the rules file</source>
-        <translation>--forward, --stats, --max-connections y --log-connections necesitan --headless; en la ventana, añade reglas con Reglas &gt; Añadir regla, mira las conexiones en la pestaña Conexiones y fija &quot;maxConnections&quot; en el archivo de reglas</translation>
+        <source>--forward, --stats, --max-connections, --log-connections and --log-requests need --headless; in the window, add rules with Rules &gt; Add rule, see connections in the Connections tab and requests in the Requests tab, and set &quot;maxConnections&quot; in the rules file</source>
+        <translation>--forward, --stats, --max-connections, --log-connections y --log-requests necesitan --headless; en la ventana, añade reglas con Reglas &gt; Añadir regla, mira las conexiones en la pestaña Conexiones y las peticiones en la pestaña Peticiones, y fija &quot;maxConnections&quot; en el archivo de reglas</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -537,6 +542,44 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
     </message>
 </context>
 <context>
+    <name>ConnectionDetail</name>
+    <message>
+        <location filename="../ui/connections/connectiondetail.cpp" line="+49"/>
+        <source>Requests of the selected connection</source>
+        <translation>Peticiones de la conexión seleccionada</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Select a connection to see its HTTP requests or TLS names.</source>
+        <translation>Selecciona una conexión para ver sus peticiones HTTP o sus nombres TLS.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inspection is off for this connection&apos;s rule.</source>
+        <translation>La inspección está desactivada en la regla de esta conexión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing recognised yet.</source>
+        <translation>Aún no se ha reconocido nada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TLS · server name (SNI): %1 · ALPN: %2</source>
+        <translation>TLS · nombre de servidor (SNI): %1 · ALPN: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not HTTP: %1</source>
+        <translation>No es HTTP: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionTableModel</name>
     <message>
         <location filename="../ui/connections/connectiontablemodel.cpp" line="+52"/>
@@ -544,7 +587,7 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>regla %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Closed %1</source>
         <translation>Cerrada: %1</translation>
     </message>
@@ -567,6 +610,11 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <location line="+1"/>
         <source>Upstream</source>
         <translation>Tramo al destino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -615,6 +663,11 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
     </message>
     <message>
         <location line="+1"/>
+        <source>What inspection saw: HTTP and its requests, or the TLS server name and ALPN</source>
+        <translation>Lo que vio la inspección: HTTP y sus peticiones, o el nombre de servidor TLS y el ALPN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>How long the connection has been (or was) open</source>
         <translation>Cuánto tiempo lleva (o estuvo) abierta la conexión</translation>
     </message>
@@ -633,11 +686,39 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <source>Why the connection ended</source>
         <translation>Por qué terminó la conexión</translation>
     </message>
+    <message>
+        <location line="+125"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP · 1 request</source>
+        <translation>HTTP · 1 petición</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>HTTP · %n requests</source>
+        <translation>
+            <numerusform>HTTP · %n petición</numerusform>
+            <numerusform>HTTP · %n peticiones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not HTTP</source>
+        <translation>No es HTTP</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsPanel</name>
     <message>
-        <location filename="../ui/connections/connectionspanel.cpp" line="+88"/>
+        <location filename="../ui/connections/connectionspanel.cpp" line="+90"/>
         <source>&amp;Copy row</source>
         <translation>&amp;Copiar fila</translation>
     </message>
@@ -657,7 +738,7 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Filter by rule, address or state</source>
         <translation>Filtrar por regla, dirección o estado</translation>
     </message>
@@ -698,12 +779,12 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
     </message>
     <message>
         <location line="+1"/>
-        <location line="+110"/>
+        <location line="+162"/>
         <source>Export connections</source>
         <translation>Exportar conexiones</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-157"/>
         <source>Copy the selected rows as tab-separated text</source>
         <translation>Copiar las filas seleccionadas como texto separado por tabuladores</translation>
     </message>
@@ -718,7 +799,7 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>Conexiones</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+144"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
@@ -981,7 +1062,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>--rule no se aplica a --format systemd: la unidad ejecuta todas las reglas activadas del archivo</translation>
     </message>
     <message>
-        <location filename="../app/core/export/ruleexport.cpp" line="+85"/>
+        <location filename="../app/core/export/ruleexport.cpp" line="+92"/>
         <source>there are no rules</source>
         <translation>no hay reglas</translation>
     </message>
@@ -1187,7 +1268,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>aún no hay reglas de reenvío; añade alguna con --forward [ADDR:]PORT=HOST:PORT o en el archivo de reglas. Esperando; Ctrl+C sale.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+131"/>
         <source>demo ingress on 127.0.0.1:%1; try: %2</source>
         <translation>ingress de demo en 127.0.0.1:%1; prueba: %2</translation>
     </message>
@@ -1844,6 +1925,134 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     </message>
 </context>
 <context>
+    <name>Inspect</name>
+    <message>
+        <location filename="../app/core/inspect/httpframing.cpp" line="+60"/>
+        <source>not HTTP: a header block starts with a folded line</source>
+        <translation>no es HTTP: un bloque de cabeceras empieza con una línea plegada</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>not HTTP: a malformed header line</source>
+        <translation>no es HTTP: una línea de cabecera mal formada</translation>
+    </message>
+    <message>
+        <location line="+149"/>
+        <source>not HTTP: malformed request line</source>
+        <translation>no es HTTP: línea de petición mal formada</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>not HTTP: the server&apos;s answer has no status line</source>
+        <translation>no es HTTP: la respuesta del servidor no tiene línea de estado</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>not HTTP: malformed chunked body</source>
+        <translation>no es HTTP: cuerpo por fragmentos (chunked) mal formado</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>trailers longer than 64 KiB</source>
+        <translation>campos finales (trailers) de más de 64 KiB</translation>
+    </message>
+    <message>
+        <location filename="../app/core/inspect/tlshello.cpp" line="+81"/>
+        <source>not TLS: a record other than a handshake came before the ClientHello ended</source>
+        <translation>no es TLS: llegó un registro que no es de negociación antes de terminar el ClientHello</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not TLS: unknown record version</source>
+        <translation>no es TLS: versión de registro desconocida</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not TLS: bad record length</source>
+        <translation>no es TLS: longitud de registro incorrecta</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>not TLS: the first handshake message is not a ClientHello</source>
+        <translation>no es TLS: el primer mensaje de negociación no es un ClientHello</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TLS ClientHello longer than 16 KiB</source>
+        <translation>ClientHello de TLS de más de 16 KiB</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>TLS ClientHello with a malformed server name</source>
+        <translation>ClientHello de TLS con un nombre de servidor mal formado</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>TLS ClientHello with a malformed ALPN list</source>
+        <translation>ClientHello de TLS con una lista ALPN mal formada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TLS ClientHello malformed</source>
+        <translation>ClientHello de TLS mal formado</translation>
+    </message>
+    <message>
+        <location filename="../app/core/inspect/streaminspector.cpp" line="+101"/>
+        <source>not HTTP: the server spoke first</source>
+        <translation>no es HTTP: el servidor habló primero</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>not HTTP: request line &quot;%1&quot;</source>
+        <translation>no es HTTP: línea de petición &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>HTTP/2 without TLS</source>
+        <translation>HTTP/2 sin TLS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not HTTP/1.x: request line &quot;%1&quot;</source>
+        <translation>no es HTTP/1.x: línea de petición &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>request headers longer than 64 KiB</source>
+        <translation>cabeceras de petición de más de 64 KiB</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>more than %1 requests waiting for their answers</source>
+        <translation>más de %1 peticiones esperando su respuesta</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>not HTTP: a request body in an unknown transfer coding</source>
+        <translation>no es HTTP: un cuerpo de petición con una codificación de transferencia desconocida</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not HTTP: a request with an invalid Content-Length</source>
+        <translation>no es HTTP: una petición con un Content-Length no válido</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>not HTTP: the server sent bytes no request asked for</source>
+        <translation>no es HTTP: el servidor envió bytes que ninguna petición pidió</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>response headers longer than 64 KiB</source>
+        <translation>cabeceras de respuesta de más de 64 KiB</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>not HTTP: an answer with an invalid Content-Length</source>
+        <translation>no es HTTP: una respuesta con un Content-Length no válido</translation>
+    </message>
+</context>
+<context>
     <name>Json</name>
     <message>
         <location filename="../app/core/http/jsonparser.cpp" line="+126"/>
@@ -2114,7 +2323,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+70"/>
+        <location filename="../ui/mainwindow.cpp" line="+74"/>
         <source>Pasarela</source>
         <translation>Pasarela</translation>
     </message>
@@ -2140,11 +2349,16 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     </message>
     <message>
         <location line="+1"/>
-        <source>Connections, throughput, log and HTTP client</source>
-        <translation>Conexiones, caudal, registro y cliente HTTP</translation>
+        <source>Re&amp;quests</source>
+        <translation>Pe&amp;ticiones</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>Connections, throughput, log, HTTP client and requests</source>
+        <translation>Conexiones, caudal, registro, cliente HTTP y peticiones</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Rules accepting connections now</source>
         <translation>Reglas que aceptan conexiones ahora</translation>
     </message>
@@ -2199,7 +2413,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>Se guardó %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -2289,7 +2503,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>El ingress de la demo responde en 127.0.0.1:%1; la regla &quot;%2&quot; reenvía %3 hacia él</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>%1 of %2 rules listening</source>
         <translation>%1 de %2 reglas escuchando</translation>
     </message>
@@ -2333,7 +2547,7 @@ Save the current rules in its place? The unreadable file is kept beside it as a 
 ¿Guardar las reglas actuales en su lugar? El archivo ilegible se conserva a su lado como copia de seguridad.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Pasarela is still forwarding</source>
         <translation>Pasarela sigue reenviando</translation>
     </message>
@@ -2720,6 +2934,207 @@ de un puerto expuesto.</translation>
     </message>
 </context>
 <context>
+    <name>RequestLogModel</name>
+    <message>
+        <location filename="../ui/requests/requestlogmodel.cpp" line="+43"/>
+        <source>rule %1</source>
+        <translation>regla %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No response came before the connection closed</source>
+        <translation>No llegó respuesta antes de que se cerrara la conexión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First byte after %1 ms</source>
+        <translation>Primer byte tras %1 ms</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No response byte seen</source>
+        <translation>No se vio ningún byte de respuesta</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Path</source>
+        <translation>Ruta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latency</source>
+        <translation>Latencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When the request&apos;s first byte arrived</source>
+        <translation>Cuándo llegó el primer byte de la petición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Host header the client sent</source>
+        <translation>La cabecera Host que envió el cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request target as sent</source>
+        <translation>El destino de la petición tal como se envió</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the request to the end of the response</source>
+        <translation>Desde la petición hasta el final de la respuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response body size</source>
+        <translation>Tamaño del cuerpo de la respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPanel</name>
+    <message>
+        <location filename="../ui/requests/requestspanel.cpp" line="+44"/>
+        <source>&amp;Send to HTTP client</source>
+        <translation>&amp;Enviar al cliente HTTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;JSON…</source>
+        <translation>Exportar &amp;JSON…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;HAR…</source>
+        <translation>Exportar &amp;HAR…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lear</source>
+        <translation>&amp;Vaciar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Filter by any column</source>
+        <translation>Filtrar por cualquier columna</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show only requests with this text in any column: rule, client, host, method, path, status (Ctrl+F)</source>
+        <translation>Mostrar solo las peticiones con este texto en alguna columna: regla, cliente, host, método, ruta, estado (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request filter</source>
+        <translation>Filtro de peticiones</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open the selected request in the HTTP client, sent to the rule&apos;s listen address with the same Host header (Enter, double-click or Ctrl+Enter). Bodies are not captured: a request that had one arrives without it.</source>
+        <translation>Abrir la petición seleccionada en el cliente HTTP, dirigida a la dirección de escucha de la regla con la misma cabecera Host (Enter, doble clic o Ctrl+Enter). Los cuerpos no se capturan: una petición que tenía cuerpo llega sin él.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the requests shown as a JSON array (Ctrl+Shift+J); secret header values are left empty</source>
+        <translation>Guardar las peticiones mostradas como un array JSON (Ctrl+Mayús+J); los valores de las cabeceras secretas quedan vacíos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the requests shown as a HAR file for browsers&apos; developer tools and HAR viewers (Ctrl+Shift+H); secret header values are left empty</source>
+        <translation>Guardar las peticiones mostradas como archivo HAR para las herramientas de desarrollo de los navegadores y los visores de HAR (Ctrl+Mayús+H); los valores de las cabeceras secretas quedan vacíos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove every request from the list</source>
+        <translation>Quitar todas las peticiones de la lista</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Requests</source>
+        <translation>Peticiones</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>No requests yet. The HTTP requests of rules that inspect them show here: by default rules to port 80 or 8080 and rules made from an ingress; turn it on or off with &quot;Inspect HTTP requests&quot; in the rule&apos;s editor.</source>
+        <translation>Aún no hay peticiones. Aquí aparecen las peticiones HTTP de las reglas que las inspeccionan: por omisión, las reglas hacia el puerto 80 u 8080 y las creadas a partir de un ingress; actívalo o desactívalo con &quot;Inspeccionar peticiones HTTP&quot; en el editor de la regla.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The request&apos;s body (%1 bytes) was not captured: add it in the HTTP client before sending</source>
+        <translation>El cuerpo de la petición (%1 bytes) no se capturó: añádelo en el cliente HTTP antes de enviarla</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>HAR files (*.har)</source>
+        <translation>Archivos HAR (*.har)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export requests as HAR</source>
+        <translation>Exportar las peticiones como HAR</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export requests as JSON</source>
+        <translation>Exportar las peticiones como JSON</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+</context>
+<context>
     <name>ResponseView</name>
     <message>
         <location filename="../ui/http/responseview.cpp" line="+70"/>
@@ -2976,7 +3391,7 @@ de un puerto expuesto.</translation>
 <context>
     <name>RuleEditorDialog</name>
     <message>
-        <location filename="../ui/rules/ruleeditordialog.cpp" line="+86"/>
+        <location filename="../ui/rules/ruleeditordialog.cpp" line="+87"/>
         <source>Rule</source>
         <translation>Regla</translation>
     </message>
@@ -3108,7 +3523,22 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
         <translation>Cerrar una conexión tras estos segundos sin tráfico en ningún sentido; desactivado la mantiene abierta</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+2"/>
+        <source>Inspect &amp;HTTP requests</source>
+        <translation>Inspeccionar peticiones &amp;HTTP</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read a copy of each connection&apos;s first bytes to list its HTTP requests (method, host, path, status, timing) in the Requests tab, or the server name of a TLS connection. The traffic itself is never changed or delayed. On by default for targets on port 80 or 8080 and for rules made from an ingress.</source>
+        <translation>Leer una copia de los primeros bytes de cada conexión para listar sus peticiones HTTP (método, host, ruta, estado, tiempos) en la pestaña Peticiones, o el nombre de servidor de una conexión TLS. El tráfico en sí nunca se modifica ni se retrasa. Activado por omisión para destinos en el puerto 80 u 8080 y para reglas creadas a partir de un ingress.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Inspect HTTP requests</source>
+        <translation>Inspeccionar peticiones HTTP</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>loopback, this PC only</source>
         <translation>loopback, solo este equipo</translation>
     </message>
@@ -3128,7 +3558,7 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
         <translation>todas las interfaces IPv6</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>Enter the port to listen on, 1-65535.</source>
         <translation>Escribe el puerto en el que escuchar, 1-65535.</translation>
     </message>
@@ -3505,7 +3935,7 @@ Salida (destino → cliente): %2</translation>
         <translation>&quot;%1&quot;: la longitud del prefijo debe ser de 0 a 128 para IPv6</translation>
     </message>
     <message>
-        <location filename="../app/core/rules/forwardrule.cpp" line="+26"/>
+        <location filename="../app/core/rules/forwardrule.cpp" line="+27"/>
         <source>field &quot;%1&quot;: %2</source>
         <translation>campo &quot;%1&quot;: %2</translation>
     </message>
@@ -3533,11 +3963,12 @@ Salida (destino → cliente): %2</translation>
     <message>
         <location line="+92"/>
         <location line="+38"/>
+        <location line="+7"/>
         <source>true or false</source>
         <translation>true o false</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-44"/>
         <source>a number</source>
         <translation>un número</translation>
     </message>
@@ -3560,12 +3991,12 @@ Salida (destino → cliente): %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+64"/>
+        <location line="+71"/>
         <source>an object</source>
         <translation>un objeto</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-68"/>
         <source>nothing</source>
         <translation>nada</translation>
     </message>
@@ -3575,7 +4006,7 @@ Salida (destino → cliente): %2</translation>
         <translation>falta el campo &quot;%1&quot;: toda regla necesita &quot;name&quot;, &quot;listen&quot; y &quot;target&quot;</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>a list of networks such as [&quot;192.168.1.0/24&quot;]</source>
         <translation>una lista de redes como [&quot;192.168.1.0/24&quot;]</translation>
     </message>
@@ -3585,7 +4016,7 @@ Salida (destino → cliente): %2</translation>
         <translation>elemento %1: se esperaba una cadena, se encontró %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>the name is empty: give the rule a name</source>
         <translation>el nombre está vacío: ponle un nombre a la regla</translation>
     </message>
@@ -3600,7 +4031,7 @@ Salida (destino → cliente): %2</translation>
         <translation>falta el campo &quot;target&quot;: usa HOST:PUERTO, p. ej. 192.168.49.2:80</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>rule %1: %2</source>
         <translation>regla %1: %2</translation>
     </message>

@@ -36,6 +36,7 @@
 #include "log/logmodel.h"
 #include "log/logpanel.h"
 #include "relay/forwardengine.h"
+#include "requests/requestspanel.h"
 #include "rules/rulecontroller.h"
 #include "rules/rulespanel.h"
 #include "rules/ruletablemodel.h"
@@ -66,7 +67,10 @@ MainWindow::MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget 
     , m_throughput(new ThroughputPanel(this))
     , m_log(new LogPanel(m_logModel, this))
     , m_http(new HttpClientPanel(m_controller, HttpHistory::defaultPath(), this))
+    , m_requests(new RequestsPanel(this))
 {
+    // The Requests tab and the connections' detail read them; before any rule starts.
+    m_engine->setPublishRequests(true);
     setWindowTitle(tr("Pasarela"));
     setWindowIcon(appIcon());
     m_controller->setConfirmReplaceBroken([this] { return confirmReplaceBroken(); });
@@ -75,7 +79,9 @@ MainWindow::MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget 
     m_tabs->addTab(m_throughput, tr("&Throughput"));
     m_tabs->addTab(m_log, tr("&Log"));
     m_tabs->addTab(m_http, tr("HTT&P client"));
-    m_tabs->setAccessibleName(tr("Connections, throughput, log and HTTP client"));
+    m_tabs->addTab(m_requests, tr("Re&quests"));
+    m_tabs->setAccessibleName(tr("Connections, throughput, log, HTTP client and requests"));
+    m_connections->setRequestModel(m_requests->model());
     m_splitter->addWidget(m_rules);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 2);
@@ -121,6 +127,11 @@ MainWindow::MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget 
     connect(m_engine, &ForwardEngine::eventLogged, m_logModel, &LogModel::addEvent);
     connect(m_engine, &ForwardEngine::ruleStateChanged, this, &MainWindow::logRuleState);
     connect(m_engine, &ForwardEngine::snapshotReady, this, &MainWindow::applySnapshot);
+    connect(m_requests, &RequestsPanel::replayRequested, this, [this](const HttpRequest &request) {
+        m_http->setRequest(request);
+        m_tabs->setCurrentWidget(m_http);
+    });
+    connect(m_requests, &RequestsPanel::notice, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 
     connect(m_rules, &RulesPanel::demoRequested, this, &MainWindow::startDemo);
     connect(m_rules, &RulesPanel::welcomeDismissed, this, [this] {
@@ -285,6 +296,7 @@ void MainWindow::applySnapshot(const EngineSnapshot &snapshot)
 {
     m_rules->model()->applySnapshot(snapshot);
     m_connections->applySnapshot(snapshot);
+    m_requests->applySnapshot(snapshot);
     m_throughput->applySnapshot(snapshot);
 
     int listening = 0;
@@ -350,6 +362,7 @@ void MainWindow::restoreSettings()
     m_splitter->restoreState(settings->value(QStringLiteral("window/splitter")).toByteArray());
     m_rules->view()->horizontalHeader()->restoreState(settings->value(QStringLiteral("rules/header")).toByteArray());
     m_connections->restoreState(settings->value(QStringLiteral("connections/header")).toByteArray());
+    m_requests->restoreState(settings->value(QStringLiteral("requests/header")).toByteArray());
     m_http->restoreSettings(*settings);
     m_tabs->setCurrentIndex(settings->value(QStringLiteral("window/tab"), 0).toInt());
     m_keepInTrayAction->setChecked(settings->value(QStringLiteral("tray/keepRunning"), true).toBool());
@@ -365,6 +378,7 @@ void MainWindow::saveSettings()
     settings->setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     settings->setValue(QStringLiteral("rules/header"), m_rules->view()->horizontalHeader()->saveState());
     settings->setValue(QStringLiteral("connections/header"), m_connections->saveState());
+    settings->setValue(QStringLiteral("requests/header"), m_requests->saveState());
     m_http->saveSettings(*settings);
     settings->setValue(QStringLiteral("tray/keepRunning"), m_keepInTrayAction->isChecked());
     delete settings;

@@ -15,13 +15,14 @@ class QLabel;
 class QSettings;
 class QSplitter;
 class QTabWidget;
+class RequestsPanel;
 class RuleController;
 class RulesPanel;
 class ThroughputPanel;
 class TrayControl;
 
 // The window: a face on ForwardEngine. Composes the panels (rules, connections,
-// throughput, log, HTTP client), the actions and the status bar; moves no bytes itself.
+// throughput, log, HTTP client, requests), the actions and the status bar; moves no bytes itself.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -39,6 +40,7 @@ public:
     ThroughputPanel *throughputPanel() const { return m_throughput; }
     LogModel *logModel() const { return m_logModel; }
     HttpClientPanel *httpClientPanel() const { return m_http; }
+    RequestsPanel *requestsPanel() const { return m_requests; }
     QTabWidget *tabs() const { return m_tabs; }
     // The message shown when the rules file could not be read; empty when it was.
     QString loadError() const { return m_loadError; }
@@ -79,6 +81,7 @@ private:
     ThroughputPanel *m_throughput;
     LogPanel *m_log;
     HttpClientPanel *m_http;
+    RequestsPanel *m_requests;
     TrayControl *m_tray;
     DemoIngress *m_demo = nullptr;
     QLabel *m_listeningLabel;

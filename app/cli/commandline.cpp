@@ -76,6 +76,11 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine", "Print a line per connection when it closes: client -> listen "
                                                    "address => our address -> target, why it closed, how long it "
                                                    "lasted, bytes each way."));
+    const QCommandLineOption logRequests(
+        QStringLiteral("log-requests"),
+        QCoreApplication::translate("CommandLine", "Inspect every rule's connections and print a line per HTTP "
+                                                   "request (client, method, Host, path, status, time) and per TLS "
+                                                   "connection (client, server name, ALPN)."));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QCoreApplication::translate("CommandLine",
                                                               "Also start a built-in demo ingress (Host api.local or "
@@ -87,7 +92,7 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
                                                                 "Start with the window hidden in the tray (as when "
                                                                 "started at login); the rules listen as usual."));
     parser.addOptions({help, version, headless, config, forward, stats, workers, maxConnections, logConnections,
-                       demo, hidden});
+                       logRequests, demo, hidden});
 
     if (!parser.parse(arguments))
         return Error{QCoreApplication::translate("CommandLine", "%1 (see --help)").arg(parser.errorText())};
@@ -117,6 +122,7 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
     result.headless = parser.isSet(headless);
     result.configPath = parser.value(config);
     result.logConnections = parser.isSet(logConnections);
+    result.logRequests = parser.isSet(logRequests);
     result.demo = parser.isSet(demo);
     result.hidden = parser.isSet(hidden);
     if (result.headless && result.hidden)
@@ -147,12 +153,12 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
         }
     }
     if (!result.headless && (!result.forwards.isEmpty() || parser.isSet(stats) || parser.isSet(maxConnections)
-                             || result.logConnections)) {
+                             || result.logConnections || result.logRequests)) {
         return Error{QCoreApplication::translate("CommandLine",
-                                                 "--forward, --stats, --max-connections and --log-connections need "
-                                                 "--headless; in the window, add rules with Rules > Add rule, see "
-                                                 "connections in the Connections tab and set \"maxConnections\" in "
-                                                 "the rules file")};
+                                                 "--forward, --stats, --max-connections, --log-connections and "
+                                                 "--log-requests need --headless; in the window, add rules with Rules "
+                                                 "> Add rule, see connections in the Connections tab and requests in "
+                                                 "the Requests tab, and set \"maxConnections\" in the rules file")};
     }
     if (parser.isSet(workers)) {
         bool ok = false;

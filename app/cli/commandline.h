@@ -20,6 +20,7 @@ struct CommandLine
     int workers = 0;             // relay threads; 0: one per core
     int maxConnections = 0;      // across all rules; 0: the rules file's, else the default
     bool logConnections = false; // a line per closed connection (headless)
+    bool logRequests = false;    // inspect every rule; a line per HTTP request and TLS hello (headless)
     bool demo = false;           // start the demo ingress and its rule
     bool hidden = false;         // window: start in the tray, as at login
     QString helpText;

@@ -99,6 +99,8 @@ int HeadlessRunner::exec()
         else
             printLine(stdout, event.message);
     });
+    m_engine->setInspectAll(m_options.logRequests);
+    m_engine->setPublishRequests(m_options.logRequests);
     for (const ForwardRule &rule : rules.value()) {
         const Result<RuleId> added = m_engine->addRule(rule);
         if (!added) {
@@ -112,6 +114,8 @@ int HeadlessRunner::exec()
             return BadInput;
         }
     }
+    if (m_options.logRequests)
+        connect(m_engine.get(), &ForwardEngine::snapshotReady, this, &HeadlessRunner::printRequests);
     if (m_options.logConnections)
         connect(m_engine.get(), &ForwardEngine::snapshotReady, this, &HeadlessRunner::printClosed);
     if (m_options.statsSeconds > 0)
@@ -167,6 +171,40 @@ void HeadlessRunner::printClosed(const EngineSnapshot &snapshot)
                               .arg(c.openedAt.msecsTo(c.closedAt))
                               .arg(c.bytesUp)
                               .arg(c.bytesDown));
+    }
+}
+
+// Each request is in exactly one snapshot; a TLS connection's line goes out the first
+// time its ClientHello is known.
+void HeadlessRunner::printRequests(const EngineSnapshot &snapshot)
+{
+    for (const RequestRecord &record : snapshot.requests) {
+        const InspectedRequest &r = record.request;
+        QString outcome = r.status > 0 ? QString::number(r.status) : QStringLiteral("no response");
+        if (r.complete)
+            outcome += QStringLiteral(" in %1 ms (first byte %2 ms), %3 bytes")
+                           .arg(r.totalMs)
+                           .arg(r.firstByteMs)
+                           .arg(r.responseBodySize);
+        else if (r.status > 0)
+            outcome += QStringLiteral(", cut short");
+        printLine(stdout, QStringLiteral("request \"%1\": %2 %3 %4 %5 -> %6")
+                              .arg(m_engine->rule(record.ruleId).name, endpoint(record.clientAddress, record.clientPort),
+                                   r.method, r.host.isEmpty() ? QStringLiteral("-") : r.host, r.target, outcome));
+    }
+    for (const ConnectionInfo &c : snapshot.connections) {
+        if (c.protocol != Protocol::Tls)
+            continue;
+        if (!m_tlsPrinted.contains(c.id)) {
+            printLine(stdout, QStringLiteral("tls \"%1\": %2 server name %3, alpn %4")
+                                  .arg(m_engine->rule(c.ruleId).name, endpoint(c.clientAddress, c.clientPort),
+                                       c.serverName.isEmpty() ? QStringLiteral("-") : c.serverName,
+                                       c.alpn.isEmpty() ? QStringLiteral("-") : c.alpn.join(u',')));
+        }
+        if (c.state == ConnectionState::Closed)
+            m_tlsPrinted.remove(c.id);
+        else
+            m_tlsPrinted.insert(c.id);
     }
 }
 

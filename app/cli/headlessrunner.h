@@ -3,6 +3,7 @@
 #include <memory>
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include "commandline.h"
@@ -12,8 +13,8 @@ class DemoIngress;
 class ForwardEngine;
 
 // Runs the rules without a window until SIGINT/SIGTERM, printing one line per
-// listener, per refused or failed connection, and on request stats lines and a
-// line per closed connection.
+// listener, per refused or failed connection, and on request stats lines, a
+// line per closed connection, and a line per HTTP request and TLS hello.
 class HeadlessRunner final : public QObject
 {
     Q_OBJECT
@@ -35,6 +36,7 @@ private:
     void onRuleState(RuleId id, RuleState state);
     void printStats();
     void printClosed(const EngineSnapshot &snapshot);
+    void printRequests(const EngineSnapshot &snapshot);
     Result<void> startDemo();
     void stop(int code);
 
@@ -43,4 +45,5 @@ private:
     std::unique_ptr<DemoIngress> m_demo;  // before the engine: destroyed after it
     std::unique_ptr<ForwardEngine> m_engine;
     QTimer m_statsTimer;
+    QSet<quint64> m_tlsPrinted;  // open connections whose TLS line is out
 };

@@ -101,16 +101,32 @@ nginx_stream_pid=$nginx_pid
 
 iperf_via[pasarela]=$(free_port)
 http_via[pasarela]=$(free_port)
-"$pasarela" --headless --forward "${iperf_via[pasarela]}=127.0.0.1:$iperf_port" \
-    --forward "${http_via[pasarela]}=127.0.0.1:$http_port" >/dev/null &
+cat > "$work/rules.json" <<JSON
+{"version": 1, "rules": [
+  {"name": "iperf3", "listen": "127.0.0.1:${iperf_via[pasarela]}", "target": "127.0.0.1:$iperf_port"},
+  {"name": "http", "listen": "127.0.0.1:${http_via[pasarela]}", "target": "127.0.0.1:$http_port", "inspectHttp": false}
+]}
+JSON
+"$pasarela" --headless --config "$work/rules.json" >/dev/null &
 pids+=($!)
 pasarela_pid=$!
+# The same rule inspecting HTTP, for the cost of inspection (#10); a process of its
+# own, so that the records it made do not blur the memory measured on the other.
+inspect_port=$(free_port)
+cat > "$work/inspect.json" <<JSON
+{"version": 1, "rules": [
+  {"name": "http inspected", "listen": "127.0.0.1:$inspect_port", "target": "127.0.0.1:$http_port", "inspectHttp": true}
+]}
+JSON
+"$pasarela" --headless --config "$work/inspect.json" >/dev/null &
+pids+=($!)
 
 relays=(direct socat nginx pasarela)
 for relay in "${relays[@]}"; do
     started "${iperf_via[$relay]}"
     started "${http_via[$relay]}"
 done
+started "$inspect_port"
 
 # --- measurements -------------------------------------------------------------
 declare -A sum count
@@ -141,6 +157,10 @@ for round in $(seq "$rounds"); do
         record p50 "$relay" "$(wrk_ms "$work/wrk.txt" 50%)"
         record p99 "$relay" "$(wrk_ms "$work/wrk.txt" 99%)"
     done
+    # Right after Pasarela without inspection, to the same target.
+    wrk -t2 -c50 -d"${seconds}s" --latency "http://127.0.0.1:$inspect_port/api" >"$work/wrk.txt"
+    record keepalive inspect "$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.txt")"
+    record p99 inspect "$(wrk_ms "$work/wrk.txt" 99%)"
     for relay in "${relays[@]}"; do
         wrk -t2 -c20 -d"${seconds}s" -H 'Connection: close' "http://127.0.0.1:${http_via[$relay]}/api" >"$work/wrk.txt"
         record close "$relay" "$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.txt")"
@@ -207,6 +227,9 @@ row "wrk keep-alive, 50 conns (req/s)" keepalive
 row "  latency p50 (ms)" p50 inverse
 row "  latency p99 (ms)" p99 inverse
 row "wrk Connection: close, 20 (conn/s)" close
+on=$(mean keepalive inspect); off=$(mean keepalive pasarela)
+printf '| %-34s | %9s | %9s | %9s | %9s | %-28s |\n' "  inspection on / off (req/s)" - - - "$on" \
+    "off $off: on/off $(ratio "$on" "$off"), p99 on $(mean p99 inspect) ms"
 for n in 5000 10000; do
     printf '| %-34s | %9s | %9s | %9s | %9s | %-28s |\n' "memory per idle conn, $n (KiB)" - \
         "$([ "$n" = 5000 ] && echo "${memory[socat,1000]}*" || echo -)" "${memory[nginx,$n]}" "${memory[pasarela,$n]}" \
@@ -216,4 +239,5 @@ printf '| %-34s | %9s | %9s | %9s | %9s | %-28s |\n' "GUI event-loop lag p99 (ms
 echo
 echo "* socat forks a process per connection; its memory is measured with 1,000 connections (relayed ${relayed[socat,1000]})."
 echo "Targets: 1 stream >= 2.5x socat, 1.5x nginx, 0.6x direct; keep-alive >= 1.2x nginx;"
-echo "new connections >= 1.2x nginx, 3.5x socat; <= 16 KiB per idle connection; lag p99 < 50 ms."
+echo "new connections >= 1.2x nginx, 3.5x socat; <= 16 KiB per idle connection; lag p99 < 50 ms;"
+echo "keep-alive with HTTP inspection on >= 0.90x off."

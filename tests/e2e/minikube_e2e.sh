@@ -147,7 +147,7 @@ start_pasarela() {
   {"name": "ingress http", "listen": "$host_lan:$http_port", "target": "$ingress:80", "enabled": true},
   {"name": "ingress https", "listen": "$host_lan:$https_port", "target": "$ingress:443", "enabled": true}]}
 JSON
-    ip netns exec "$ns_host" "$pasarela" --headless --config "$work/rules.json" --log-connections \
+    ip netns exec "$ns_host" "$pasarela" --headless --config "$work/rules.json" --log-connections --log-requests \
         > "$work/pasarela.out" 2> "$work/pasarela.err" &
     pasarela_pid=$!
     pids+=("$pasarela_pid")
@@ -288,6 +288,37 @@ check_connection_logged() {
     fi
 }
 
+# --log-requests: the client's request to the ingress, by its address and port,
+# with Host, path, status and the body size curl counted.
+check_request_logged() {
+    local got local_address body_bytes pattern
+    got=$(fetch body -H 'Host: api.local' "$http_url/api/v1/items?from=e2e") || { fetch_failed "curl for the request line"; return; }
+    read -r _ _ local_address _ _ body_bytes <<< "$got"
+    pattern="^request \"ingress http\": ${local_address//./\\.} GET api\\.local /api/v1/items\\?from=e2e -> 200 in [0-9]+ ms \\(first byte [0-9]+ ms\\), $body_bytes bytes\$"
+    if wait_for 5 grep -Eq "$pattern" "$work/pasarela.out"; then
+        pass "request logged: $(grep -E "$pattern" "$work/pasarela.out")"
+    else
+        check_failed "no line 'request \"ingress http\": $local_address GET api.local /api/v1/items?from=e2e -> 200 in ..., $body_bytes bytes' within 5 s"
+    fi
+}
+
+# The HTTPS connection stays encrypted; its ClientHello names the host and offers h2.
+check_tls_logged() {
+    local got local_address pattern
+    got=$(fetch body --http2 --cacert "$work/tls/ca.crt" --resolve "api.local:$https_port:$host_lan" \
+        "https://api.local:$https_port/api/v1/items") || { fetch_failed "https for the tls line"; return; }
+    read -r _ _ local_address _ <<< "$got"
+    pattern="^tls \"ingress https\": ${local_address//./\\.} server name api\\.local, alpn h2(,|\$)"
+    if wait_for 5 grep -Eq "$pattern" "$work/pasarela.out"; then
+        pass "tls logged: $(grep -E "$pattern" "$work/pasarela.out")"
+    else
+        check_failed "no line 'tls \"ingress https\": $local_address server name api.local, alpn h2...' within 5 s"
+    fi
+    if grep -q '^request "ingress https"' "$work/pasarela.out"; then
+        check_failed "a request line for the TLS rule: it must stay opaque"
+    fi
+}
+
 check_no_direct_route() {
     local rc=0
     on_client curl -sS --connect-timeout 2 --max-time 4 -o /dev/null "http://$ingress:80/" 2> "$work/direct.err" || rc=$?
@@ -337,6 +368,8 @@ check_default_backend
 check_request_same_as_curl
 check_https_sni_http2
 check_connection_logged
+check_request_logged
+check_tls_logged
 check_no_direct_route
 stop_capture
 check_capture

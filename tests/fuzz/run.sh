@@ -16,7 +16,7 @@ repo=$(cd "$here/../.." && pwd)
 seconds=${1:-300}
 [ $# -gt 0 ] && shift
 names=("$@")
-[ ${#names[@]} -eq 0 ] && names=(rules address curl json commandline)
+[ ${#names[@]} -eq 0 ] && names=(rules address curl json commandline inspect)
 build=${PASARELA_FUZZ_BUILD:-$repo/build-fuzz}
 
 # Longest input per fuzzer: enough for a real file or command, small enough to stay fast.

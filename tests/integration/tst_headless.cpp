@@ -9,6 +9,8 @@
 #include <QHostAddress>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -154,6 +156,16 @@ struct Outcome
     }
 };
 
+// A forward with one client connected through it (TestHeadless::startForwarded).
+struct Forwarded
+{
+    QTcpServer target;
+    std::unique_ptr<Pasarela> pasarela;
+    QTcpSocket client;
+    QTcpSocket *upstream = nullptr;
+    quint16 listenPort = 0;
+};
+
 } // namespace
 
 class TestHeadless final : public QObject
@@ -184,6 +196,7 @@ private slots:
     void globalConnectionLimit_data();
     void globalConnectionLimit();
     void logConnections();
+    void logRequests();
     void demo();
 
 private:
@@ -192,6 +205,7 @@ private:
     QProcessEnvironment environment() const;
     Outcome runToEnd(const QStringList &args) const;
     void expectUntouched(const QString &path, QStringList args, bool defaultLocation, const QString &pattern) const;
+    void startForwarded(const QString &option, Forwarded &f);
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -336,6 +350,8 @@ void TestHeadless::windowOnly_data()
         << QStringList{QStringLiteral("--max-connections"), QStringLiteral("5")} << QByteArray("need --headless");
     QTest::newRow("log-connections without --headless")
         << QStringList{QStringLiteral("--log-connections")} << QByteArray("need --headless");
+    QTest::newRow("log-requests without --headless")
+        << QStringList{QStringLiteral("--log-requests")} << QByteArray("need --headless");
 }
 
 void TestHeadless::windowOnly()
@@ -712,24 +728,38 @@ void TestHeadless::globalConnectionLimit()
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)
+// pasarela --headless OPTION --forward PORT=target, and one client connected through
+// it, its upstream accepted: the start of the --log-* cases.
+void TestHeadless::startForwarded(const QString &option, Forwarded &f)
+{
+    QVERIFY(f.target.listen(QHostAddress::LocalHost, 0));
+    const QList<quint16> ports = freePorts(1);
+    QVERIFY(!ports.isEmpty());
+    f.listenPort = ports[0];
+    f.pasarela = std::make_unique<Pasarela>(environment());
+    QVERIFY(f.pasarela->start({QStringLiteral("--headless"), option, QStringLiteral("--forward"),
+                               QString::number(f.listenPort) + QStringLiteral("=127.0.0.1:")
+                                   + QString::number(f.target.serverPort())}));
+    QVERIFY2(!f.pasarela->waitForLineStartingWith("listening ").isEmpty(), f.pasarela->transcript().constData());
+    f.client.connectToHost(QHostAddress::LocalHost, f.listenPort);
+    QVERIFY(f.client.waitForConnected(5000));
+    QVERIFY(f.target.waitForNewConnection(5000));
+    f.upstream = f.target.nextPendingConnection();
+}
+
 // One line per closed connection, naming both ends of both legs, so a user can
 // match it with a capture.
 void TestHeadless::logConnections()
 {
-    QTcpServer target;
-    QVERIFY(target.listen(QHostAddress::LocalHost, 0));
-    const QList<quint16> ports = freePorts(1);
-    QVERIFY(!ports.isEmpty());
-    Pasarela p(environment());
-    QVERIFY(p.start({QStringLiteral("--headless"), QStringLiteral("--log-connections"), QStringLiteral("--forward"),
-                     QString::number(ports[0]) + QStringLiteral("=127.0.0.1:") + QString::number(target.serverPort())}));
-    QVERIFY2(!p.waitForLineStartingWith("listening ").isEmpty(), p.transcript().constData());
-
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, ports[0]);
-    QVERIFY(client.waitForConnected(5000));
-    QVERIFY(target.waitForNewConnection(5000));
-    QTcpSocket *upstream = target.nextPendingConnection();
+    Forwarded f;
+    startForwarded(QStringLiteral("--log-connections"), f);
+    if (QTest::currentTestFailed())
+        return;
+    Pasarela &p = *f.pasarela;
+    QTcpServer &target = f.target;
+    QTcpSocket &client = f.client;
+    QTcpSocket *upstream = f.upstream;
+    const quint16 listenPort = f.listenPort;
     const quint16 upstreamPort = upstream->peerPort();
     const quint16 clientPort = client.localPort();
     client.write("hello");
@@ -754,11 +784,75 @@ void TestHeadless::logConnections()
     const QRegularExpression expected(
         QStringLiteral(R"(^connection "forward 127\.0\.0\.1:%1": 127\.0\.0\.1:%2 -> 127\.0\.0\.1:%1 => )"
                        R"(127\.0\.0\.1:%3 -> 127\.0\.0\.1:%4, client closed after \d+ ms, up 5 bytes, down 3 bytes$)")
-            .arg(ports[0])
+            .arg(listenPort)
             .arg(clientPort)
             .arg(upstreamPort)
             .arg(target.serverPort()));
     QVERIFY2(expected.match(QString::fromUtf8(line)).hasMatch(), line.constData());
+    QVERIFY(p.stop(SIGTERM));
+    QCOMPARE(p.process().exitCode(), 0);
+}
+
+// --log-requests inspects a rule that would not by default (its target is no HTTP
+// port): a line per request on a keep-alive connection, and one for a TLS hello.
+void TestHeadless::logRequests()
+{
+    Forwarded f;
+    startForwarded(QStringLiteral("--log-requests"), f);
+    if (QTest::currentTestFailed())
+        return;
+    Pasarela &p = *f.pasarela;
+    QTcpServer &target = f.target;
+    QTcpSocket &client = f.client;
+    QTcpSocket *upstream = f.upstream;
+    const quint16 listenPort = f.listenPort;
+    // One exchange: the request must reach the target whole before it answers.
+    const auto exchange = [&](const QByteArray &request, const QByteArray &response) {
+        client.write(request);
+        client.waitForBytesWritten(5000);
+        QByteArray received;
+        QDeadlineTimer deadline(5000);
+        while (received.size() < request.size() && upstream->waitForReadyRead(int(deadline.remainingTime())))
+            received += upstream->readAll();
+        upstream->write(response);
+        upstream->waitForBytesWritten(5000);
+        QByteArray answer;
+        while (answer.size() < response.size() && client.waitForReadyRead(int(deadline.remainingTime())))
+            answer += client.readAll();
+        return received == request && answer == response;
+    };
+    QVERIFY(exchange("GET /api/v1/items HTTP/1.1\r\nHost: api.local\r\n\r\n",
+                     "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"));
+    QVERIFY(exchange("GET /missing?x=1 HTTP/1.1\r\nHost: api.local:8080\r\n\r\n",
+                     "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found"));
+
+    const QString prefix = QStringLiteral(R"(^request "forward 127\.0\.0\.1:%1": 127\.0\.0\.1:%2 )")
+                               .arg(listenPort)
+                               .arg(client.localPort());
+    const QRegularExpression first(prefix + QStringLiteral(R"(GET api\.local /api/v1/items -> 200 in \d+ ms )"
+                                                           R"(\(first byte \d+ ms\), 5 bytes$)"));
+    const QRegularExpression second(prefix + QStringLiteral(R"(GET api\.local:8080 /missing\?x=1 -> 404 in \d+ ms )"
+                                                            R"(\(first byte \d+ ms\), 9 bytes$)"));
+    QByteArray line = p.waitForLineStartingWith("request ");
+    QVERIFY2(first.match(QString::fromUtf8(line)).hasMatch(), p.transcript().constData());
+    line = p.waitForLineStartingWith("request ");
+    QVERIFY2(second.match(QString::fromUtf8(line)).hasMatch(), p.transcript().constData());
+
+    // A ClientHello through the same rule; the target never answers it.
+    QSslSocket tls;
+    QSslConfiguration config = tls.sslConfiguration();
+    config.setAllowedNextProtocols({QByteArrayLiteral("h2"), QByteArrayLiteral("http/1.1")});
+    tls.setSslConfiguration(config);
+    tls.setPeerVerifyName(QStringLiteral("api.local"));
+    tls.connectToHostEncrypted(QStringLiteral("127.0.0.1"), listenPort);
+    QTRY_VERIFY_WITH_TIMEOUT(target.hasPendingConnections(), 5000);
+    QTcpSocket *tlsUpstream = target.nextPendingConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(tlsUpstream->bytesAvailable() > 0, 5000);
+    line = p.waitForLineStartingWith("tls ");
+    const QByteArray expected = "tls \"forward 127.0.0.1:" + num(listenPort) + "\": 127.0.0.1:" + num(tls.localPort())
+                                + " server name api.local, alpn h2,http/1.1";
+    QVERIFY2(line == expected, p.transcript().constData());
+
     QVERIFY(p.stop(SIGTERM));
     QCOMPARE(p.process().exitCode(), 0);
 }

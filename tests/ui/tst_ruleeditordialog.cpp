@@ -1,3 +1,4 @@
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -38,6 +39,8 @@ private slots:
     void duplicateListenAddress();
     void duplicateName();
     void editingKeepsOtherFields();
+    void inspectHttpSetOnlyWhenChanged_data();
+    void inspectHttpSetOnlyWhenChanged();
     void enterAcceptsOnlyWhenValid();
     void escapeCancels();
     void listenChoices();
@@ -308,6 +311,44 @@ void TestRuleEditorDialog::editingKeepsOtherFields()
     QCOMPARE(edited.enabled, false);
     QCOMPARE(edited.extra, existing.extra);
     QCOMPARE(edited.allow, existing.allow);
+}
+
+void TestRuleEditorDialog::inspectHttpSetOnlyWhenChanged_data()
+{
+    QTest::addColumn<quint16>("targetPort");
+    QTest::addColumn<int>("stored");  // -1 unset, 0 false, 1 true
+    QTest::addColumn<bool>("shown");
+    QTest::newRow("unset, port 80: on") << quint16(80) << -1 << true;
+    QTest::newRow("unset, port 5432: off") << quint16(5432) << -1 << false;
+    QTest::newRow("set off, port 80") << quint16(80) << 0 << false;
+    QTest::newRow("set on, port 5432") << quint16(5432) << 1 << true;
+}
+
+void TestRuleEditorDialog::inspectHttpSetOnlyWhenChanged()
+{
+    QFETCH(quint16, targetPort);
+    QFETCH(int, stored);
+    QFETCH(bool, shown);
+    ForwardRule existing = otherRule(QStringLiteral("web"), 8081);
+    existing.target.port = targetPort;
+    if (stored >= 0)
+        existing.inspectHttp = stored == 1;
+
+    RuleEditorDialog dialog(existing, {});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *box = dialog.findChild<QCheckBox *>(QStringLiteral("inspectHttp"));
+    QVERIFY(box);
+    QVERIFY(!box->toolTip().isEmpty());
+    QCOMPARE(box->isChecked(), shown);
+    // Untouched: the rule keeps what it had, unset included.
+    QCOMPARE(dialog.rule().inspectHttp, existing.inspectHttp);
+    QCOMPARE(dialog.rule().toJson(), existing.toJson());
+
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(4, box->height() / 2));
+    QCOMPARE(box->isChecked(), !shown);
+    QCOMPARE(dialog.rule().inspectHttp, std::optional<bool>(!shown));
+    QCOMPARE(dialog.rule().inspectsHttp(), !shown);
 }
 
 void TestRuleEditorDialog::enterAcceptsOnlyWhenValid()

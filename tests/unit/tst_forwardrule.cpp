@@ -54,6 +54,9 @@ private slots:
     void allowCidrs();
     void isExposed_data();
     void isExposed();
+    void inspectsHttp_data();
+    void inspectsHttp();
+    void inspectHttpJson();
 };
 
 void TestForwardRule::fromJsonFull()
@@ -139,6 +142,8 @@ void TestForwardRule::fromJsonErrors_data()
                                    << QStringLiteral("field \"idleTimeoutS\": -1 is out of range (0-604800)");
     QTest::newRow("idle list") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "idleTimeoutS": [1]})")
                                << QStringLiteral("field \"idleTimeoutS\": expected a whole number, got a list");
+    QTest::newRow("inspect string") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "inspectHttp": "on"})")
+                                    << QStringLiteral("field \"inspectHttp\": expected true or false, got a string");
 }
 
 void TestForwardRule::fromJsonErrors()
@@ -409,6 +414,51 @@ void TestForwardRule::isExposed()
     QFETCH(QString, listen);
     QFETCH(bool, exposed);
     QCOMPARE(makeRule(QStringLiteral("a"), listen).isExposed(), exposed);
+}
+
+void TestForwardRule::inspectsHttp_data()
+{
+    QTest::addColumn<quint16>("targetPort");
+    QTest::addColumn<QString>("originService");
+    QTest::addColumn<int>("setting");  // -1 unset, 0 off, 1 on
+    QTest::addColumn<bool>("inspects");
+
+    QTest::newRow("port 80") << quint16(80) << QString() << -1 << true;
+    QTest::newRow("port 8080") << quint16(8080) << QString() << -1 << true;
+    QTest::newRow("port 5432") << quint16(5432) << QString() << -1 << false;
+    QTest::newRow("ingress https") << quint16(31443) << QStringLiteral("ingress-nginx-controller") << -1 << true;
+    QTest::newRow("other service") << quint16(30432) << QStringLiteral("postgres") << -1 << false;
+    QTest::newRow("port 80 off") << quint16(80) << QString() << 0 << false;
+    QTest::newRow("port 5432 on") << quint16(5432) << QString() << 1 << true;
+}
+
+void TestForwardRule::inspectsHttp()
+{
+    QFETCH(quint16, targetPort);
+    QFETCH(QString, originService);
+    QFETCH(int, setting);
+    QFETCH(bool, inspects);
+    ForwardRule rule = makeRule(QStringLiteral("a"), QStringLiteral("8080"));
+    rule.target.port = targetPort;
+    rule.origin.service = originService;
+    if (setting >= 0)
+        rule.inspectHttp = setting == 1;
+    QCOMPARE(rule.inspectsHttp(), inspects);
+}
+
+void TestForwardRule::inspectHttpJson()
+{
+    // Unset stays unset (the default may follow the target); a choice is kept either way.
+    ForwardRule rule = makeRule(QStringLiteral("a"), QStringLiteral("8080"));
+    QVERIFY(!rule.toJson().contains(QStringLiteral("inspectHttp")));
+    QVERIFY(!ForwardRule::fromJson(rule.toJson()).value().inspectHttp.has_value());
+    for (const bool on : {false, true}) {
+        rule.inspectHttp = on;
+        QCOMPARE(rule.toJson().value(QStringLiteral("inspectHttp")), QJsonValue(on));
+        const ForwardRule back = ForwardRule::fromJson(rule.toJson()).value();
+        QCOMPARE(back.inspectHttp, std::optional<bool>(on));
+        QVERIFY(!back.extra.contains(QStringLiteral("inspectHttp")));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestForwardRule)

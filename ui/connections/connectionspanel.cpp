@@ -22,10 +22,12 @@
 #include <QSaveFile>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "connectiondetail.h"
 #include "connectiontablemodel.h"
 #include "format.h"
 #include "relay/forwardengine.h"
@@ -89,6 +91,7 @@ ConnectionsPanel::ConnectionsPanel(ForwardEngine *engine, QWidget *parent)
     , m_closeAction(new QAction(tr("C&lose this connection"), this))
     , m_clearAction(new QAction(tr("Clear c&losed"), this))
     , m_exportAction(new QAction(tr("&Export…"), this))
+    , m_detail(new ConnectionDetail(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ConnectionTableModel::SortRole);
@@ -140,6 +143,17 @@ ConnectionsPanel::ConnectionsPanel(ForwardEngine *engine, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &ConnectionsPanel::showContextMenu);
     setColumnWidths();
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ConnectionsPanel::currentConnectionChanged);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("connectionSplitter"));
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    updateDetail();
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_filter, 1);
@@ -147,7 +161,45 @@ ConnectionsPanel::ConnectionsPanel(ForwardEngine *engine, QWidget *parent)
     bar->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addWidget(m_view);
+    layout->addWidget(splitter);
+}
+
+void ConnectionsPanel::setRequestModel(RequestLogModel *requests)
+{
+    m_detail->setRequestModel(requests);
+}
+
+void ConnectionsPanel::currentConnectionChanged(const QModelIndex &current)
+{
+    // A row that moves (open to closed) loses the current index for a moment: keep its id.
+    if (current.isValid())
+        m_detailId = current.data(ConnectionTableModel::ConnectionIdRole).toULongLong();
+    updateDetail();
+}
+
+// Selects the detail pane's connection again after its row moved.
+void ConnectionsPanel::followSelectedConnection()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (m_detailId == 0 || (current.isValid() && current.data(ConnectionTableModel::ConnectionIdRole).toULongLong() == m_detailId))
+        return;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (index.data(ConnectionTableModel::ConnectionIdRole).toULongLong() == m_detailId) {
+            m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            return;
+        }
+    }
+    m_detailId = 0;
+}
+
+void ConnectionsPanel::updateDetail()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (m_detailId == 0 || !current.isValid())
+        m_detail->showConnection(nullptr);
+    else
+        m_detail->showConnection(&m_model->connectionAt(m_proxy->mapToSource(current).row()));
 }
 
 void ConnectionsPanel::setColumnWidths()
@@ -158,6 +210,7 @@ void ConnectionsPanel::setColumnWidths()
     m_view->setColumnWidth(Column::Client, width("192.168.100.100:65535"));
     m_view->setColumnWidth(Column::Listen, width("192.168.100.100:65535"));
     m_view->setColumnWidth(Column::Upstream, width("192.168.100.100:65535 → 192.168.49.2:65535"));
+    m_view->setColumnWidth(Column::Protocol, width("HTTP · 12 requests"));
     m_view->setColumnWidth(Column::State, width("client done sending"));
     m_view->setColumnWidth(Column::Opened, width("00:00:00"));
     m_view->setColumnWidth(Column::Duration, width("00:00:00"));
@@ -168,6 +221,8 @@ void ConnectionsPanel::setColumnWidths()
 void ConnectionsPanel::applySnapshot(const EngineSnapshot &snapshot)
 {
     m_model->applySnapshot(snapshot);
+    followSelectedConnection();
+    updateDetail();
 }
 
 QList<int> ConnectionsPanel::selectedSourceRows() const

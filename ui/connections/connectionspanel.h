@@ -4,16 +4,18 @@
 
 #include "stats/connectioninfo.h"
 
+class ConnectionDetail;
 class ConnectionTableModel;
 class ForwardEngine;
 class QAction;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
+class RequestLogModel;
 
 // The Connections tab: the live table with a filter box (rule, address, state),
 // sorting, a context menu (copy row, close this connection), "Clear closed" and
-// export as CSV or JSON.
+// export as CSV or JSON. Below it, the selected connection's HTTP requests and TLS names.
 class ConnectionsPanel final : public QWidget
 {
     Q_OBJECT
@@ -26,6 +28,9 @@ public:
     QTableView *view() const { return m_view; }
 
     void applySnapshot(const EngineSnapshot &snapshot);
+    // The requests the detail pane shows, filtered to the selected connection (not owned).
+    void setRequestModel(RequestLogModel *requests);
+    ConnectionDetail *detail() const { return m_detail; }
     // Writes the rows shown (after filtering) to path; format from the suffix (.csv or .json).
     // Returns an error in words; empty on success.
     QString exportTo(const QString &path) const;
@@ -47,6 +52,9 @@ private:
     QString write(const QString &path, ExportFormat format) const;
     QList<int> selectedSourceRows() const;
     void setColumnWidths();
+    void currentConnectionChanged(const QModelIndex &current);
+    void followSelectedConnection();
+    void updateDetail();
 
     ForwardEngine *m_engine;
     ConnectionTableModel *m_model;
@@ -57,4 +65,6 @@ private:
     QAction *m_closeAction;
     QAction *m_clearAction;
     QAction *m_exportAction;
+    ConnectionDetail *m_detail;
+    quint64 m_detailId = 0;  // the connection the detail pane shows; 0: none
 };

@@ -72,6 +72,7 @@ QString ConnectionTableModel::text(const ConnectionInfo &c, int column) const
             return target;
         return Format::hostPort(c.localAddress, c.localPort) % QStringLiteral(" → ") % target;
     }
+    case Protocol: return protocolText(c);
     case State: return Format::sentence(toDisplayString(c.state));
     case Opened: return Format::localTime(c.openedAt);
     case Duration: return Format::duration(durationMs(c));
@@ -108,6 +109,8 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column == Opened)
             return Format::localDateTime(c.openedAt);
+        if (column == Protocol && c.protocol == ::Protocol::Other)
+            return c.protocolNote;
         if (column == Duration && c.closedAt.isValid())
             return tr("Closed %1").arg(Format::localDateTime(c.closedAt));
         return {};
@@ -134,6 +137,7 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case Client: return tr("Client");
         case Listen: return tr("Listen");
         case Upstream: return tr("Upstream");
+        case Protocol: return tr("Protocol");
         case State: return tr("State");
         case Opened: return tr("Opened");
         case Duration: return tr("Duration");
@@ -146,6 +150,7 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case Client: return tr("The client's address and port, as the listener saw it");
         case Listen: return tr("The address and port the client connected to");
         case Upstream: return tr("Our end of the connection to the target → the target");
+        case Protocol: return tr("What inspection saw: HTTP and its requests, or the TLS server name and ALPN");
         case Duration: return tr("How long the connection has been (or was) open");
         case BytesUp: return tr("Bytes sent by the client to the target");
         case BytesDown: return tr("Bytes sent by the target to the client");
@@ -266,6 +271,29 @@ void ConnectionTableModel::setClosedLimit(int limit)
 {
     m_closedLimit = std::max(0, limit);
     trimClosed();
+}
+
+QString ConnectionTableModel::protocolText(const ConnectionInfo &c)
+{
+    switch (c.protocol) {
+    case ::Protocol::Http:
+        // English has no catalogue: its singular is a string of its own.
+        if (c.requests <= 0)
+            return tr("HTTP");
+        return c.requests == 1 ? tr("HTTP · 1 request") : tr("HTTP · %n requests", nullptr, c.requests);
+    case ::Protocol::Tls: {
+        QString text = tr("TLS");
+        if (!c.serverName.isEmpty())
+            text += u' ' % c.serverName;
+        if (!c.alpn.isEmpty())
+            text += QStringLiteral(" · ") % c.alpn.join(QStringLiteral(", "));
+        return text;
+    }
+    case ::Protocol::Other: return tr("Not HTTP");
+    case ::Protocol::Off:
+    case ::Protocol::Unknown: break;
+    }
+    return QStringLiteral("—");
 }
 
 QString ConnectionTableModel::rowText(int row) const

@@ -17,7 +17,9 @@ class ConnectionTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ConnectionTableModel)
 
 public:
-    enum Column { Rule, Client, Listen, Upstream, State, Opened, Duration, BytesUp, BytesDown, CloseReason, ColumnCount };
+    enum Column {
+        Rule, Client, Listen, Upstream, Protocol, State, Opened, Duration, BytesUp, BytesDown, CloseReason, ColumnCount
+    };
     enum Role {
         ConnectionIdRole = Qt::UserRole + 1,  // quint64
         ActiveRole,                           // bool
@@ -42,6 +44,8 @@ public:
 
     // The visible text of a row, tab-separated, for the clipboard.
     QString rowText(int row) const;
+    // "HTTP · 3 requests", "TLS api.local · h2, http/1.1", "Not HTTP", "—" (off or undecided).
+    static QString protocolText(const ConnectionInfo &c);
 
 private:
     QString text(const ConnectionInfo &c, int column) const;

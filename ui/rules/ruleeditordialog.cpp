@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -154,6 +155,17 @@ RuleEditorDialog::RuleEditorDialog(const ForwardRule &rule, const QList<ForwardR
     addRow(form, tr("&Idle timeout:"), m_idleTimeout,
            tr("Close a connection after this many seconds without traffic in either direction; off keeps it open"));
 
+    m_inspect = new QCheckBox(tr("Inspect &HTTP requests"), this);
+    m_inspect->setObjectName(QStringLiteral("inspectHttp"));
+    m_inspect->setChecked(rule.inspectsHttp());
+    m_inspect->setToolTip(tr("Read a copy of each connection's first bytes to list its HTTP requests (method, host, "
+                             "path, status, timing) in the Requests tab, or the server name of a TLS connection. "
+                             "The traffic itself is never changed or delayed. On by default for targets on port 80 "
+                             "or 8080 and for rules made from an ingress."));
+    m_inspect->setAccessibleName(tr("Inspect HTTP requests"));
+    connect(m_inspect, &QCheckBox::clicked, this, [this] { m_inspectChanged = true; });
+    form->addRow(QString(), m_inspect);
+
     m_otherError = messageLabel(ErrorColor, QStringLiteral("otherError"), this);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -205,6 +217,8 @@ ForwardRule RuleEditorDialog::rule() const
     result.maxConnections = spinValue(m_maxConnections, 0);
     result.connectTimeoutMs = spinValue(m_connectTimeout, 0);
     result.idleTimeoutS = spinValue(m_idleTimeout, -1);
+    if (m_inspectChanged)
+        result.inspectHttp = m_inspect->isChecked();
     return result;
 }
 
@@ -304,6 +318,8 @@ QWidget *RuleEditorDialog::fieldFor(const QString &message) const
 void RuleEditorDialog::validate()
 {
     const ForwardRule current = rule();
+    if (!m_inspectChanged)
+        m_inspect->setChecked(current.inspectsHttp());
     Result<void> valid = current.validate();
     if (valid) {
         QList<ForwardRule> all = m_others;

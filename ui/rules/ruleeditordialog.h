@@ -6,6 +6,7 @@
 
 #include "rules/forwardrule.h"
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
@@ -52,6 +53,8 @@ private:
     QSpinBox *m_maxConnections;
     QSpinBox *m_connectTimeout;
     QSpinBox *m_idleTimeout;
+    QCheckBox *m_inspect;
+    bool m_inspectChanged = false;  // unset stays unset unless the user clicks the box
     QLabel *m_exposed;
     QLabel *m_otherError;  // errors that name no field of this dialog
     QHash<QWidget *, QLabel *> m_errors;  // one message line under each field

@@ -166,6 +166,7 @@ ForwardRule DemoIngress::rule() const
     rule.name = QStringLiteral("demo ingress");  // a name, as the user's are: not translated
     rule.listen = Endpoint{QStringLiteral("127.0.0.1"), RulePort};
     rule.target = Endpoint{QStringLiteral("127.0.0.1"), port()};
+    rule.inspectHttp = true;  // an ingress, though not on port 80: its requests are what the demo shows
     return rule;
 }
 

@@ -81,6 +81,13 @@ Result<QString> exportRules(const QList<ForwardRule> &rules, ExportFormat format
     case ExportFormat::Socat: body = writeSocat(enabled, options, notes); break;
     case ExportFormat::Systemd: body = writeSystemd(enabled, options, notes); break;
     }
+    // The unit runs Pasarela itself; every other engine relays bytes without reading them.
+    if (format != ExportFormat::Systemd) {
+        for (const ForwardRule &rule : std::as_const(enabled)) {
+            if (rule.inspectsHttp())
+                notes.lost.append(ruleLabel(rule) + QStringLiteral(": HTTP inspection (the requests and TLS names it lists)"));
+        }
+    }
     if (notes.exported == 0) {
         const QString why = notes.skipped.isEmpty() ? QCoreApplication::translate("Export", "there are no rules")
                                                     : notes.skipped.join(QStringLiteral("; "));

@@ -204,6 +204,8 @@ void ForwardEngine::startRule(RuleId id)
     runtime->listenAddress = QHostAddress(entry.rule.listen.host);
     runtime->targetAddress = QHostAddress(entry.rule.target.host);  // null for a host name
     runtime->allow = entry.rule.allowCidrs();
+    runtime->inspect = m_inspectAll || entry.rule.inspectsHttp();
+    runtime->publishRequests = runtime->inspect && m_publishRequests;
     entry.runtime = runtime;
     setState(id, RuleState::Starting);
     RelayWorker *worker = listenerWorker(id);
@@ -249,6 +251,7 @@ void ForwardEngine::onWorkerSnapshot(const WorkerSnapshot &snapshot)
 {
     WorkerSnapshot &latest = m_workerSnapshots[snapshot.worker];
     latest.counters = snapshot.counters;
+    m_requestsPending.append(snapshot.requests);
     latest.connections.clear();
     for (const ConnectionInfo &info : snapshot.connections) {
         if (info.state == ConnectionState::Closed)
@@ -299,6 +302,7 @@ void ForwardEngine::publish()
     // Closed ones are reported even when their rule is gone: removing a rule closes them.
     snapshot.connections.append(m_closedPending);
     m_closedPending.clear();
+    snapshot.requests.swap(m_requestsPending);
     m_last = snapshot;
     emit snapshotReady(m_last);
 }

@@ -56,6 +56,15 @@ public:
     // 0 (no limit) when the limit is unlimited or too low to leave room for one.
     static int defaultMaxTotalConnections();
 
+    // Inspect every rule's connections whatever the rule says (--log-requests).
+    // Takes effect on rules started afterwards.
+    void setInspectAll(bool on) { m_inspectAll = on; }
+    // Publish the requests inspection sees (EngineSnapshot::requests). Off by default:
+    // at tens of thousands of requests a second, handing records to another thread
+    // costs that thread more than the parsing costs the relay, so only a reader turns
+    // it on (the window, --log-requests). Takes effect on rules started afterwards.
+    void setPublishRequests(bool on) { m_publishRequests = on; }
+
     int workerCount() const { return int(m_workers.size()); }
     void setSnapshotInterval(int ms);
     // The last snapshot published.
@@ -98,4 +107,7 @@ private:
     QList<WorkerSnapshot> m_workerSnapshots;
     QList<ConnectionInfo> m_closedPending;
     EngineSnapshot m_last;
+    bool m_inspectAll = false;
+    bool m_publishRequests = false;
+    QList<RequestRecord> m_requestsPending;
 };

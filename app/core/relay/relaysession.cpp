@@ -39,6 +39,11 @@ RelaySession::RelaySession(RelayWorker *worker, std::shared_ptr<RuleRuntime> rul
     m_down.bytes = &m_info.bytesDown;
     m_lastActivityMs = worker->nowMs();
     NativeSocket::setNoDelay(clientFd);
+    if (m_rule->inspect) {
+        m_inspector = std::make_unique<StreamInspector>();
+        m_inspector->setDetails(m_rule->publishRequests);
+        m_info.protocol = Protocol::Unknown;
+    }
 }
 
 RelaySession::~RelaySession()
@@ -185,6 +190,9 @@ void RelaySession::onReadable(Flow &flow)
             }
             sent = 0;
         }
+        // After the send: inspection looks at what went by, it never holds it back.
+        if (m_inspector)
+            inspect(flow, buffer, qsizetype(n));
         if (sent < n) {
             // The far side is behind: keep the rest and stop reading until it drains.
             flow.pendingSize = n - sent;
@@ -198,6 +206,44 @@ void RelaySession::onReadable(Flow &flow)
         if (n < RelayWorker::ScratchSize)
             return;  // drained for now; the next read would only say EAGAIN
     }
+}
+
+void RelaySession::inspect(const Flow &flow, const char *data, qsizetype size)
+{
+    if (&flow == &m_up)
+        m_inspector->clientData(data, size, m_worker->nowMs());
+    else
+        m_inspector->serverData(data, size, m_worker->nowMs());
+    takeInspection();
+}
+
+// Publishes the finished requests and what is known of the protocol; an inspector
+// that has nothing more to learn is dropped, so the rest of the stream costs nothing.
+void RelaySession::takeInspection()
+{
+    const QList<InspectedRequest> requests = m_inspector->takeRequests();
+    if (!requests.isEmpty()) {
+        m_info.requests += int(requests.size());
+        if (m_rule->publishRequests)
+            m_worker->requestsSeen(*this, requests);
+    }
+    switch (m_inspector->kind()) {
+    case StreamInspector::Kind::Unknown: break;
+    case StreamInspector::Kind::Http: m_info.protocol = Protocol::Http; break;
+    case StreamInspector::Kind::Tls:
+        m_info.protocol = Protocol::Tls;
+        if (const InspectedTls *tls = m_inspector->tls()) {
+            m_info.serverName = tls->serverName;
+            m_info.alpn = tls->alpn;
+        }
+        break;
+    case StreamInspector::Kind::Other:
+        m_info.protocol = Protocol::Other;
+        m_info.protocolNote = m_inspector->otherReason();
+        break;
+    }
+    if (m_inspector->done())
+        m_inspector.reset();
 }
 
 void RelaySession::onWritable(Flow &flow)
@@ -276,6 +322,11 @@ void RelaySession::finish(CloseReason reason, bool reset)
     closeSide(m_target, reset);
     m_up.pending.reset();
     m_down.pending.reset();
+    if (m_inspector) {
+        m_inspector->finish(m_worker->nowMs(), m_down.eof);
+        takeInspection();
+        m_inspector.reset();
+    }
     m_info.state = ConnectionState::Closed;
     m_info.closeReason = reason;
     m_info.closedAt = QDateTime::currentDateTimeUtc();

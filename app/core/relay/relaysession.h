@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 
+#include "inspect/streaminspector.h"
 #include "stats/connectioninfo.h"
 
 class QSocketNotifier;
@@ -65,6 +66,8 @@ private:
     QSocketNotifier *writeNotifier(int fd);
     void onReadable(Flow &flow);
     void onWritable(Flow &flow);
+    void inspect(const Flow &flow, const char *data, qsizetype size);
+    void takeInspection();
     void endFlow(Flow &flow);
     void fail(CloseReason reason, const QString &why);
     void abort(CloseReason reason);
@@ -86,4 +89,5 @@ private:
     CloseReason m_firstEnd = CloseReason::None;
     int m_connectTimer = 0;
     qint64 m_lastActivityMs = 0;
+    std::unique_ptr<StreamInspector> m_inspector;  // while the rule inspects and there is more to learn
 };

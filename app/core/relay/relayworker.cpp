@@ -29,6 +29,7 @@ RelayWorker::~RelayWorker() = default;
 void RelayWorker::init(int publishIntervalMs)
 {
     m_clock.start();
+    m_clockEpochMs = QDateTime::currentMSecsSinceEpoch();
     m_scratch.reset(new char[ScratchSize]);
     m_publishTimer = new QTimer(this);
     connect(m_publishTimer, &QTimer::timeout, this, &RelayWorker::publish);
@@ -209,6 +210,27 @@ void RelayWorker::connectionFailed(const RelaySession &session, CloseReason reas
                  .arg(endpointText(info.clientAddress, info.clientPort), target, toString(reason), why));
 }
 
+void RelayWorker::requestsSeen(const RelaySession &session, const QList<InspectedRequest> &requests)
+{
+    const ConnectionInfo &info = session.info();
+    for (const InspectedRequest &request : requests) {
+        // A flood between two snapshots is not worth its memory: the window keeps the last few thousand anyway.
+        if (m_requests.size() >= MaxRequestsPerSnapshot)
+            m_requests.removeFirst();
+        RequestRecord record;
+        record.connectionId = info.id;
+        record.ruleId = info.ruleId;
+        record.clientAddress = info.clientAddress;
+        record.clientPort = info.clientPort;
+        record.listenAddress = info.listenAddress;
+        record.listenPort = info.listenPort;
+        // On this worker's monotonic clock, from one fixed point: requests keep their order.
+        record.startedAt = QDateTime::fromMSecsSinceEpoch(m_clockEpochMs + request.startMs, Qt::UTC);
+        record.request = request;
+        m_requests.append(record);
+    }
+}
+
 void RelayWorker::logEvent(EventLevel level, RuleId rule, const QString &message)
 {
     emit eventLogged(EngineEvent{QDateTime::currentDateTimeUtc(), level, rule, message});
@@ -229,6 +251,8 @@ void RelayWorker::publish()
     }
     snapshot.connections.append(m_closed);
     m_closed.clear();
+    snapshot.requests.swap(m_requests);
+    m_requests.reserve(snapshot.requests.size());  // as many next time: grown once, not step by step
     emit published(snapshot);
 }
 

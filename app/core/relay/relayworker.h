@@ -34,6 +34,7 @@ struct WorkerSnapshot
     int worker = 0;
     QHash<RuleId, RuleCounters> counters;
     QList<ConnectionInfo> connections;
+    QList<RequestRecord> requests;  // seen since the previous snapshot
 };
 
 Q_DECLARE_METATYPE(WorkerSnapshot)
@@ -58,6 +59,8 @@ public:
     // one stream fast (1 MiB: about a third faster than 256 KiB on loopback); a
     // stalled session keeps at most one read's rest.
     static constexpr int ScratchSize = 1024 * 1024;
+    // Requests kept between two snapshots; beyond this the oldest are dropped.
+    static constexpr int MaxRequestsPerSnapshot = 10000;
 
     explicit RelayWorker(int index);
     ~RelayWorker() override;
@@ -84,6 +87,8 @@ public:
                 quint16 port, CloseReason reason, const QString &why);
     void sessionClosed(RelaySession *session);
     void connectionFailed(const RelaySession &session, CloseReason reason, const QString &why);
+    // Requests the session's inspector finished; the worker stamps and publishes them.
+    void requestsSeen(const RelaySession &session, const QList<InspectedRequest> &requests);
     void logEvent(EventLevel level, RuleId rule, const QString &message);
     char *scratch() { return m_scratch.get(); }
     qint64 nowMs() const { return m_clock.elapsed(); }
@@ -107,8 +112,10 @@ private:
     QHash<quint64, RelaySession *> m_sessions;
     QHash<RuleId, RuleCounters> m_counters;  // closed sessions' bytes, and the counts
     QList<ConnectionInfo> m_closed;
+    QList<RequestRecord> m_requests;
     std::unique_ptr<char[]> m_scratch;
     QElapsedTimer m_clock;
+    qint64 m_clockEpochMs = 0;  // wall-clock time when m_clock started
     QTimer *m_publishTimer = nullptr;
     QTimer *m_idleTimer = nullptr;
 };

@@ -18,6 +18,8 @@ struct RuleRuntime
     QHostAddress listenAddress;
     QHostAddress targetAddress;   // null when the target is a host name (resolved per connection)
     QList<Cidr> allow;
+    bool inspect = false;         // rule.inspectsHttp(), or every rule under --log-requests
+    bool publishRequests = false; // and someone reads the requests (ForwardEngine::setPublishRequests)
 
     mutable std::atomic<int> active{0};
     std::atomic<bool> stopped{false};

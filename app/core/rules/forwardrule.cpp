@@ -18,6 +18,7 @@ const QString KeyMaxConnections = QStringLiteral("maxConnections");
 const QString KeyConnectTimeoutMs = QStringLiteral("connectTimeoutMs");
 const QString KeyIdleTimeoutS = QStringLiteral("idleTimeoutS");
 const QString KeyOrigin = QStringLiteral("origin");
+const QString KeyInspectHttp = QStringLiteral("inspectHttp");
 
 constexpr int MaxNameLength = 100;
 
@@ -185,6 +186,13 @@ Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
         rule.enabled = enabled.toBool();
     }
 
+    const QJsonValue inspect = object.value(KeyInspectHttp);
+    if (!inspect.isUndefined()) {
+        if (!inspect.isBool())
+            return typeError(KeyInspectHttp, QCoreApplication::translate("Rules", "true or false"), inspect);
+        rule.inspectHttp = inspect.toBool();
+    }
+
     const QJsonValue allow = object.value(KeyAllow);
     if (!allow.isUndefined()) {
         if (!allow.isArray())
@@ -220,7 +228,7 @@ Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
 
     rule.extra = object;
     for (const QString &known : {KeyName, KeyListen, KeyTarget, KeyEnabled, KeyAllow, KeyMaxConnections, KeyConnectTimeoutMs,
-                                 KeyIdleTimeoutS, KeyOrigin})
+                                 KeyIdleTimeoutS, KeyOrigin, KeyInspectHttp})
         rule.extra.remove(known);
     return rule;
 }
@@ -238,6 +246,8 @@ QJsonObject ForwardRule::toJson() const
     object.insert(KeyIdleTimeoutS, idleTimeoutS);
     if (!origin.isEmpty())
         object.insert(KeyOrigin, origin.toJson());
+    if (inspectHttp)
+        object.insert(KeyInspectHttp, *inspectHttp);
     return object;
 }
 
@@ -285,6 +295,13 @@ QList<Cidr> ForwardRule::allowCidrs() const
             cidrs.append(cidr.value());
     }
     return cidrs;
+}
+
+bool ForwardRule::inspectsHttp() const
+{
+    if (inspectHttp)
+        return *inspectHttp;
+    return target.port == 80 || target.port == 8080 || origin.service.contains(QLatin1String("ingress"));
 }
 
 bool ForwardRule::isExposed() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -41,6 +43,8 @@ struct ForwardRule
     int connectTimeoutMs = 10000;
     int idleTimeoutS = 0;       // 0: off
     RuleOrigin origin;          // JSON key "origin" (object), written only when not empty
+    // JSON "inspectHttp"; unset: inspectsHttp() decides from the target. Written only when set.
+    std::optional<bool> inspectHttp;
     QJsonObject extra;          // keys this version does not know, kept on save
 
     static constexpr int MaxConnectionsLimit = 1000000;
@@ -57,6 +61,9 @@ struct ForwardRule
     QList<Cidr> allowCidrs() const;
     // True when the listen address is reachable from other machines.
     bool isExposed() const;
+    // Whether connections are inspected (HTTP requests, TLS names): as set, else on
+    // for a target on port 80 or 8080 and for a rule made from an ingress controller.
+    bool inspectsHttp() const;
 };
 
 // "a string", "a number"...: for errors that say what was found instead.

@@ -58,6 +58,18 @@ QString toDisplayString(CloseReason reason)
     return QCoreApplication::translate("Connection", text(reason));
 }
 
+QString toString(Protocol protocol)
+{
+    switch (protocol) {
+    case Protocol::Off: return QStringLiteral("off");
+    case Protocol::Unknown: return QStringLiteral("unknown");
+    case Protocol::Http: return QStringLiteral("http");
+    case Protocol::Tls: return QStringLiteral("tls");
+    case Protocol::Other: return QStringLiteral("other");
+    }
+    return {};
+}
+
 QString toString(RuleState state)
 {
     switch (state) {

@@ -5,6 +5,9 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
+
+#include "inspect/streaminspector.h"
 
 using RuleId = int;
 
@@ -33,6 +36,16 @@ QString toString(CloseReason reason);
 QString toDisplayString(ConnectionState state);
 QString toDisplayString(CloseReason reason);
 
+// What inspection made of a connection so far.
+enum class Protocol {
+    Off,      // its rule does not inspect
+    Unknown,  // nothing decided yet (no byte, or not enough)
+    Http,     // HTTP/1.x: its requests are published as RequestRecords
+    Tls,      // a ClientHello was read: serverName and alpn
+    Other,    // not HTTP nor TLS; protocolNote says why
+};
+QString toString(Protocol protocol);  // English: "off", "unknown", "http", "tls", "other"
+
 // A copyable snapshot of one connection, published by the worker that owns it.
 struct ConnectionInfo
 {
@@ -52,6 +65,26 @@ struct ConnectionInfo
     QDateTime closedAt;
     quint64 bytesUp = 0;    // client -> target
     quint64 bytesDown = 0;  // target -> client
+    Protocol protocol = Protocol::Off;
+    QString serverName;     // TLS SNI, may be empty
+    QStringList alpn;       // TLS ALPN offered by the client, e.g. {"h2", "http/1.1"}
+    QString protocolNote;   // Other: why it is not read as HTTP (in the user's language)
+    int requests = 0;       // HTTP requests published so far
+};
+
+// One HTTP request seen on a connection of an inspecting rule. Published exactly
+// once, when its response ended or its connection closed (then possibly without a
+// response: request.status 0).
+struct RequestRecord
+{
+    quint64 connectionId = 0;
+    RuleId ruleId = 0;
+    QHostAddress clientAddress;
+    quint16 clientPort = 0;
+    QHostAddress listenAddress;  // what the client reached: where a replay goes
+    quint16 listenPort = 0;
+    QDateTime startedAt;         // UTC, the first byte of the request
+    InspectedRequest request;
 };
 
 enum class RuleState { Stopped, Starting, Listening, Error };
@@ -81,6 +114,7 @@ struct EngineSnapshot
     QDateTime time;
     QList<RuleStats> rules;
     QList<ConnectionInfo> connections;
+    QList<RequestRecord> requests;  // published since the previous snapshot
 };
 
 enum class EventLevel { Info, Warning, Error };
@@ -95,6 +129,11 @@ struct EngineEvent
     QString message;
 };
 
+// Moved, not copied, as lists of them grow.
+Q_DECLARE_TYPEINFO(InspectedRequest, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(RequestRecord, Q_RELOCATABLE_TYPE);
+
 Q_DECLARE_METATYPE(ConnectionInfo)
+Q_DECLARE_METATYPE(RequestRecord)
 Q_DECLARE_METATYPE(EngineSnapshot)
 Q_DECLARE_METATYPE(EngineEvent)

@@ -6,6 +6,7 @@
 #   rule "api": allow 192.168.1.7/32 (socat takes one range of the listen address's family; those clients are refused)
 #   rule "v6": after a half-close the other direction stays open 604800 s at most (socat -t)
 #   rule "web": after a half-close the other direction stays open 604800 s at most (socat -t)
+#   rule "api": HTTP inspection (the requests and TLS names it lists)
 # Left out:
 #   rule "old": disabled
 

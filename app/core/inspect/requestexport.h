@@ -1,0 +1,32 @@
+#pragma once
+
+#include <functional>
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include "http/httpmessage.h"
+#include "stats/connectioninfo.h"
+
+// Files and replays made from the requests inspection saw.
+namespace RequestExport {
+
+using RuleNames = std::function<QString(RuleId)>;
+
+// An indented JSON array, one object per request: time (ISO UTC, ms), rule, client,
+// connection, method, host, target, version, status (0: no response), reason, contentType,
+// requestBodySize, responseBodySize, firstByteMs, totalMs (null when unknown), complete,
+// headers [{name, value}]. Secret header values are written empty unless keepSecrets.
+QByteArray requestsJson(const QList<RequestRecord> &records, const RuleNames &ruleName, bool keepSecrets = false);
+
+// A HAR 1.2 document of the same requests. Response headers and bodies are not captured:
+// the response has no headers and content carries only size and mimeType.
+QByteArray requestsHar(const QList<RequestRecord> &records, const RuleNames &ruleName, bool keepSecrets = false);
+
+// The request again, sent to where the client sent it (the rule's listen address, a
+// wildcard made loopback) with the Host header it carried. The body was not captured:
+// the request has none.
+HttpRequest replayRequest(const RequestRecord &record);
+
+} // namespace RequestExport
