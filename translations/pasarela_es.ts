@@ -162,7 +162,7 @@ Códigos de salida:
         <translation>--listen: %1</translation>
     </message>
     <message>
-        <location filename="../app/core/cluster/clusterinfo.cpp" line="+15"/>
+        <location filename="../app/core/cluster/clusterinfo.cpp" line="+17"/>
         <source>&quot;%1&quot; printed something that is not a JSON object (%2); is the tool too old or too new?</source>
         <translation>&quot;%1&quot; imprimió algo que no es un objeto JSON (%2); ¿es la herramienta demasiado antigua o demasiado nueva?</translation>
     </message>
@@ -180,6 +180,11 @@ Códigos de salida:
         <location line="+112"/>
         <source>kubectl has no current context; choose one with &quot;kubectl config use-context NAME&quot;</source>
         <translation>kubectl no tiene ningún contexto actual; elige uno con &quot;kubectl config use-context NOMBRE&quot;</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>no node has an InternalIP address</source>
+        <translation>ningún nodo tiene una dirección InternalIP</translation>
     </message>
     <message>
         <location filename="../app/core/cluster/clusterreader.cpp" line="+22"/>
@@ -207,7 +212,7 @@ Códigos de salida:
         <translation>No se leyeron los perfiles de Minikube: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>the Minikube profile &quot;%1&quot; is %2: start it with &quot;minikube start -p %1&quot;</source>
         <translation>el perfil de Minikube &quot;%1&quot; no está en marcha (%2): inícialo con &quot;minikube start -p %1&quot;</translation>
     </message>
@@ -217,9 +222,14 @@ Códigos de salida:
         <translation>Minikube no da ninguna IP de nodo para &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>the context &quot;%1&quot; is not a Minikube profile: the node IP is not known, so no rules are planned</source>
-        <translation>el contexto &quot;%1&quot; no es un perfil de Minikube: no se conoce la IP del nodo, así que no se prevé ninguna regla</translation>
+        <location line="+10"/>
+        <source>the context &quot;%1&quot; is not a Minikube profile: the rules go to the node %2 (kubectl get nodes)</source>
+        <translation>el contexto &quot;%1&quot; no es un perfil de Minikube: las reglas van al nodo %2 (kubectl get nodes)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the context &quot;%1&quot; is not a Minikube profile and its nodes were not read (%2): the node IP is not known, so no rules are planned</source>
+        <translation>el contexto &quot;%1&quot; no es un perfil de Minikube y no se pudieron leer sus nodos (%2): no se conoce la IP del nodo, así que no se prevé ninguna regla</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2941,9 +2951,14 @@ de un puerto expuesto.</translation>
         <translation>regla %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&lt; 1 ms</source>
+        <translation>&lt; 1 ms</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -3961,7 +3976,7 @@ Salida (destino → cliente): %2</translation>
         <translation>se esperaba un número entero, se encontró %1</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+116"/>
         <location line="+38"/>
         <location line="+7"/>
         <source>true or false</source>
@@ -3973,19 +3988,25 @@ Salida (destino → cliente): %2</translation>
         <translation>un número</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+60"/>
+        <location line="-83"/>
+        <location line="+48"/>
+        <location line="+36"/>
         <location line="+19"/>
         <source>a string</source>
         <translation>una cadena</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-121"/>
         <source>a port number (0-65535)</source>
         <translation>un número de puerto (0-65535)</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+60"/>
+        <source>an object of label names and values</source>
+        <translation>un objeto de nombres y valores de etiquetas</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>a list</source>
         <translation>una lista</translation>
     </message>

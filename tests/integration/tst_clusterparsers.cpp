@@ -52,6 +52,8 @@ private slots:
     void profilesErrors();
     void currentContext_data();
     void currentContext();
+    void nodeAddress_data();
+    void nodeAddress();
     void services_data();
     void services();
     void servicesDetail();
@@ -142,6 +144,37 @@ void TestClusterParsers::currentContext()
         QVERIFY(parsed.error().contains(QStringLiteral("kubectl config use-context")));
 }
 
+void TestClusterParsers::nodeAddress_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("address");  // empty: an error
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("minikube") << fixture(QStringLiteral("running/kubectl-get-nodes.out")) << QStringLiteral("192.168.49.2") << QString();
+    QTest::newRow("kind, two nodes") << fixture(QStringLiteral("kind/kubectl-get-nodes.out")) << QStringLiteral("172.18.0.2")
+                                     << QString();
+    QTest::newRow("IPv6") << QByteArray(R"({"kind": "List", "items": [{"status": {"addresses": [
+                                 {"type": "Hostname", "address": "k3s"}, {"type": "InternalIP", "address": "fd00::0002"}]}}]})")
+                          << QStringLiteral("fd00::2") << QString();
+    QTest::newRow("hostname only") << QByteArray(R"({"kind": "List", "items": [{"status": {"addresses": [
+                                          {"type": "Hostname", "address": "k3s"}]}}]})")
+                                   << QString() << QStringLiteral("no node has an InternalIP address");
+    QTest::newRow("no items") << QByteArray(R"({"kind": "List"})") << QString() << QStringLiteral("kubectl get nodes -o json");
+}
+
+void TestClusterParsers::nodeAddress()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, address);
+    QFETCH(QString, error);
+    const Result<QString> parsed = parseNodeAddress(json);
+    QCOMPARE(parsed.ok(), !address.isEmpty());
+    if (parsed)
+        QCOMPARE(parsed.value(), address);
+    else
+        QVERIFY2(parsed.error().contains(error), qPrintable(parsed.error()));
+}
+
 void TestClusterParsers::services_data()
 {
     QTest::addColumn<QString>("file");
@@ -200,6 +233,9 @@ void TestClusterParsers::servicesDetail()
     QVERIFY(controller->isIngressController());
     QCOMPARE(controller->ports.constFirst().targetPort, QStringLiteral("http"));
     QCOMPARE(controller->labels.value(QStringLiteral("app.kubernetes.io/instance")), QStringLiteral("ingress-nginx"));
+    QCOMPARE(controller->selector.size(), 3);
+    QCOMPARE(controller->selector.value(QStringLiteral("app.kubernetes.io/component")), QStringLiteral("controller"));
+    QCOMPARE(db->selector, (QMap<QString, QString>{{QStringLiteral("app"), QStringLiteral("db")}}));
     const ServicePort *https = controller->findPort(QStringLiteral("https"), 0);
     QVERIFY(https != nullptr);
     QCOMPARE(https->port, quint16(443));
@@ -277,8 +313,12 @@ void TestClusterParsers::planRulesRunning()
     const ForwardRule *http = findRule(rules, QStringLiteral("ingress http"));
     QCOMPARE(http->listen, (Endpoint{QStringLiteral("0.0.0.0"), 31042}));
     QCOMPARE(http->target, (Endpoint{QStringLiteral("192.168.49.2"), 31589}));
+    const QMap<QString, QString> controllerPods{{QStringLiteral("app.kubernetes.io/component"), QStringLiteral("controller")},
+                                                {QStringLiteral("app.kubernetes.io/instance"), QStringLiteral("ingress-nginx")},
+                                                {QStringLiteral("app.kubernetes.io/name"), QStringLiteral("ingress-nginx")}};
     QCOMPARE(http->origin, (RuleOrigin{QStringLiteral("minikube"), QStringLiteral("minikube"), QStringLiteral("ingress-nginx"),
-                                       QStringLiteral("ingress-nginx-controller"), QStringLiteral("http"), 80, 31589}));
+                                       QStringLiteral("ingress-nginx-controller"), QStringLiteral("http"), 80, 31589,
+                                       QStringLiteral("http"), controllerPods}));
     const ForwardRule *https = findRule(rules, QStringLiteral("ingress https"));
     QCOMPARE(https->listen.port, quint16(31443));
     QCOMPARE(https->target.port, quint16(32091));

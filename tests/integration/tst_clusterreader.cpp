@@ -3,6 +3,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "cluster/clusterplan.h"
 #include "cluster/clusterreader.h"
 #include "fakecluster.h"
 
@@ -20,6 +21,8 @@ private slots:
     void failures();
     void explicitContext();
     void minikubeMissing();
+    void otherClusterUsesItsNode();
+    void nodesNotReadable();
     void kubectlMissing();
     void timeout();
 
@@ -125,10 +128,39 @@ void TestClusterReader::minikubeMissing()
     const Result<ClusterInfo> info = readCluster();
     QVERIFY2(info.ok(), qPrintable(info.error()));
     QVERIFY(info.value().profiles.isEmpty());
-    QVERIFY(info.value().nodeIp.isEmpty());
+    // The node's address comes from kubectl instead.
+    QCOMPARE(info.value().nodeIp, QStringLiteral("192.168.49.2"));
     QVERIFY(info.value().controller.found());
     const QString notes = info.value().notes.join(u'\n');
     QVERIFY2(notes.contains(QStringLiteral("minikube is not installed or not on PATH")), qPrintable(notes));
+    QVERIFY2(notes.contains(QStringLiteral("the rules go to the node 192.168.49.2 (kubectl get nodes)")), qPrintable(notes));
+}
+
+// kind, k3s...: a context that is no Minikube profile; NodePorts answer on the first node.
+void TestClusterReader::otherClusterUsesItsNode()
+{
+    qputenv("PASARELA_FAKE_CLUSTER", "kind");
+    const Result<ClusterInfo> info = readCluster();
+    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QCOMPARE(info.value().context, QStringLiteral("kind-kind"));
+    QVERIFY(info.value().profile.isEmpty());
+    QCOMPARE(info.value().nodeIp, QStringLiteral("172.18.0.2"));
+    const QList<ForwardRule> rules = planRules(info.value(), QStringLiteral("127.0.0.1"));
+    QVERIFY(!rules.isEmpty());
+    QCOMPARE(rules.constFirst().target.host, QStringLiteral("172.18.0.2"));
+}
+
+// A user who may not list nodes: the rest is read, no rules are planned, and the note says why.
+void TestClusterReader::nodesNotReadable()
+{
+    qputenv("PASARELA_FAKE_CLUSTER", "no-nodes");
+    const Result<ClusterInfo> info = readCluster();
+    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QVERIFY(info.value().nodeIp.isEmpty());
+    QVERIFY(info.value().controller.found());
+    QVERIFY(planRules(info.value(), QStringLiteral("127.0.0.1")).isEmpty());
+    const QString notes = info.value().notes.join(u'\n');
+    QVERIFY2(notes.contains(QStringLiteral("nodes is forbidden")), qPrintable(notes));
     QVERIFY2(notes.contains(QStringLiteral("no rules are planned")), qPrintable(notes));
 }
 

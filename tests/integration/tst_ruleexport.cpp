@@ -37,6 +37,8 @@ QList<ForwardRule> sampleRules()
     web.origin.portName = QStringLiteral("http");
     web.origin.servicePort = 80;
     web.origin.nodePort = 31080;
+    web.origin.targetPort = QStringLiteral("8080");
+    web.origin.selector = {{QStringLiteral("app"), QStringLiteral("web")}, {QStringLiteral("tier"), QStringLiteral("front")}};
     return {api, old, v6, web};
 }
 

@@ -136,6 +136,11 @@ private slots:
         QCOMPARE(cell(&model, 4, Model::Latency), QStringLiteral("—"));
         QCOMPARE(cell(&model, 4, Model::Size), QStringLiteral("—"));
         QCOMPARE(model.record(4).request.index, 5);
+        // Whole milliseconds: under one is not "0 ms".
+        RequestRecord quick = request(6, 200);
+        quick.request.totalMs = 0;
+        model.add({quick});
+        QCOMPARE(cell(&model, 5, Model::Latency), QStringLiteral("< 1 ms"));
 
         model.clear();
         QCOMPARE(model.rowCount(), 0);

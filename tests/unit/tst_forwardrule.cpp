@@ -189,7 +189,9 @@ void TestForwardRule::originRoundTrip()
     const QJsonObject original = json(R"({"name": "ingress http", "listen": "0.0.0.0:31042", "target": "192.168.49.2:30080",
         "enabled": true, "allow": [], "maxConnections": 16384, "connectTimeoutMs": 10000, "idleTimeoutS": 0,
         "origin": {"context": "minikube", "profile": "minikube", "namespace": "ingress-nginx",
-                   "service": "ingress-nginx-controller", "portName": "http", "port": 80, "nodePort": 30080}})");
+                   "service": "ingress-nginx-controller", "portName": "http", "port": 80, "nodePort": 30080,
+                   "targetPort": "http", "selector": {"app.kubernetes.io/name": "ingress-nginx",
+                                                      "app.kubernetes.io/component": "controller"}}})");
     const Result<ForwardRule> first = ForwardRule::fromJson(original);
     QVERIFY2(first.ok(), qPrintable(first.error()));
     const RuleOrigin &origin = first.value().origin;
@@ -200,6 +202,9 @@ void TestForwardRule::originRoundTrip()
     QCOMPARE(origin.portName, QStringLiteral("http"));
     QCOMPARE(origin.servicePort, quint16(80));
     QCOMPARE(origin.nodePort, quint16(30080));
+    QCOMPARE(origin.targetPort, QStringLiteral("http"));
+    QCOMPARE(origin.selector.value(QStringLiteral("app.kubernetes.io/component")), QStringLiteral("controller"));
+    QCOMPARE(origin.selector.size(), 2);
     QVERIFY(!origin.isEmpty());
     QVERIFY(!first.value().extra.contains(QStringLiteral("origin")));
     QCOMPARE(first.value().toJson(), original);
@@ -209,6 +214,9 @@ void TestForwardRule::originRoundTrip()
     QCOMPARE(second.value().origin, origin);
     RuleOrigin changed = origin;
     changed.nodePort = 30081;
+    QVERIFY(changed != origin);
+    changed = origin;
+    changed.selector.insert(QStringLiteral("tier"), QStringLiteral("web"));
     QVERIFY(changed != origin);
 }
 
@@ -238,6 +246,13 @@ void TestForwardRule::originErrors_data()
                                       << QStringLiteral("field \"origin.nodePort\": expected a port number (0-65535), got 70000");
     QTest::newRow("nodePort fraction") << QByteArray(R"({"service": "s", "nodePort": 1.5})")
                                        << QStringLiteral("field \"origin.nodePort\": expected a port number (0-65535), got 1.5");
+    QTest::newRow("targetPort number") << QByteArray(R"({"service": "s", "targetPort": 8080})")
+                                       << QStringLiteral("field \"origin.targetPort\": expected a string, got a number");
+    QTest::newRow("selector list") << QByteArray(R"({"service": "s", "selector": ["app=web"]})")
+                                   << QStringLiteral("field \"origin.selector\": expected an object of label names and "
+                                                     "values, got a list");
+    QTest::newRow("selector value") << QByteArray(R"({"service": "s", "selector": {"app": 1}})")
+                                    << QStringLiteral("field \"origin.selector.app\": expected a string, got a number");
 }
 
 void TestForwardRule::originErrors()

@@ -209,7 +209,7 @@ void ConnectionsPanel::setColumnWidths()
     m_view->setColumnWidth(Column::Rule, width("a rule name"));
     m_view->setColumnWidth(Column::Client, width("192.168.100.100:65535"));
     m_view->setColumnWidth(Column::Listen, width("192.168.100.100:65535"));
-    m_view->setColumnWidth(Column::Upstream, width("192.168.100.100:65535 → 192.168.49.2:65535"));
+    m_view->setColumnWidth(Column::Upstream, width("192.168.49.1:65535 → 192.168.49.2:80"));
     m_view->setColumnWidth(Column::Protocol, width("HTTP · 12 requests"));
     m_view->setColumnWidth(Column::State, width("client done sending"));
     m_view->setColumnWidth(Column::Opened, width("00:00:00"));

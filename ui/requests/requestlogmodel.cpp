@@ -61,7 +61,11 @@ QString RequestLogModel::text(const RequestRecord &record, int column) const
     case Method: return r.method;
     case Path: return r.target;
     case Status: return r.status ? QString::number(r.status) : None;
-    case Latency: return r.totalMs >= 0 ? tr("%1 ms").arg(r.totalMs) : None;
+    case Latency:
+        if (r.totalMs < 0)
+            return None;
+        // Times are whole milliseconds: 0 means it took less than one.
+        return r.totalMs == 0 ? tr("< 1 ms") : tr("%1 ms").arg(r.totalMs);
     case Size: return r.status ? Format::bytes(quint64(std::max<qint64>(0, r.responseBodySize))) : None;
     }
     return {};

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "rules/address.h"
+
 namespace {
 
 Result<QJsonObject> parseObject(const QByteArray &json, const QString &command)
@@ -163,6 +165,9 @@ Result<QList<ClusterService>> parseServices(const QByteArray &json)
         const QJsonObject labels = objectAt(metadata, "labels");
         for (auto it = labels.begin(); it != labels.end(); ++it)
             service.labels.insert(it.key(), it.value().toString());
+        const QJsonObject selector = objectAt(spec, "selector");
+        for (auto it = selector.begin(); it != selector.end(); ++it)
+            service.selector.insert(it.key(), it.value().toString());
         service.clusterIPs = stringsAt(spec, "clusterIPs");
         if (service.clusterIPs.isEmpty() && !stringAt(spec, "clusterIP").isEmpty())
             service.clusterIPs.append(stringAt(spec, "clusterIP"));
@@ -182,6 +187,23 @@ Result<QList<ClusterService>> parseServices(const QByteArray &json)
         services.append(service);
     }
     return services;
+}
+
+Result<QString> parseNodeAddress(const QByteArray &json)
+{
+    const Result<QJsonArray> items = parseItems(json, QStringLiteral("kubectl get nodes -o json"));
+    if (!items)
+        return Error{items.error()};
+    for (const QJsonValue &item : items.value()) {
+        const QJsonObject status = objectAt(item.toObject(), "status");
+        for (const QJsonValue &address : status.value(QStringLiteral("addresses")).toArray()) {
+            if (stringAt(address.toObject(), "type") != u"InternalIP")
+                continue;
+            if (const Result<QHostAddress> ip = parseIpAddress(stringAt(address.toObject(), "address")))
+                return ip.value().toString();
+        }
+    }
+    return Error{QCoreApplication::translate("Cluster", "no node has an InternalIP address")};
 }
 
 Result<QList<ClusterIngress>> parseIngresses(const QByteArray &json)

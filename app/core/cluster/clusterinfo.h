@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -36,6 +37,7 @@ struct ClusterService
     QStringList clusterIPs;
     QStringList loadBalancerIngress;  // IPs or host names
     QHash<QString, QString> labels;
+    QMap<QString, QString> selector;  // the Pods it sends to
     QList<ServicePort> ports;
 
     // ingress-nginx's controller, by the labels its manifests and Minikube's addon put on it.
@@ -117,6 +119,9 @@ Result<QString> parseCurrentContext(const QByteArray &text);
 // Only Services of type NodePort or LoadBalancer are kept.
 Result<QList<ClusterService>> parseServices(const QByteArray &json);
 Result<QList<ClusterIngress>> parseIngresses(const QByteArray &json);
+// The first node's InternalIP from `kubectl get nodes -o json`: where NodePorts answer
+// on a cluster that is not Minikube (kind, k3s...).
+Result<QString> parseNodeAddress(const QByteArray &json);
 
 // The controller among the services; not found() when there is none.
 IngressController findIngressController(const QList<ClusterService> &services);

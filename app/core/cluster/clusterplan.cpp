@@ -6,7 +6,8 @@ namespace {
 
 RuleOrigin originOf(const ClusterInfo &info, const ClusterService &service, const ServicePort &port)
 {
-    return RuleOrigin{info.context, info.profile, service.ns, service.name, port.name, port.port, port.nodePort};
+    return RuleOrigin{info.context,   info.profile,    service.ns,      service.name,    port.name,
+                      port.port,      port.nodePort,   port.targetPort, service.selector};
 }
 
 ForwardRule makeRule(const QString &name, const QString &listenAddress, quint16 listenPort, const ClusterInfo &info,
@@ -90,6 +91,8 @@ std::optional<StaleTarget> staleTarget(const ForwardRule &rule, const ClusterInf
     RuleOrigin updated = origin;
     updated.servicePort = port->port;
     updated.nodePort = port->nodePort;
+    updated.targetPort = port->targetPort;
+    updated.selector = service->selector;
     return StaleTarget{target, updated};
 }
 

@@ -98,6 +98,8 @@ Result<ClusterInfo> readCluster(const ClusterReadOptions &options)
         info.context = context.value();
     }
 
+    const QStringList kubectl{QStringLiteral("--context"), info.context,
+                              QStringLiteral("--request-timeout=%1s").arg(qMax(1, options.timeoutMs / 1000))};
     // Minikube names the kubectl context after the profile.
     if (const MinikubeProfile *profile = info.findProfile(info.context); profile != nullptr) {
         if (!profile->isRunning()) {
@@ -111,13 +113,25 @@ Result<ClusterInfo> readCluster(const ClusterReadOptions &options)
         else
             info.notes.append(QCoreApplication::translate("Cluster", "Minikube gives no node IP for \"%1\"").arg(profile->name));
     } else {
-        info.notes.append(QCoreApplication::translate("Cluster", "the context \"%1\" is not a Minikube profile: the "
-                                                                 "node IP is not known, so no rules are planned")
-                              .arg(info.context));
+        // kind, k3s, a cluster of VMs: NodePorts answer on any node's address.
+        const ToolRun nodes = runTool(QStringLiteral("kubectl"),
+                                      kubectl + QStringList{QStringLiteral("get"), QStringLiteral("nodes"),
+                                                            QStringLiteral("-o"), QStringLiteral("json")},
+                                      options.timeoutMs);
+        const Result<QString> address = nodes.ok() ? parseNodeAddress(nodes.out) : Result<QString>(Error{reasonOf(nodes)});
+        if (address) {
+            info.nodeIp = address.value();
+            info.notes.append(QCoreApplication::translate("Cluster", "the context \"%1\" is not a Minikube profile: "
+                                                                     "the rules go to the node %2 (kubectl get nodes)")
+                                  .arg(info.context, info.nodeIp));
+        } else {
+            info.notes.append(QCoreApplication::translate("Cluster", "the context \"%1\" is not a Minikube profile and "
+                                                                     "its nodes were not read (%2): the node IP is not "
+                                                                     "known, so no rules are planned")
+                                  .arg(info.context, address.error()));
+        }
     }
 
-    const QStringList kubectl{QStringLiteral("--context"), info.context,
-                              QStringLiteral("--request-timeout=%1s").arg(qMax(1, options.timeoutMs / 1000))};
     const ToolRun services = runTool(QStringLiteral("kubectl"),
                                      kubectl + QStringList{QStringLiteral("get"), QStringLiteral("services"),
                                                            QStringLiteral("--all-namespaces"), QStringLiteral("-o"),

@@ -98,11 +98,8 @@ QString writeServices(const QList<ForwardRule> &rules, const ExportOptions &opti
     const bool loadBalancer = options.serviceType == ExportOptions::ServiceType::LoadBalancer;
     const QString type = loadBalancer ? QStringLiteral("LoadBalancer") : QStringLiteral("NodePort");
     notes.title = QStringLiteral("Kubernetes Services of type %1").arg(type);
-    notes.usage = {
-        QStringLiteral("Each Service has no selector yet: Pasarela does not know the Pods' labels. Copy them, and"),
-        QStringLiteral("the targetPort if the original differs, from the Service named in the comment above it"),
-        QStringLiteral("(kubectl -n NAMESPACE get service NAME -o yaml), then: kubectl apply -f THIS_FILE"),
-    };
+    notes.usage = {QStringLiteral("Each Service selects the Pods of the Service named in the comment above it,"),
+                   QStringLiteral("on the same target port. Apply with: kubectl apply -f THIS_FILE")};
     notes.lost.append(QStringLiteral("all rules: the listen address, connect and idle timeouts, connection limits, "
                                      "half-close"));
     QString text;
@@ -127,6 +124,11 @@ QString writeServices(const QList<ForwardRule> &rules, const ExportOptions &opti
                                                     .arg(rule.allow.join(QStringLiteral(", "))));
 
         text += QStringLiteral("---\n# %1: like %2\n").arg(ruleLabel(rule), originText(rule.origin));
+        if (rule.origin.selector.isEmpty()) {
+            // Rules made before Pasarela kept the selector.
+            text += QStringLiteral("# No selector is known: copy the original's (kubectl -n %1 get service %2 -o yaml)\n")
+                        .arg(rule.origin.ns, rule.origin.service);
+        }
         text += QStringLiteral("apiVersion: v1\n"
                                "kind: Service\n"
                                "metadata:\n"
@@ -140,12 +142,21 @@ QString writeServices(const QList<ForwardRule> &rules, const ExportOptions &opti
             for (const Cidr &cidr : rule.allowCidrs())
                 text += QStringLiteral("    - %1\n").arg(yamlString(cidr.toString()));
         }
+        if (!rule.origin.selector.isEmpty()) {
+            text += QStringLiteral("  selector:\n");
+            for (auto it = rule.origin.selector.cbegin(); it != rule.origin.selector.cend(); ++it)
+                text += QStringLiteral("    %1: %2\n").arg(yamlString(it.key()), yamlString(it.value()));
+        }
+        // The original's target port: a number, or a container port's name.
+        const QString targetPort = rule.origin.targetPort.isEmpty() ? QString::number(rule.origin.servicePort)
+                                                                    : rule.origin.targetPort;
+        bool numeric = false;
+        targetPort.toUShort(&numeric);
         text += QStringLiteral("  ports:\n"
                                "    - protocol: TCP\n"
                                "      port: %1\n"
                                "      targetPort: %2\n")
-                    .arg(rule.listen.port)
-                    .arg(rule.origin.servicePort);
+                    .arg(QString::number(rule.listen.port), numeric ? targetPort : yamlString(targetPort));
         if (!rule.origin.portName.isEmpty())
             text += QStringLiteral("      name: %1\n").arg(yamlString(rule.origin.portName));
         if (fixedNodePort)

@@ -101,7 +101,8 @@ QString ruleLabel(int index, const ForwardRule &rule)
 bool RuleOrigin::operator==(const RuleOrigin &o) const
 {
     return context == o.context && profile == o.profile && ns == o.ns && service == o.service && portName == o.portName
-           && servicePort == o.servicePort && nodePort == o.nodePort;
+           && servicePort == o.servicePort && nodePort == o.nodePort && targetPort == o.targetPort
+           && selector == o.selector;
 }
 
 Result<RuleOrigin> RuleOrigin::fromJson(const QJsonObject &object)
@@ -120,8 +121,23 @@ Result<RuleOrigin> RuleOrigin::fromJson(const QJsonObject &object)
         read = readOriginPort(object, QStringLiteral("port"), origin.servicePort);
     if (read)
         read = readOriginPort(object, QStringLiteral("nodePort"), origin.nodePort);
+    if (read)
+        read = readOriginString(object, QStringLiteral("targetPort"), origin.targetPort);
     if (!read)
         return Error{read.error()};
+    const QJsonValue selector = object.value(QStringLiteral("selector"));
+    if (!selector.isUndefined()) {
+        const QString field = KeyOrigin + QStringLiteral(".selector");
+        const QString expected = QCoreApplication::translate("Rules", "an object of label names and values");
+        if (!selector.isObject())
+            return typeError(field, expected, selector);
+        const QJsonObject labels = selector.toObject();
+        for (auto it = labels.begin(); it != labels.end(); ++it) {
+            if (!it.value().isString())
+                return typeError(field + u'.' + it.key(), QCoreApplication::translate("Rules", "a string"), it.value());
+            origin.selector.insert(it.key(), it.value().toString());
+        }
+    }
     return origin;
 }
 
@@ -137,6 +153,14 @@ QJsonObject RuleOrigin::toJson() const
         object.insert(QStringLiteral("portName"), portName);
     if (nodePort != 0)
         object.insert(QStringLiteral("nodePort"), nodePort);
+    if (!targetPort.isEmpty())
+        object.insert(QStringLiteral("targetPort"), targetPort);
+    if (!selector.isEmpty()) {
+        QJsonObject labels;
+        for (auto it = selector.cbegin(); it != selector.cend(); ++it)
+            labels.insert(it.key(), it.value());
+        object.insert(QStringLiteral("selector"), labels);
+    }
     return object;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,8 @@ struct RuleOrigin
     QString portName;         // the Service port's name, e.g. "http"; may be empty
     quint16 servicePort = 0;  // JSON "port"
     quint16 nodePort = 0;     // JSON "nodePort"; 0 when the rule targets the port itself
+    QString targetPort;       // JSON "targetPort": the Service port's target, a number or a name; may be empty
+    QMap<QString, QString> selector;  // JSON "selector": the Service's Pod selector; may be empty
     bool isEmpty() const { return service.isEmpty(); }
     bool operator==(const RuleOrigin &o) const;
     bool operator!=(const RuleOrigin &o) const { return !(*this == o); }
