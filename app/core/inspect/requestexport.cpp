@@ -135,12 +135,12 @@ QJsonObject harEntry(const RequestRecord &record, const RuleNames &ruleName, boo
 }
 
 // Headers that belong to one hop, plus those the Connection header names.
-QSet<QString> hopByHop(const InspectedRequest &request)
+QSet<QString> hopByHop(const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QSet<QString> names{QStringLiteral("connection"), QStringLiteral("keep-alive"), QStringLiteral("transfer-encoding"),
                         QStringLiteral("te"), QStringLiteral("upgrade"), QStringLiteral("content-length"),
                         QStringLiteral("expect"), QStringLiteral("trailer")};
-    for (const auto &header : request.headers()) {
+    for (const auto &header : headers) {
         if (header.first.compare("connection", Qt::CaseInsensitive) != 0)
             continue;
         for (const QByteArray &token : header.second.split(','))
@@ -220,9 +220,11 @@ HttpRequest replayRequest(const RequestRecord &record)
     HttpRequest request;
     request.method = r.method;
     request.url = QStringLiteral("http://") % host % u':' % QString::number(record.listenPort) % path;
-    const QSet<QString> dropped = hopByHop(r);
+    // Parsed once from the kept head: for the hop-by-hop names and for the copy.
+    const QList<QPair<QByteArray, QByteArray>> headers = r.headers();
+    const QSet<QString> dropped = hopByHop(headers);
     bool hasHost = false;
-    for (const auto &header : r.headers()) {
+    for (const auto &header : headers) {
         const QString name = QString::fromLatin1(header.first);
         const QString lower = name.toLower();
         if (dropped.contains(lower) || lower.startsWith(QLatin1String("proxy-")))
