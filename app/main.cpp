@@ -1,4 +1,3 @@
-#include <cstdio>
 #include <memory>
 
 #include <sys/resource.h>
@@ -8,6 +7,7 @@
 
 #include "clustercommand.h"
 #include "commandline.h"
+#include "console.h"
 #include "exportcommand.h"
 #include "headlessrunner.h"
 #include "lagprobe.h"
@@ -20,14 +20,6 @@
 #include "translations.h"
 
 namespace {
-
-QStringList argumentsOf(int argc, char *argv[])
-{
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
-    return arguments;
-}
 
 // Qt aborts when it cannot open a display; say what to do instead.
 bool hasDisplay()
@@ -52,9 +44,8 @@ int runWindow(int argc, char *argv[], const CommandLine &options)
     SingleInstance instance(SingleInstance::nameFor(rulesPath));
     const auto request = options.demo ? SingleInstance::Request::ShowDemo : SingleInstance::Request::Show;
     if (instance.sendToRunning(request)) {
-        std::fprintf(stderr, "pasarela: %s\n",
-                     qPrintable(QCoreApplication::translate("CommandLine", "already running with these rules; its "
-                                                                           "window was brought to the front")));
+        Console::printError(QCoreApplication::translate("CommandLine", "already running with these rules; its "
+                                                                       "window was brought to the front"));
         return 0;
     }
     // Without it a later start opens a second window; not a reason to stop this one.
@@ -93,9 +84,9 @@ int runRequest(int argc, char *argv[])
     Translations::install();
     QCoreApplication::setApplicationName(QStringLiteral("pasarela"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PASARELA_VERSION));
-    const Result<RequestOptions> options = parseRequestCommand(argumentsOf(argc, argv));
+    const Result<RequestOptions> options = parseRequestCommand(QCoreApplication::arguments());
     if (!options) {
-        std::fprintf(stderr, "pasarela: %s\n", options.error().toUtf8().constData());
+        Console::printError(options.error());
         return RequestOptions::BadArguments;
     }
     return runRequestCommand(options.value());
@@ -117,27 +108,25 @@ int main(int argc, char *argv[])
     // QApplication then replaces. QCommandLineParser's own strings are translated too.
     auto app = std::make_unique<QCoreApplication>(argc, argv);
     Translations::install();
-    const Result<CommandLine> options = parseCommandLine(argumentsOf(argc, argv));
+    const Result<CommandLine> options = parseCommandLine(QCoreApplication::arguments());
     if (!options) {
-        std::fprintf(stderr, "pasarela: %s\n", qPrintable(options.error()));
+        Console::printError(options.error());
         return HeadlessRunner::BadInput;
     }
     switch (options.value().action) {
     case CommandLine::Action::ShowHelp:
-        std::fputs(qPrintable(options.value().helpText), stdout);
+        Console::printOut(options.value().helpText);
         return 0;
     case CommandLine::Action::ShowVersion:
-        std::printf("pasarela %s\n", PASARELA_VERSION);
+        Console::printOut(QStringLiteral("pasarela " PASARELA_VERSION));
         return 0;
     case CommandLine::Action::Run:
         break;
     }
     if (!options.value().headless) {
         if (!hasDisplay()) {
-            std::fprintf(stderr, "pasarela: %s\n",
-                         qPrintable(QCoreApplication::translate("CommandLine",
-                                                                "no display to open the window on; use --headless to "
-                                                                "run the rules without one")));
+            Console::printError(QCoreApplication::translate("CommandLine", "no display to open the window on; use "
+                                                                           "--headless to run the rules without one"));
             return HeadlessRunner::BadInput;
         }
         app.reset();

@@ -8,16 +8,11 @@
         <source>Could not remove %1; delete it to stop starting at login.</source>
         <translation>No se pudo quitar %1; bórralo para que Pasarela deje de abrirse al iniciar sesión.</translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>Could not write %1: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
-    </message>
 </context>
 <context>
     <name>Cluster</name>
     <message>
-        <location filename="../app/cli/clustercommand.cpp" line="+26"/>
+        <location filename="../app/cli/clustercommand.cpp" line="+20"/>
         <source> -&gt; node port %1</source>
         <translation> -&gt; puerto de nodo %1</translation>
     </message>
@@ -453,12 +448,12 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>--workers &quot;%1&quot;: se esperaba un número de hilos (1-256)</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+56"/>
+        <location filename="../app/main.cpp" line="+47"/>
         <source>already running with these rules; its window was brought to the front</source>
         <translation>ya se está ejecutando con estas reglas; su ventana se ha traído al frente</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+81"/>
         <source>no display to open the window on; use --headless to run the rules without one</source>
         <translation>no hay pantalla en la que abrir la ventana; usa --headless para ejecutar las reglas sin ella</translation>
     </message>
@@ -592,12 +587,12 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
 <context>
     <name>ConnectionTableModel</name>
     <message>
-        <location filename="../ui/connections/connectiontablemodel.cpp" line="+52"/>
+        <location filename="../ui/connections/connectiontablemodel.cpp" line="+53"/>
         <source>rule %1</source>
         <translation>regla %1</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+60"/>
         <source>Closed %1</source>
         <translation>Cerrada: %1</translation>
     </message>
@@ -728,7 +723,7 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
 <context>
     <name>ConnectionsPanel</name>
     <message>
-        <location filename="../ui/connections/connectionspanel.cpp" line="+90"/>
+        <location filename="../ui/connections/connectionspanel.cpp" line="+69"/>
         <source>&amp;Copy row</source>
         <translation>&amp;Copiar fila</translation>
     </message>
@@ -828,11 +823,6 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <source>Cannot export to %1: the file name must end in .csv or .json.</source>
         <translation>No se puede exportar a %1: el nombre del archivo debe terminar en .csv o .json.</translation>
     </message>
-    <message>
-        <location line="+51"/>
-        <source>Could not write %1: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
-    </message>
 </context>
 <context>
     <name>CurlDialog</name>
@@ -931,7 +921,7 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
 <context>
     <name>Export</name>
     <message>
-        <location filename="../app/cli/exportcommand.cpp" line="+24"/>
+        <location filename="../app/cli/exportcommand.cpp" line="+19"/>
         <source>%1 does not exist: give the rules file with --config FILE</source>
         <translation>%1 no existe: indica el archivo de reglas con --config ARCHIVO</translation>
     </message>
@@ -944,16 +934,6 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <location line="+10"/>
         <source>cannot write to the standard output</source>
         <translation>no se puede escribir en la salida estándar</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>it is a directory</source>
-        <translation>es un directorio</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cannot write %1: %2</source>
-        <translation>no se puede escribir %1: %2</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1218,6 +1198,24 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     </message>
 </context>
 <context>
+    <name>File</name>
+    <message>
+        <location filename="../app/core/atomicfile.cpp" line="+12"/>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it is a directory</source>
+        <translation>es un directorio</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the folder %1 could not be created; check its permissions</source>
+        <translation>no se pudo crear la carpeta %1; comprueba sus permisos</translation>
+    </message>
+</context>
+<context>
     <name>HeadersModel</name>
     <message>
         <location filename="../ui/http/headersmodel.cpp" line="+13"/>
@@ -1253,12 +1251,12 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+42"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+45"/>
         <source>stopping</source>
         <translation>deteniendo</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>no rules to run: %1 has no enabled rule and no --forward was given</source>
         <translation>no hay reglas que ejecutar: %1 no tiene ninguna regla activada y no se dio ningún --forward</translation>
     </message>
@@ -1532,9 +1530,9 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>más de %1 redirecciones, la última a %2: ¿un bucle de redirecciones?</translation>
     </message>
     <message>
-        <location filename="../app/core/http/httphistory.cpp" line="+47"/>
+        <location filename="../app/core/http/httphistory.cpp" line="+45"/>
         <location filename="../app/core/http/httpmessage.cpp" line="+116"/>
-        <location filename="../app/core/http/requestcollections.cpp" line="+37"/>
+        <location filename="../app/core/http/requestcollections.cpp" line="+35"/>
         <location line="+26"/>
         <source>&quot;%1&quot; must be %2, got %3</source>
         <translation>&quot;%1&quot; debe ser %2, se encontró %3</translation>
@@ -1615,18 +1613,6 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <location line="+4"/>
         <source>%1: the HTTP history is broken (%2); it was kept as %3 and the history starts empty</source>
         <translation>%1: el historial HTTP está dañado (%2); se conservó como %3 y el historial empieza vacío</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location filename="../app/core/http/requestcollections.cpp" line="+47"/>
-        <source>%1: cannot create the folder %2: check its permissions</source>
-        <translation>%1: no se puede crear la carpeta %2: comprueba sus permisos</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+5"/>
-        <source>%1: cannot write the HTTP history: %2</source>
-        <translation>%1: no se puede escribir el historial HTTP: %2</translation>
     </message>
     <message>
         <location filename="../app/core/http/httpmessage.cpp" line="-267"/>
@@ -1734,7 +1720,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>unas comillas &quot;...&quot; no están cerradas: añade la &quot; que falta</translation>
     </message>
     <message>
-        <location filename="../app/core/http/requestcollections.cpp" line="-76"/>
+        <location filename="../app/core/http/requestcollections.cpp" line="-29"/>
         <source>&quot;name&quot; must be a text that is not empty</source>
         <translation>&quot;name&quot; debe ser un texto no vacío</translation>
     </message>
@@ -1773,17 +1759,11 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <source>%1: the request collections are broken (%2); the file was kept as %3 and the collections start empty</source>
         <translation>%1: las colecciones de peticiones están dañadas (%2); el archivo se conservó como %3 y las colecciones empiezan vacías</translation>
     </message>
-    <message>
-        <location line="+22"/>
-        <location line="+4"/>
-        <source>%1: cannot write the request collections: %2</source>
-        <translation>%1: no se pueden escribir las colecciones de peticiones: %2</translation>
-    </message>
 </context>
 <context>
     <name>HttpClientPanel</name>
     <message>
-        <location filename="../ui/http/httpclientpanel.cpp" line="+58"/>
+        <location filename="../ui/http/httpclientpanel.cpp" line="+59"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -1851,13 +1831,13 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     </message>
     <message>
         <location line="+13"/>
-        <location line="+192"/>
+        <location line="+191"/>
         <location line="+5"/>
         <source>Save response</source>
         <translation>Guardar respuesta</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-176"/>
         <source>Copy as curl</source>
         <translation>Copiar como curl</translation>
     </message>
@@ -1902,12 +1882,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>Enviando…</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <source>Could not write %1: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+72"/>
         <source>There is no response to save: send a request first.</source>
         <translation>No hay ninguna respuesta que guardar: envía antes una petición.</translation>
     </message>
@@ -2570,7 +2545,7 @@ Save the current rules in its place? The unreadable file is kept beside it as a 
 <context>
     <name>Request</name>
     <message>
-        <location filename="../app/cli/requestcommand.cpp" line="+33"/>
+        <location filename="../app/cli/requestcommand.cpp" line="+27"/>
         <source>%1: cannot read %2: %3</source>
         <translation>%1: no se puede leer %2: %3</translation>
     </message>
@@ -2580,18 +2555,7 @@ Save the current rules in its place? The unreadable file is kept beside it as a 
         <translation>-H &quot;%1&quot;: se esperaba &quot;Nombre: valor&quot;</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>cannot write %1: it is a directory</source>
-        <translation>no se puede escribir %1: es un directorio</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+7"/>
-        <source>cannot write %1: %2</source>
-        <translation>no se puede escribir %1: %2</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>%1 · %2 ms (first byte %3 ms) · %4</source>
         <translation>%1 · %2 ms (primer byte %3 ms) · %4</translation>
     </message>
@@ -2737,7 +2701,7 @@ de un puerto expuesto.</translation>
         <translation>--timeout &quot;%1&quot;: se esperaban milisegundos (1-%2)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+60"/>
         <source>the server answered %1 (--fail: the body is not written)</source>
         <translation>el servidor respondió %1 (--fail: no se escribe el cuerpo)</translation>
     </message>
@@ -3119,12 +3083,7 @@ de un puerto expuesto.</translation>
         <translation>El cuerpo de la petición (%1 bytes) no se capturó: añádelo en el cliente HTTP antes de enviarla</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Could not write %1: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+27"/>
         <source>HAR files (*.har)</source>
         <translation>Archivos HAR (*.har)</translation>
     </message>
@@ -4067,7 +4026,7 @@ Salida (destino → cliente): %2</translation>
         <translation>las reglas %1 y %2 escuchan ambas en %3; desactiva una o cambia su puerto</translation>
     </message>
     <message>
-        <location filename="../app/core/rules/rulestore.cpp" line="+32"/>
+        <location filename="../app/core/rules/rulestore.cpp" line="+30"/>
         <source>line %1, column %2</source>
         <translation>línea %1, columna %2</translation>
     </message>
@@ -4133,23 +4092,12 @@ Salida (destino → cliente): %2</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+33"/>
+        <location line="+21"/>
         <source>%1: not saved: %2</source>
         <translation>%1: no se guardó: %2</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <source>%1: cannot create the folder %2: check its permissions</source>
-        <translation>%1: no se puede crear la carpeta %2: comprueba sus permisos</translation>
-    </message>
-    <message>
-        <location line="+14"/>
         <location line="+6"/>
-        <source>%1: cannot write the file: %2</source>
-        <translation>%1: no se puede escribir el archivo: %2</translation>
-    </message>
-    <message>
-        <location line="+15"/>
         <source>%1: cannot move the broken file aside to %2: check the folder&apos;s permissions</source>
         <translation>%1: no se puede apartar el archivo dañado a %2: comprueba los permisos de la carpeta</translation>
     </message>
@@ -4162,7 +4110,7 @@ Salida (destino → cliente): %2</translation>
 <context>
     <name>RulesPanel</name>
     <message>
-        <location filename="../ui/rules/rulespanel.cpp" line="+69"/>
+        <location filename="../ui/rules/rulespanel.cpp" line="+70"/>
         <source>&amp;nginx stream configuration…</source>
         <translation>Configuración stream de &amp;nginx…</translation>
     </message>
@@ -4357,9 +4305,9 @@ Salida (destino → cliente): %2</translation>
         <translation>Eliminar regla</translation>
     </message>
     <message>
-        <location line="+57"/>
-        <source>The export could not be written to %1: %2. Choose another folder or file name.</source>
-        <translation>No se pudo escribir la exportación en %1: %2. Elige otra carpeta u otro nombre de archivo.</translation>
+        <location line="+56"/>
+        <source>%1. Choose another folder or file name.</source>
+        <translation>%1. Elige otra carpeta u otro nombre de archivo.</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,11 @@
 #include "autostart.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
+
+#include "atomicfile.h"
 
 namespace {
 
@@ -64,11 +64,7 @@ Result<void> setEnabled(bool enabled, const QString &program, const QStringList 
                              .arg(path)};
         return {};
     }
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(entryText(program, arguments).toUtf8()) < 0 || !file.commit())
-        return Error{QCoreApplication::translate("Autostart", "Could not write %1: %2").arg(path, file.errorString())};
-    return {};
+    return writeFileAtomically(path, entryText(program, arguments).toUtf8(), std::nullopt, ParentFolder::Create);
 }
 
 } // namespace Autostart

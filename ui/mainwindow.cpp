@@ -243,7 +243,7 @@ void MainWindow::setStartAtLogin(bool enabled)
     if (!result) {
         const QSignalBlocker blocker(m_startAtLoginAction);
         m_startAtLoginAction->setChecked(!enabled);
-        logMessage(EventLevel::Error, result.error());
+        logMessage(EventLevel::Error, Format::sentence(result.error()));
         return;
     }
     statusBar()->showMessage(enabled ? tr("Pasarela will start hidden in the tray when you log in")

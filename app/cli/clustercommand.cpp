@@ -1,7 +1,5 @@
 #include "clustercommand.h"
 
-#include <cstdio>
-
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -9,15 +7,11 @@
 
 #include "cluster/clusterplan.h"
 #include "cluster/clusterreader.h"
+#include "console.h"
 #include "rules/address.h"
 #include "translations.h"
 
 namespace {
-
-void print(const QString &text)
-{
-    std::fputs(text.toUtf8().constData(), stdout);
-}
 
 QString portText(const ServicePort &port)
 {
@@ -267,20 +261,20 @@ Result<ClusterOptions> parseClusterCommand(const QStringList &arguments)
 int runClusterCommand(const ClusterOptions &options)
 {
     if (options.showHelp) {
-        print(options.helpText);
+        Console::printOut(options.helpText);
         return ClusterOptions::Ok;
     }
     ClusterReadOptions readOptions;
     readOptions.context = options.context;
     const Result<ClusterInfo> info = readCluster(readOptions);
     if (!info) {
-        std::fputs((QStringLiteral("pasarela: ") + info.error() + u'\n').toUtf8().constData(), stderr);
+        Console::printError(info.error());
         return ClusterOptions::NoCluster;
     }
     if (options.json)
-        print(QString::fromUtf8(QJsonDocument(clusterToJson(info.value(), options.listenAddress)).toJson()));
+        Console::writeOut(QJsonDocument(clusterToJson(info.value(), options.listenAddress)).toJson());
     else
-        print(describe(info.value(), options.listenAddress));
+        Console::printOut(describe(info.value(), options.listenAddress));
     return ClusterOptions::Ok;
 }
 
@@ -289,12 +283,9 @@ int clusterMain(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     Translations::install();
     QCoreApplication::setApplicationName(QStringLiteral("pasarela"));
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
-    const Result<ClusterOptions> options = parseClusterCommand(arguments);
+    const Result<ClusterOptions> options = parseClusterCommand(QCoreApplication::arguments());
     if (!options) {
-        std::fputs((QStringLiteral("pasarela: ") + options.error() + u'\n').toUtf8().constData(), stderr);
+        Console::printError(options.error());
         return ClusterOptions::BadArguments;
     }
     return runClusterCommand(options.value());

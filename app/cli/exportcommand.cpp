@@ -1,22 +1,17 @@
 #include "exportcommand.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QSaveFile>
 
+#include "atomicfile.h"
+#include "console.h"
 #include "rules/rulestore.h"
 #include "translations.h"
 
 namespace {
-
-void printError(const QString &message)
-{
-    std::fputs((QStringLiteral("pasarela: ") + message + u'\n').toUtf8().constData(), stderr);
-}
 
 Result<QList<ForwardRule>> loadRules(const QString &path)
 {
@@ -46,16 +41,10 @@ Result<QList<ForwardRule>> selectRules(const QList<ForwardRule> &rules, const QS
 Result<void> write(const QString &path, const QByteArray &bytes)
 {
     if (path.isEmpty()) {
-        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-        return std::fflush(stdout) == 0 ? Result<void>() : Error{QCoreApplication::translate("Export", "cannot write to the standard output")};
+        return Console::writeOut(bytes) ? Result<void>()
+                                        : Error{QCoreApplication::translate("Export", "cannot write to the standard output")};
     }
-    QSaveFile file(path);
-    if (QFileInfo(path).isDir() || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()
-        || !file.commit()) {
-        const QString reason = QFileInfo(path).isDir() ? QCoreApplication::translate("Export", "it is a directory") : file.errorString();
-        return Error{QCoreApplication::translate("Export", "cannot write %1: %2").arg(path, reason)};
-    }
-    return {};
+    return writeFileAtomically(path, bytes);
 }
 
 } // namespace
@@ -130,18 +119,18 @@ Result<ExportCommandOptions> parseExportCommand(const QStringList &arguments)
 int runExportCommand(const ExportCommandOptions &options)
 {
     if (options.showHelp) {
-        std::fputs(options.helpText.toUtf8().constData(), stdout);
+        Console::printOut(options.helpText);
         return ExportCommandOptions::Ok;
     }
     const QString path = options.configPath.isEmpty() ? RuleStore::defaultPath() : options.configPath;
     const Result<QList<ForwardRule>> loaded = loadRules(path);
     if (!loaded) {
-        printError(loaded.error());
+        Console::printError(loaded.error());
         return ExportCommandOptions::BadArguments;
     }
     const Result<QList<ForwardRule>> rules = selectRules(loaded.value(), options.ruleNames, path);
     if (!rules) {
-        printError(rules.error());
+        Console::printError(rules.error());
         return ExportCommandOptions::BadArguments;
     }
     ExportOptions exportOptions;
@@ -150,12 +139,12 @@ int runExportCommand(const ExportCommandOptions &options)
     exportOptions.serviceType = options.serviceType;
     const Result<QString> text = exportRules(rules.value(), options.format, exportOptions);
     if (!text) {
-        printError(text.error());
+        Console::printError(text.error());
         return ExportCommandOptions::NothingToExport;
     }
     const Result<void> written = write(options.outputPath, text.value().toUtf8());
     if (!written) {
-        printError(written.error());
+        Console::printError(written.error());
         return ExportCommandOptions::BadArguments;
     }
     return ExportCommandOptions::Ok;
@@ -167,12 +156,9 @@ int exportMain(int argc, char *argv[])
     Translations::install();
     QCoreApplication::setApplicationName(QStringLiteral("pasarela"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PASARELA_VERSION));
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
-    const Result<ExportCommandOptions> options = parseExportCommand(arguments);
+    const Result<ExportCommandOptions> options = parseExportCommand(QCoreApplication::arguments());
     if (!options) {
-        printError(options.error());
+        Console::printError(options.error());
         return ExportCommandOptions::BadArguments;
     }
     return runExportCommand(options.value());

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include "console.h"
 #include "demo/demoingress.h"
 #include "http/curlcommand.h"
 #include "relay/forwardengine.h"
@@ -16,11 +17,13 @@
 
 namespace {
 
+// stdout for the lines scripts read, stderr for the rest; Console keeps the one encoding.
 void printLine(FILE *stream, const QString &line)
 {
-    std::fputs(line.toLocal8Bit().constData(), stream);
-    std::fputc('\n', stream);
-    std::fflush(stream);
+    if (stream == stderr)
+        Console::printErr(line);
+    else
+        Console::printOut(line);
 }
 
 QString size(quint64 bytes)
@@ -48,20 +51,19 @@ HeadlessRunner::HeadlessRunner(CommandLine options, bool requireRules)
 
 HeadlessRunner::~HeadlessRunner() = default;
 
-Result<QList<ForwardRule>> HeadlessRunner::loadRules(int *fileMaxConnections) const
+Result<HeadlessRunner::LoadedRules> HeadlessRunner::loadRules() const
 {
     RuleStore store(m_options.configPath.isEmpty() ? RuleStore::defaultPath() : m_options.configPath);
     const bool fileExists = QFileInfo::exists(store.path());
-    Result<QList<ForwardRule>> rules = store.load();
-    if (!rules)
-        return rules;
-    *fileMaxConnections = store.maxConnections();
-    rules.value().append(m_options.forwards);
-    if (Result<void> valid = validateRules(rules.value()); !valid) {
+    Result<QList<ForwardRule>> fromFile = store.load();
+    if (!fromFile)
+        return Error{fromFile.error()};
+    LoadedRules loaded{fromFile.value() + m_options.forwards, store.maxConnections()};
+    if (Result<void> valid = validateRules(loaded.rules); !valid) {
         return Error{(m_options.forwards.isEmpty() ? store.path() + QStringLiteral(": ") : QString())
                      + valid.error()};
     }
-    const bool anyEnabled = std::any_of(rules.value().cbegin(), rules.value().cend(),
+    const bool anyEnabled = std::any_of(loaded.rules.cbegin(), loaded.rules.cend(),
                                         [](const ForwardRule &rule) { return rule.enabled; });
     if (m_requireRules && !anyEnabled && !m_options.demo) {
         return Error{(fileExists ? tr("no rules to run: %1 has no enabled rule and no --forward was given")
@@ -72,25 +74,25 @@ Result<QList<ForwardRule>> HeadlessRunner::loadRules(int *fileMaxConnections) co
         printLine(stderr, QStringLiteral("pasarela: ")
                               + tr("%1 does not exist; running the --forward rules only").arg(store.path()));
     }
-    return rules;
+    return loaded;
 }
 
 int HeadlessRunner::exec()
 {
-    int fileMaxConnections = 0;
-    const Result<QList<ForwardRule>> rules = loadRules(&fileMaxConnections);
-    if (!rules) {
-        printLine(stderr, QStringLiteral("pasarela: ") + rules.error());
+    const Result<LoadedRules> loaded = loadRules();
+    if (!loaded) {
+        printLine(stderr, QStringLiteral("pasarela: ") + loaded.error());
         return BadInput;
     }
-    if (rules.value().isEmpty() && !m_options.demo) {
+    const QList<ForwardRule> &rules = loaded.value().rules;
+    if (rules.isEmpty() && !m_options.demo) {
         printLine(stderr, QStringLiteral("pasarela: ")
                               + tr("no forwarding rules yet; add some with --forward [ADDR:]PORT=HOST:PORT or in "
                                    "the rules file. Waiting; Ctrl+C quits."));
     }
 
     m_engine = std::make_unique<ForwardEngine>(m_options.workers);
-    if (const int limit = m_options.maxConnections > 0 ? m_options.maxConnections : fileMaxConnections; limit > 0)
+    if (const int limit = m_options.maxConnections > 0 ? m_options.maxConnections : loaded.value().maxConnections; limit > 0)
         m_engine->setMaxTotalConnections(limit);
     connect(m_engine.get(), &ForwardEngine::ruleStateChanged, this, &HeadlessRunner::onRuleState);
     connect(m_engine.get(), &ForwardEngine::eventLogged, this, [](const EngineEvent &event) {
@@ -101,7 +103,7 @@ int HeadlessRunner::exec()
     });
     m_engine->setInspectAll(m_options.logRequests);
     m_engine->setPublishRequests(m_options.logRequests);
-    for (const ForwardRule &rule : rules.value()) {
+    for (const ForwardRule &rule : rules) {
         const Result<RuleId> added = m_engine->addRule(rule);
         if (!added) {
             printLine(stderr, QStringLiteral("pasarela: ") + added.error());

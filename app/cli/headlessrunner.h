@@ -31,8 +31,13 @@ public:
     int exec();
 
 private:
-    // fileMaxConnections: the file's top-level "maxConnections", 0 when not set.
-    Result<QList<ForwardRule>> loadRules(int *fileMaxConnections) const;
+    struct LoadedRules
+    {
+        QList<ForwardRule> rules;  // the file's, then the --forward ones
+        int maxConnections = 0;    // the file's top-level "maxConnections"; 0 when not set
+    };
+
+    Result<LoadedRules> loadRules() const;
     void onRuleState(RuleId id, RuleState state);
     void printStats();
     void printClosed(const EngineSnapshot &snapshot);

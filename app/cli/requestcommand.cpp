@@ -1,15 +1,14 @@
 #include "requestcommand.h"
 
 #include <cstdio>
-#include <memory>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
 
+#include "atomicfile.h"
+#include "console.h"
 #include "http/httpclient.h"
 #include "http/jsontree.h"
 #include "stopsignals.h"
@@ -17,11 +16,6 @@
 namespace {
 
 constexpr int MaxTimeoutMs = 3600 * 1000;
-
-void printError(const QString &message)
-{
-    std::fputs((QStringLiteral("pasarela: ") + message + u'\n').toUtf8().constData(), stderr);
-}
 
 // The body of -d/--data-file: "@FILE" and "@-" (stdin) as with curl, but sent byte for byte.
 Result<QByteArray> readBody(const QString &option, const QString &path)
@@ -43,24 +37,6 @@ Result<HttpHeader> parseHeader(const QString &text)
     header.name = text.left(colon).trimmed();
     header.value = text.mid(colon + 1).trimmed();
     return header;
-}
-
-// Opened before the request is sent: an unwritable path is reported without sending anything.
-Result<std::unique_ptr<QSaveFile>> openForWriting(const QString &path)
-{
-    if (QFileInfo(path).isDir())
-        return Error{QCoreApplication::translate("Request", "cannot write %1: it is a directory").arg(path)};
-    auto file = std::make_unique<QSaveFile>(path);
-    if (!file->open(QIODevice::WriteOnly))
-        return Error{QCoreApplication::translate("Request", "cannot write %1: %2").arg(path, file->errorString())};
-    return file;
-}
-
-Result<void> commit(QSaveFile &file, const QByteArray &bytes)
-{
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return Error{QCoreApplication::translate("Request", "cannot write %1: %2").arg(file.fileName(), file.errorString())};
-    return {};
 }
 
 QString formatSize(qint64 bytes)
@@ -229,30 +205,24 @@ Result<RequestOptions> parseRequestCommand(const QStringList &arguments)
 int runRequestCommand(const RequestOptions &options)
 {
     if (options.showHelp) {
-        std::fputs(options.helpText.toUtf8().constData(), stdout);
+        Console::printOut(options.helpText);
         return RequestOptions::Ok;
     }
-    std::unique_ptr<QSaveFile> output;
-    std::unique_ptr<QSaveFile> exportFile;
-    const auto open = [](const QString &path, std::unique_ptr<QSaveFile> &file) {
+    // Checked before the request is sent: an unwritable path is reported without sending anything.
+    for (const QString &path : {options.outputPath, options.exportPath}) {
         if (path.isEmpty())
-            return true;
-        Result<std::unique_ptr<QSaveFile>> opened = openForWriting(path);
-        if (!opened) {
-            printError(opened.error());
-            return false;
+            continue;
+        if (const Result<void> writable = checkWritable(path); !writable) {
+            Console::printError(writable.error());
+            return RequestOptions::BadArguments;
         }
-        file = std::move(opened.value());
-        return true;
-    };
-    if (!open(options.outputPath, output) || !open(options.exportPath, exportFile))
-        return RequestOptions::BadArguments;
+    }
 
     HttpClient client;
     HttpCall *call = client.send(options.request);
     QEventLoop loop;
     QObject::connect(call, &HttpCall::finished, &loop, &QEventLoop::quit);
-    // Ctrl+C cancels the request, so that no temporary file is left behind.
+    // Ctrl+C cancels the request: the command then ends as on any other failure.
     StopSignals stop;
     QObject::connect(&stop, &StopSignals::received, call, &HttpCall::cancel);
     if (!call->isFinished())
@@ -260,34 +230,34 @@ int runRequestCommand(const RequestOptions &options)
     const HttpExchange &exchange = call->exchange();
 
     int code = RequestOptions::Ok;
-    if (exportFile) {
-        const Result<void> written = commit(*exportFile, exchangeDocument(exchange, options.keepSecrets));
+    if (!options.exportPath.isEmpty()) {
+        const Result<void> written =
+            writeFileAtomically(options.exportPath, exchangeDocument(exchange, options.keepSecrets));
         if (!written) {
-            printError(written.error());
+            Console::printError(written.error());
             code = RequestOptions::BadArguments;
         }
     }
     if (!exchange.hasResponse()) {
-        printError(exchange.error);
+        Console::printError(exchange.error);
         return exchange.failure == HttpFailure::InvalidRequest ? RequestOptions::BadArguments
                                                                : RequestOptions::TransportFailure;
     }
     const HttpResponse &response = exchange.response;
-    std::fputs((statusLine(response) + u'\n').toUtf8().constData(), stderr);
+    Console::printErr(statusLine(response));
     if (options.failOnHttpError && response.status >= 400) {
-        printError(QCoreApplication::translate("Request", "the server answered %1 (--fail: the body is not written)")
-                       .arg(response.status));
+        Console::printError(QCoreApplication::translate("Request", "the server answered %1 (--fail: the body is not written)")
+                                .arg(response.status));
         return RequestOptions::HttpError;
     }
-    if (output) {
-        const Result<void> written = commit(*output, response.body);
+    if (!options.outputPath.isEmpty()) {
+        const Result<void> written = writeFileAtomically(options.outputPath, response.body);
         if (!written) {
-            printError(written.error());
+            Console::printError(written.error());
             return RequestOptions::BadArguments;
         }
     } else {
-        std::fwrite(response.body.constData(), 1, size_t(response.body.size()), stdout);
-        std::fflush(stdout);
+        Console::writeOut(response.body);
     }
     return code;
 }

@@ -144,7 +144,7 @@ void TestConnectionsPanel::exportJson()
     panel.applySnapshot(sample());
     filterOf(panel)->setText(QStringLiteral("database"));  // only the rows shown are exported
     const QString path = dir.filePath(QStringLiteral("connections.json"));
-    QCOMPARE(panel.exportTo(path), QString());
+    QCOMPARE(panel.exportTo(path).error(), QString());
 
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -175,7 +175,7 @@ void TestConnectionsPanel::exportJson()
     QVERIFY(refused.value(QStringLiteral("local")).isNull());
 
     filterOf(panel)->setText(QStringLiteral("10.9.0.1"));
-    QCOMPARE(panel.exportTo(path), QString());
+    QCOMPARE(panel.exportTo(path).error(), QString());
     file.close();
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonObject busy = QJsonDocument::fromJson(file.readAll()).array().at(0).toObject();
@@ -191,7 +191,7 @@ void TestConnectionsPanel::exportCsv()
     ConnectionsPanel panel(nullptr);
     panel.applySnapshot(sample());
     const QString path = dir.filePath(QStringLiteral("connections.CSV"));
-    QCOMPARE(panel.exportTo(path), QString());
+    QCOMPARE(panel.exportTo(path).error(), QString());
 
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -220,13 +220,14 @@ void TestConnectionsPanel::exportErrors()
     panel.applySnapshot(sample());
 
     const QString missing = dir.filePath(QStringLiteral("no/such/dir/connections.csv"));
-    const QString error = panel.exportTo(missing);
-    QVERIFY2(error.contains(QStringLiteral("Could not write")), qPrintable(error));
-    QVERIFY2(error.contains(QStringLiteral("connections.csv")), qPrintable(error));
+    const Result<void> failed = panel.exportTo(missing);
+    QVERIFY(!failed);
+    QVERIFY2(failed.error().startsWith(QStringLiteral("cannot write ") + missing), qPrintable(failed.error()));
     QVERIFY(!QFile::exists(missing));
 
-    const QString unknown = panel.exportTo(dir.filePath(QStringLiteral("connections.txt")));
-    QVERIFY2(unknown.contains(QStringLiteral(".csv")), qPrintable(unknown));
+    const Result<void> unknown = panel.exportTo(dir.filePath(QStringLiteral("connections.txt")));
+    QVERIFY(!unknown);
+    QVERIFY2(unknown.error().contains(QStringLiteral(".csv")), qPrintable(unknown.error()));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("connections.txt"))));
 }
 

@@ -204,7 +204,7 @@ private slots:
         panel.filter()->setText(QStringLiteral("api.local"));
 
         const QString jsonPath = dir.filePath(QStringLiteral("requests.json"));
-        QCOMPARE(panel.exportTo(jsonPath, RequestsPanel::ExportFormat::Json), QString());
+        QCOMPARE(panel.exportTo(jsonPath, RequestsPanel::ExportFormat::Json).error(), QString());
         QFile json(jsonPath);
         QVERIFY(json.open(QIODevice::ReadOnly));
         const QJsonArray array = QJsonDocument::fromJson(json.readAll()).array();
@@ -213,7 +213,7 @@ private slots:
         QCOMPARE(array.at(0)[u"rule"].toString(), QStringLiteral("demo ingress"));
 
         const QString harPath = dir.filePath(QStringLiteral("requests.har"));
-        QCOMPARE(panel.exportTo(harPath, RequestsPanel::ExportFormat::Har), QString());
+        QCOMPARE(panel.exportTo(harPath, RequestsPanel::ExportFormat::Har).error(), QString());
         QFile har(harPath);
         QVERIFY(har.open(QIODevice::ReadOnly));
         const QJsonObject log = QJsonDocument::fromJson(har.readAll()).object()[u"log"].toObject();
@@ -225,8 +225,9 @@ private slots:
         QVERIFY(!QJsonDocument(log).toJson().contains("session=1"));
 
         const QString bad = dir.filePath(QStringLiteral("missing/folder/requests.har"));
-        const QString error = panel.exportTo(bad, RequestsPanel::ExportFormat::Har);
-        QVERIFY2(error.contains(QDir::toNativeSeparators(bad)), qPrintable(error));
+        const Result<void> failed = panel.exportTo(bad, RequestsPanel::ExportFormat::Har);
+        QVERIFY(!failed);
+        QVERIFY2(failed.error().contains(QDir::toNativeSeparators(bad)), qPrintable(failed.error()));
     }
 
     void replayEmitsRequest()

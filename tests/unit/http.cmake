@@ -3,3 +3,5 @@ pasarela_add_test(tst_jsontree SOURCES tst_jsontree.cpp LABELS unit)
 pasarela_add_test(tst_curlcommand SOURCES tst_curlcommand.cpp LABELS unit)
 pasarela_add_test(tst_httphistory SOURCES tst_httphistory.cpp LABELS unit)
 pasarela_add_test(tst_requestcollections SOURCES tst_requestcollections.cpp LABELS unit)
+# The one atomic file writer the history, the collections, the rules and every export use.
+pasarela_add_test(tst_atomicfile SOURCES tst_atomicfile.cpp LABELS unit)

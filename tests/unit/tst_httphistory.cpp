@@ -320,7 +320,7 @@ void TestHttpHistory::unwritableFolder()
     history.add(makeEntry(1));
     const Result<void> saved = history.save();
     QVERIFY(!saved.ok());
-    QVERIFY2(saved.error().startsWith(blocker + u"/http-history.json: "_s), qPrintable(saved.error()));
+    QVERIFY2(saved.error().startsWith(u"cannot write "_s + blocker + u"/http-history.json: "_s), qPrintable(saved.error()));
 }
 
 void TestHttpHistory::defaultPath()

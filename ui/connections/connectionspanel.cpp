@@ -11,15 +11,11 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -27,8 +23,10 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "atomicfile.h"
 #include "connectiondetail.h"
 #include "connectiontablemodel.h"
+#include "export/connectionexport.h"
 #include "format.h"
 #include "relay/forwardengine.h"
 
@@ -58,25 +56,6 @@ protected:
         });
     }
 };
-
-// Export field names, the same for CSV columns and JSON keys.
-const char *const ExportKeys[] = {"id",    "rule",   "client", "listen",     "local",     "target",    "state",
-                                  "opened", "closed", "durationMs", "bytesUp", "bytesDown", "closeReason"};
-
-QJsonValue isoUtc(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
-}
-
-QString csvField(const QJsonValue &value)
-{
-    if (value.isDouble())
-        return QString::number(value.toInteger());
-    const QString text = value.toString();
-    if (!text.contains(QRegularExpression(QStringLiteral("[\",\r\n]"))))
-        return text;
-    return u'"' % QString(text).replace(u'"', QStringLiteral("\"\"")) % u'"';
-}
 
 } // namespace
 
@@ -284,81 +263,42 @@ void ConnectionsPanel::exportWithDialog()
         return;
 
     const QString suffix = QFileInfo(path).suffix().toLower();
-    QString error;
+    Result<void> written;
     if (suffix == u"csv" || suffix == u"json") {
-        error = exportTo(path);
+        written = exportTo(path);
     } else if (chosen == csvFilter || chosen == jsonFilter) {
         const ExportFormat format = chosen == jsonFilter ? ExportFormat::Json : ExportFormat::Csv;
         if (suffix.isEmpty())
             path += format == ExportFormat::Json ? QStringLiteral(".json") : QStringLiteral(".csv");
-        error = write(path, format);
+        written = write(path, format);
     } else {
-        error = exportTo(path);
+        written = exportTo(path);
     }
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Export failed"), error);
+    if (!written)
+        QMessageBox::warning(this, tr("Export failed"), Format::sentence(written.error()));
 }
 
-QString ConnectionsPanel::exportTo(const QString &path) const
+Result<void> ConnectionsPanel::exportTo(const QString &path) const
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == u"csv")
         return write(path, ExportFormat::Csv);
     if (suffix == u"json")
         return write(path, ExportFormat::Json);
-    return tr("Cannot export to %1: the file name must end in .csv or .json.").arg(QDir::toNativeSeparators(path));
+    return Error{tr("Cannot export to %1: the file name must end in .csv or .json.").arg(QDir::toNativeSeparators(path))};
 }
 
-QString ConnectionsPanel::write(const QString &path, ExportFormat format) const
+Result<void> ConnectionsPanel::write(const QString &path, ExportFormat format) const
 {
-    QJsonArray records;
-    for (int proxyRow = 0; proxyRow < m_proxy->rowCount(); ++proxyRow) {
-        const int row = m_proxy->mapToSource(m_proxy->index(proxyRow, 0)).row();
-        const ConnectionInfo &c = m_model->connectionAt(row);
-        const qint64 duration = m_model->index(row, Column::Duration).data(ConnectionTableModel::SortRole).toLongLong();
-        const QJsonValue values[] = {
-            QJsonValue(qint64(c.id)),
-            m_model->ruleName(c.ruleId),
-            Format::hostPort(c.clientAddress, c.clientPort),
-            Format::hostPort(c.listenAddress, c.listenPort),
-            c.localAddress.isNull() ? QJsonValue() : QJsonValue(Format::hostPort(c.localAddress, c.localPort)),
-            Format::hostPort(c.targetAddress, c.targetPort),
-            toString(c.state),
-            isoUtc(c.openedAt),
-            isoUtc(c.closedAt),
-            QJsonValue(duration),
-            QJsonValue(qint64(c.bytesUp)),
-            QJsonValue(qint64(c.bytesDown)),
-            c.closeReason == CloseReason::None ? QJsonValue() : QJsonValue(toString(c.closeReason)),
-        };
-        static_assert(std::size(values) == std::size(ExportKeys));
-        QJsonObject record;
-        for (size_t i = 0; i < std::size(values); ++i)
-            record.insert(QLatin1String(ExportKeys[i]), values[i]);
-        records.append(record);
-    }
-
-    QByteArray bytes;
-    if (format == ExportFormat::Json) {
-        bytes = QJsonDocument(records).toJson();
-    } else {
-        QStringList header;
-        for (const char *key : ExportKeys)
-            header.append(QLatin1String(key));
-        QString text = header.join(u',') % QStringLiteral("\r\n");
-        for (const QJsonValue &record : std::as_const(records)) {
-            QStringList fields;
-            for (const char *key : ExportKeys)
-                fields.append(csvField(record.toObject().value(QLatin1String(key))));
-            text += fields.join(u',') % QStringLiteral("\r\n");
-        }
-        bytes = text.toUtf8();
-    }
-
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return {};
+    QList<ConnectionInfo> shown;
+    shown.reserve(m_proxy->rowCount());
+    for (int proxyRow = 0; proxyRow < m_proxy->rowCount(); ++proxyRow)
+        shown.append(m_model->connectionAt(m_proxy->mapToSource(m_proxy->index(proxyRow, 0)).row()));
+    const auto ruleName = [this](RuleId id) { return m_model->ruleName(id); };
+    const QByteArray bytes = format == ExportFormat::Json
+                                 ? ConnectionExport::connectionsJson(shown, ruleName, m_model->now())
+                                 : ConnectionExport::connectionsCsv(shown, ruleName, m_model->now());
+    return writeFileAtomically(path, bytes);
 }
 
 QByteArray ConnectionsPanel::saveState() const

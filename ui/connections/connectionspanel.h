@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+#include "result.h"
 #include "stats/connectioninfo.h"
 
 class ConnectionDetail;
@@ -32,8 +33,7 @@ public:
     void setRequestModel(RequestLogModel *requests);
     ConnectionDetail *detail() const { return m_detail; }
     // Writes the rows shown (after filtering) to path; format from the suffix (.csv or .json).
-    // Returns an error in words; empty on success.
-    QString exportTo(const QString &path) const;
+    Result<void> exportTo(const QString &path) const;
 
     // Header state, for QSettings.
     QByteArray saveState() const;
@@ -49,7 +49,7 @@ private:
 
     void showContextMenu(const QPoint &pos);
     void exportWithDialog();
-    QString write(const QString &path, ExportFormat format) const;
+    Result<void> write(const QString &path, ExportFormat format) const;
     QList<int> selectedSourceRows() const;
     void setColumnWidths();
     void currentConnectionChanged(const QModelIndex &current);

@@ -6,6 +6,7 @@
 #include <QGuiApplication>
 #include <QPalette>
 
+#include "export/connectionexport.h"
 #include "format.h"
 
 namespace {
@@ -54,10 +55,7 @@ QString ConnectionTableModel::ruleName(RuleId id) const
 
 qint64 ConnectionTableModel::durationMs(const ConnectionInfo &c) const
 {
-    if (!c.openedAt.isValid())
-        return 0;
-    const QDateTime end = c.closedAt.isValid() ? c.closedAt : m_now;
-    return end.isValid() ? std::max<qint64>(0, c.openedAt.msecsTo(end)) : 0;
+    return ConnectionExport::durationMs(c, m_now);
 }
 
 QString ConnectionTableModel::text(const ConnectionInfo &c, int column) const

@@ -41,6 +41,8 @@ public:
     int activeCount() const { return int(m_active.size()); }
     const ConnectionInfo &connectionAt(int row) const;
     QString ruleName(RuleId id) const;
+    // The time of the last snapshot: where the durations of open connections end.
+    QDateTime now() const { return m_now; }
 
     // The visible text of a row, tab-separated, for the clipboard.
     QString rowText(int row) const;

@@ -14,7 +14,6 @@
 #include <QMimeDatabase>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -22,8 +21,10 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include "atomicfile.h"
 #include "collectionspanel.h"
 #include "curldialog.h"
+#include "format.h"
 #include "historypanel.h"
 #include "http/curlcommand.h"
 #include "http/httpclient.h"
@@ -287,9 +288,8 @@ QString HttpClientPanel::suggestedFileName(bool exchangeFile) const
 
 Result<void> HttpClientPanel::writeFile(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error{tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString())};
+    if (Result<void> written = writeFileAtomically(path, bytes); !written)
+        return written;
     m_lastFolder = QFileInfo(path).absolutePath();
     return {};
 }
@@ -323,7 +323,7 @@ void HttpClientPanel::saveResponse()
         return;
     const Result<void> saved = saveResponseTo(path);
     if (!saved)
-        QMessageBox::warning(this, tr("Save response"), saved.error());
+        QMessageBox::warning(this, tr("Save response"), Format::sentence(saved.error()));
 }
 
 void HttpClientPanel::exportExchange()
@@ -337,7 +337,7 @@ void HttpClientPanel::exportExchange()
         return;
     const Result<void> saved = exportExchangeTo(path);
     if (!saved)
-        QMessageBox::warning(this, tr("Export exchange"), saved.error());
+        QMessageBox::warning(this, tr("Export exchange"), Format::sentence(saved.error()));
 }
 
 void HttpClientPanel::copyAsCurl()

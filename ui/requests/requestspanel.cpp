@@ -1,7 +1,6 @@
 #include "requestspanel.h"
 
 #include <QAction>
-#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -10,7 +9,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
@@ -19,6 +17,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "atomicfile.h"
+#include "format.h"
 #include "inspect/requestexport.h"
 #include "requestlogmodel.h"
 
@@ -181,16 +181,13 @@ QList<RequestRecord> RequestsPanel::shownRecords() const
     return records;
 }
 
-QString RequestsPanel::exportTo(const QString &path, ExportFormat format) const
+Result<void> RequestsPanel::exportTo(const QString &path, ExportFormat format) const
 {
     const QList<RequestRecord> records = shownRecords();
     const auto name = [this](RuleId id) { return m_model->ruleName(id); };
     const QByteArray bytes = format == ExportFormat::Har ? RequestExport::requestsHar(records, name)
                                                          : RequestExport::requestsJson(records, name);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return {};
+    return writeFileAtomically(path, bytes);
 }
 
 void RequestsPanel::exportWithDialog(ExportFormat format)
@@ -205,8 +202,8 @@ void RequestsPanel::exportWithDialog(ExportFormat format)
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += har ? QStringLiteral(".har") : QStringLiteral(".json");
-    if (const QString error = exportTo(path, format); !error.isEmpty())
-        QMessageBox::warning(this, tr("Export failed"), error);
+    if (const Result<void> written = exportTo(path, format); !written)
+        QMessageBox::warning(this, tr("Export failed"), Format::sentence(written.error()));
 }
 
 void RequestsPanel::showContextMenu(const QPoint &pos)

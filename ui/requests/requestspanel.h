@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include "http/httpmessage.h"
+#include "result.h"
 #include "stats/connectioninfo.h"
 
 class QAction;
@@ -34,8 +35,8 @@ public:
     void applySnapshot(const EngineSnapshot &snapshot);
     // The rows shown (after filtering, in view order).
     QList<RequestRecord> shownRecords() const;
-    // Writes the rows shown to path. Returns an error in words; empty on success.
-    QString exportTo(const QString &path, ExportFormat format) const;
+    // Writes the rows shown to path.
+    Result<void> exportTo(const QString &path, ExportFormat format) const;
 
     QByteArray saveState() const;
     void restoreState(const QByteArray &state);

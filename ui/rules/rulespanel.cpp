@@ -13,12 +13,13 @@
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "atomicfile.h"
 #include "demo/demoingress.h"
+#include "format.h"
 #include "rules/clustercheck.h"
 #include "rules/rulecontroller.h"
 #include "rules/ruleeditordialog.h"
@@ -424,10 +425,8 @@ bool RulesPanel::exportRulesTo(ExportFormat format, const QString &path)
         emit failed(text.error());
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.value().toUtf8()) < 0 || !file.commit()) {
-        emit failed(tr("The export could not be written to %1: %2. Choose another folder or file name.")
-                        .arg(path, file.errorString()));
+    if (const Result<void> written = writeFileAtomically(path, text.value().toUtf8()); !written) {
+        emit failed(tr("%1. Choose another folder or file name.").arg(Format::sentence(written.error())));
         return false;
     }
     return true;

@@ -3,15 +3,13 @@
 #include <utility>
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 
+#include "atomicfile.h"
 #include "keepaside.h"
 #include "rules/forwardrule.h"
 
@@ -153,25 +151,14 @@ Result<void> HttpHistory::load()
 
 Result<void> HttpHistory::save() const
 {
-    const QDir folder = QFileInfo(m_path).absoluteDir();
-    if (!folder.mkpath(QStringLiteral(".")))
-        return Error{QCoreApplication::translate("Http", "%1: cannot create the folder %2: check its permissions")
-                         .arg(m_path, folder.path())};
-
     QJsonArray entries;
     for (const HistoryEntry &entry : m_entries)
         entries.append(entryToJson(entry, m_keepSecrets));
     const QJsonObject root{{KeyFormat, Format}, {KeyVersion, FormatVersion}, {KeyEntries, entries}};
 
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{QCoreApplication::translate("Http", "%1: cannot write the HTTP history: %2").arg(m_path, file.errorString())};
-    // On the temporary file, before it takes the real name: requests may carry tokens.
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return Error{QCoreApplication::translate("Http", "%1: cannot write the HTTP history: %2").arg(m_path, file.errorString())};
-    return {};
+    // Private: requests may carry tokens.
+    return writeFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented), OwnerOnly,
+                               ParentFolder::Create);
 }
 
 void HttpHistory::add(const HistoryEntry &entry)

@@ -3,14 +3,12 @@
 #include <utility>
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
+#include "atomicfile.h"
 #include "keepaside.h"
 #include "rules/forwardrule.h"
 
@@ -105,10 +103,6 @@ Result<void> RequestCollections::load()
 
 Result<void> RequestCollections::save() const
 {
-    const QDir folder = QFileInfo(m_path).absoluteDir();
-    if (!folder.mkpath(QStringLiteral(".")))
-        return Error{QCoreApplication::translate("Http", "%1: cannot create the folder %2: check its permissions").arg(m_path, folder.path())};
-
     QJsonArray collections;
     for (const RequestCollection &collection : m_collections) {
         QJsonArray requests;
@@ -118,14 +112,8 @@ Result<void> RequestCollections::save() const
     }
     const QJsonObject root{{KeyFormat, Format}, {KeyVersion, FormatVersion}, {KeyCollections, collections}};
 
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{QCoreApplication::translate("Http", "%1: cannot write the request collections: %2").arg(m_path, file.errorString())};
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return Error{QCoreApplication::translate("Http", "%1: cannot write the request collections: %2").arg(m_path, file.errorString())};
-    return {};
+    return writeFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented), OwnerOnly,
+                               ParentFolder::Create);
 }
 
 int RequestCollections::put(const RequestCollection &collection)

@@ -5,15 +5,13 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QSaveFile>
 #include <QStandardPaths>
 
+#include "atomicfile.h"
 #include "keepaside.h"
 
 namespace {
@@ -155,11 +153,6 @@ Result<void> RuleStore::save(const QList<ForwardRule> &rules)
     if (!valid)
         return Error{QCoreApplication::translate("Rules", "%1: not saved: %2").arg(m_path, valid.error())};
 
-    const QDir folder = QFileInfo(m_path).absoluteDir();
-    if (!folder.mkpath(QStringLiteral(".")))
-        return Error{QCoreApplication::translate("Rules", "%1: cannot create the folder %2: check its permissions")
-                         .arg(m_path, folder.path())};
-
     QJsonObject root = m_extra;
     root.insert(KeyVersion, FormatVersion);
     QJsonArray items;
@@ -169,16 +162,9 @@ Result<void> RuleStore::save(const QList<ForwardRule> &rules)
     if (m_maxConnections > 0)
         root.insert(KeyMaxConnections, m_maxConnections);
 
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{QCoreApplication::translate("Rules", "%1: cannot write the file: %2").arg(m_path, file.errorString())};
-    // Set on the temporary file before it replaces the real one, so there is no moment
-    // when the rules are readable by others.
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return Error{QCoreApplication::translate("Rules", "%1: cannot write the file: %2").arg(m_path, file.errorString())};
-    return {};
+    // Private: never readable by others, not even while it replaces the old file.
+    return writeFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented), OwnerOnly,
+                               ParentFolder::Create);
 }
 
 Result<QString> RuleStore::saveReplacingBroken(const QList<ForwardRule> &rules)
