@@ -103,6 +103,8 @@ int HeadlessRunner::exec()
     });
     m_engine->setInspectAll(m_options.logRequests);
     m_engine->setPublishRequests(m_options.logRequests);
+    // Only the --log-* lines read connections (a TLS line is a connection's).
+    m_engine->setPublishConnections(m_options.logConnections || m_options.logRequests);
     for (const ForwardRule &rule : rules) {
         const Result<RuleId> added = m_engine->addRule(rule);
         if (!added) {
@@ -123,7 +125,10 @@ int HeadlessRunner::exec()
     if (m_options.statsSeconds > 0)
         m_statsTimer.start(m_options.statsSeconds * 1000);
     const int code = QCoreApplication::exec();
-    m_engine.reset();  // closes listeners and connections, joins the relay threads
+    // The last snapshot reaches the --log-* lines: connections and requests that ended
+    // just before the signal, and those the stop ends ("rule stopped").
+    m_engine->stop();
+    m_engine.reset();
     return code;
 }
 

@@ -4,6 +4,7 @@
 
 #include <sys/resource.h>
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QThread>
 
@@ -27,15 +28,17 @@ ForwardEngine::ForwardEngine(int workerCount, QObject *parent) : QObject(parent)
     qRegisterMetaType<RuleId>("RuleId");
 
     const int count = std::max(1, workerCount > 0 ? workerCount : QThread::idealThreadCount());
+    // PASARELA_DISPATCHER=qt: Qt's own event dispatcher, for measuring what epoll gains.
+    const bool useEpoll = qEnvironmentVariable("PASARELA_DISPATCHER") != QLatin1String("qt");
     for (int i = 0; i < count; ++i) {
         auto *worker = new RelayWorker(i);
         auto *thread = new QThread(this);
         thread->setObjectName(QStringLiteral("relay-%1").arg(i));
-        thread->setEventDispatcher(new EpollDispatcher);
+        if (useEpoll)
+            thread->setEventDispatcher(new EpollDispatcher);
         worker->moveToThread(thread);
         connect(worker, &RelayWorker::published, this, &ForwardEngine::onWorkerSnapshot);
         connect(worker, &RelayWorker::listenerState, this, &ForwardEngine::onListenerState);
-        connect(worker, &RelayWorker::eventLogged, this, &ForwardEngine::eventLogged);
         m_workers.push_back(worker);
         m_threads.push_back(thread);
     }
@@ -43,7 +46,6 @@ ForwardEngine::ForwardEngine(int workerCount, QObject *parent) : QObject(parent)
     m_budget = std::make_shared<ConnectionBudget>();
     m_budget->limit = defaultMaxTotalConnections();
     for (RelayWorker *worker : m_workers) {
-        worker->setPeers(m_workers);
         worker->setBudget(m_budget);
         QMetaObject::invokeMethod(worker, [worker] { worker->init(DefaultSnapshotIntervalMs); },
                                   Qt::QueuedConnection);
@@ -57,9 +59,7 @@ ForwardEngine::ForwardEngine(int workerCount, QObject *parent) : QObject(parent)
 
 ForwardEngine::~ForwardEngine()
 {
-    m_timer.stop();
-    for (RelayWorker *worker : m_workers)
-        QMetaObject::invokeMethod(worker, &RelayWorker::shutdown, Qt::BlockingQueuedConnection);
+    stop();
     for (QThread *thread : m_threads) {
         thread->quit();
         thread->wait();
@@ -135,11 +135,22 @@ void ForwardEngine::removeRule(RuleId id)
     m_order.removeAll(id);
 }
 
-void ForwardEngine::removeAllRules()
+void ForwardEngine::stop()
 {
-    const QList<RuleId> ids = m_order;
-    for (RuleId id : ids)
-        removeRule(id);
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    m_timer.stop();
+    for (const RuleEntry &entry : std::as_const(m_rules)) {
+        if (entry.runtime)
+            entry.runtime->stopped = true;
+    }
+    for (RelayWorker *worker : m_workers)
+        QMetaObject::invokeMethod(worker, &RelayWorker::shutdown, Qt::BlockingQueuedConnection);
+    // Each worker queued its last snapshot and events to this thread before returning:
+    // take them in order, so the final snapshot holds every connection that ended.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    publish();
 }
 
 QList<RuleId> ForwardEngine::ruleIds() const
@@ -168,6 +179,12 @@ void ForwardEngine::closeConnection(quint64 connectionId)
         QMetaObject::invokeMethod(worker, [worker, connectionId] { worker->closeConnection(connectionId); },
                                   Qt::QueuedConnection);
     }
+}
+
+void ForwardEngine::setPublishConnections(bool on)
+{
+    for (RelayWorker *worker : m_workers)
+        QMetaObject::invokeMethod(worker, [worker, on] { worker->setPublishConnections(on); }, Qt::QueuedConnection);
 }
 
 void ForwardEngine::setMaxTotalConnections(int limit)
@@ -209,7 +226,8 @@ void ForwardEngine::startRule(RuleId id)
     entry.runtime = runtime;
     setState(id, RuleState::Starting);
     RelayWorker *worker = listenerWorker(id);
-    QMetaObject::invokeMethod(worker, [worker, runtime] { worker->startListener(runtime); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(worker, [worker, runtime, workers = m_workers] { worker->startListener(runtime, workers); },
+                              Qt::QueuedConnection);
 }
 
 void ForwardEngine::stopRule(RuleId id)
@@ -219,10 +237,8 @@ void ForwardEngine::stopRule(RuleId id)
         return;
     entry.runtime->stopped = true;
     entry.runtime.reset();
-    RelayWorker *owner = listenerWorker(id);
-    QMetaObject::invokeMethod(owner, [owner, id] { owner->stopListener(id); }, Qt::QueuedConnection);
     for (RelayWorker *worker : m_workers) {
-        QMetaObject::invokeMethod(worker, [worker, id] { worker->closeRule(id, CloseReason::RuleStopped); },
+        QMetaObject::invokeMethod(worker, [worker, id] { worker->stopRule(id, CloseReason::RuleStopped); },
                                   Qt::QueuedConnection);
     }
     setState(id, RuleState::Stopped);
@@ -249,6 +265,8 @@ void ForwardEngine::onListenerState(RuleId id, quint64 generation, RuleState sta
 
 void ForwardEngine::onWorkerSnapshot(const WorkerSnapshot &snapshot)
 {
+    for (const EngineEvent &event : snapshot.events)
+        emit eventLogged(event);
     WorkerSnapshot &latest = m_workerSnapshots[snapshot.worker];
     latest.counters = snapshot.counters;
     m_requestsPending.append(snapshot.requests);

@@ -37,7 +37,10 @@ public:
     Result<void> updateRule(RuleId id, const ForwardRule &rule);
     Result<void> setRuleEnabled(RuleId id, bool enabled);
     void removeRule(RuleId id);
-    void removeAllRules();
+    // Closes every listener and connection (reason: rule stopped) and publishes one
+    // last snapshot with all that ended, before and by the stop. Nothing relays
+    // afterwards; the destructor stops an engine that was not stopped.
+    void stop();
 
     QList<RuleId> ruleIds() const;
     ForwardRule rule(RuleId id) const;
@@ -64,6 +67,11 @@ public:
     // costs that thread more than the parsing costs the relay, so only a reader turns
     // it on (the window, --log-requests). Takes effect on rules started afterwards.
     void setPublishRequests(bool on) { m_publishRequests = on; }
+
+    // Publish each connection, open and closed (EngineSnapshot::connections). On by
+    // default; off where nobody shows them (headless without --log-*), so a snapshot
+    // costs nothing per connection.
+    void setPublishConnections(bool on);
 
     int workerCount() const { return int(m_workers.size()); }
     void setSnapshotInterval(int ms);
@@ -109,5 +117,6 @@ private:
     EngineSnapshot m_last;
     bool m_inspectAll = false;
     bool m_publishRequests = false;
+    bool m_stopped = false;
     QList<RequestRecord> m_requestsPending;
 };

@@ -3,22 +3,17 @@
 #include <cerrno>
 
 #include <fcntl.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <QCoreApplication>
-#include <QSocketNotifier>
 
 #include "nativesocket.h"
-#include "relayworker.h"
 #include "ruleruntime.h"
 
 namespace {
 
 // How long accepting pauses after an error such as "too many open files".
 constexpr int ResumeAfterErrorMs = 250;
-// Accepts per readiness event, so one busy listener does not starve the sessions.
-constexpr int AcceptsPerEvent = 64;
 
 QString listenErrorAdvice(QAbstractSocket::SocketError error, quint16 port, const QString &fallback)
 {
@@ -47,79 +42,98 @@ int openSpare()
 
 } // namespace
 
-Listener::Listener(RelayWorker *worker, std::shared_ptr<RuleRuntime> rule)
-    : QObject(worker), m_worker(worker), m_rule(std::move(rule)), m_spare(openSpare())
+Listener::Listener(const RuleRuntime &rule) : m_rule(rule)
 {
     m_server.setListenBacklogSize(4096);
-    m_resume.setSingleShot(true);
-    connect(&m_resume, &QTimer::timeout, this, [this] { m_notifier->setEnabled(true); });
 }
 
 Listener::~Listener()
 {
-    delete m_notifier;  // before m_server closes the descriptor
+    if (m_server.isListening())
+        ::shutdown(int(m_server.socketDescriptor()), SHUT_RD);
+}
+
+Result<void> Listener::listen()
+{
+    if (!m_server.listen(m_rule.listenAddress, m_rule.rule.listen.port)) {
+        return Error{m_rule.rule.listen.toString() + QStringLiteral(": ")
+                     + listenErrorAdvice(m_server.serverError(), m_rule.rule.listen.port, m_server.errorString())};
+    }
+    m_server.pauseAccepting();  // the Acceptors accept
+    return {};
+}
+
+int Listener::duplicate() const
+{
+    return ::fcntl(int(m_server.socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+}
+
+Acceptor::Acceptor(AcceptorHost &host, std::shared_ptr<RuleRuntime> rule, int fd, QObject *parent)
+    : QObject(parent), m_host(host), m_rule(std::move(rule)), m_fd(fd), m_spare(openSpare())
+{
+    m_resume.setSingleShot(true);
+    connect(&m_resume, &QTimer::timeout, this, [this] {
+        m_host.readiness().watch(m_fd, this, Readiness::Exclusive);
+        m_watched = true;
+    });
+    m_host.readiness().watch(m_fd, this, Readiness::Exclusive);
+    m_watched = true;
+}
+
+Acceptor::~Acceptor()
+{
+    // Other workers may hold the socket open still: take it out of epoll by hand.
+    if (m_watched)
+        m_host.readiness().unwatch(m_fd, false);
+    ::close(m_fd);
     if (m_spare >= 0)
         ::close(m_spare);
 }
 
-bool Listener::start(QString *error)
+// One connection per event: the loop asks again while more wait, which spares the
+// accept() that would only say EAGAIN.
+void Acceptor::ready(int, quint32)
 {
-    if (!m_server.listen(m_rule->listenAddress, m_rule->rule.listen.port)) {
-        *error = m_rule->rule.listen.toString() + QStringLiteral(": ")
-                 + listenErrorAdvice(m_server.serverError(), m_rule->rule.listen.port, m_server.errorString());
-        return false;
-    }
-    m_server.pauseAccepting();
-    m_notifier = new QSocketNotifier(m_server.socketDescriptor(), QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, &Listener::acceptPending);
-    return true;
-}
-
-void Listener::acceptPending()
-{
-    const int listenFd = int(m_server.socketDescriptor());
     // Stopped, and about to close: whoever is waiting gets a reset, not a relay that ends at once.
     if (m_rule->stopped) {
-        m_notifier->setEnabled(false);
+        m_host.readiness().unwatch(m_fd, false);
+        m_watched = false;
         return;
     }
-    for (int i = 0; i < AcceptsPerEvent; ++i) {
-        // The client's address comes with the accept: no getpeername() per connection.
-        sockaddr_storage peer{};
-        socklen_t peerLength = sizeof peer;
-        const int fd = ::accept4(listenFd, reinterpret_cast<sockaddr *>(&peer), &peerLength, SOCK_CLOEXEC | SOCK_NONBLOCK);
-        if (fd >= 0) {
-            if (m_paused) {
-                m_paused = false;
-                m_worker->logEvent(EventLevel::Info, m_rule->id,
-                                   QCoreApplication::translate("Engine", "%1: accepting again")
-                                       .arg(m_rule->rule.listen.toString()));
-            }
-            QHostAddress address;
-            quint16 port = 0;
-            NativeSocket::fromSockaddr(peer, &address, &port);
-            m_worker->accepted(m_rule, fd, address, port);
-            continue;
+    // The client's address comes with the accept: no getpeername() per connection.
+    sockaddr_storage peer{};
+    socklen_t peerLength = sizeof peer;
+    const int fd = ::accept4(m_fd, reinterpret_cast<sockaddr *>(&peer), &peerLength, SOCK_CLOEXEC | SOCK_NONBLOCK);
+    if (fd >= 0) {
+        if (m_paused) {
+            m_paused = false;
+            m_host.logEvent(EventLevel::Info, m_rule->id,
+                            QCoreApplication::translate("Engine", "%1: accepting again").arg(m_rule->rule.listen.toString()));
         }
-        switch (errno) {
-        case EAGAIN:
+        m_host.accepted(m_rule, fd, peer);
+        return;
+    }
+    switch (errno) {
+    case EAGAIN:  // another worker took it
 #if EAGAIN != EWOULDBLOCK
-        case EWOULDBLOCK:
+    case EWOULDBLOCK:
 #endif
-            return;
-        case EINTR:
-        case ECONNABORTED:  // the client gave up before accept(): nothing to pause for
-            continue;
-        default:
-            pause(errno);
-            return;
-        }
+    case EINTR:
+    case ECONNABORTED:  // the client gave up before accept(): nothing to pause for
+        return;
+    case EINVAL:  // no longer listening: the rule stops, this worker hears of it next
+        m_host.readiness().unwatch(m_fd, false);
+        m_watched = false;
+        return;
+    default:
+        pause(errno);
     }
 }
 
-void Listener::pause(int error)
+void Acceptor::pause(int error)
 {
-    m_notifier->setEnabled(false);
+    m_host.readiness().unwatch(m_fd, false);
+    m_watched = false;
     m_resume.start(ResumeAfterErrorMs);
     const bool outOfDescriptors = error == EMFILE || error == ENFILE;
     if (!m_paused) {
@@ -128,8 +142,8 @@ void Listener::pause(int error)
                                     ? QCoreApplication::translate("Engine", "%1: accepting paused: %2 (raise the "
                                                                             "limit with \"ulimit -n\"); retrying")
                                     : QCoreApplication::translate("Engine", "%1: accepting paused: %2; retrying");
-        m_worker->logEvent(EventLevel::Warning, m_rule->id,
-                           message.arg(m_rule->rule.listen.toString(), NativeSocket::errorText(error)));
+        m_host.logEvent(EventLevel::Warning, m_rule->id,
+                        message.arg(m_rule->rule.listen.toString(), NativeSocket::errorText(error)));
     }
     if (outOfDescriptors)
         turnAwayWaiting();
@@ -137,20 +151,16 @@ void Listener::pause(int error)
 
 // Out of descriptors: release the spare one to accept each waiting client and close
 // it at once, so clients are turned away instead of hanging in the backlog.
-void Listener::turnAwayWaiting()
+void Acceptor::turnAwayWaiting()
 {
     if (m_spare < 0)  // another thread took the descriptor freed last time
         m_spare = openSpare();
     while (m_spare >= 0) {
         ::close(m_spare);
-        const int fd = ::accept4(int(m_server.socketDescriptor()), nullptr, nullptr, SOCK_CLOEXEC);
+        const int fd = ::accept4(m_fd, nullptr, nullptr, SOCK_CLOEXEC);
         if (fd >= 0) {
-            QHostAddress address;
-            quint16 port = 0;
-            NativeSocket::address(fd, true, &address, &port);
             // Part of a "refused" line: English, like the others (see RelayWorker::refuse).
-            m_worker->refuse(m_rule, fd, address, port, CloseReason::LimitReached,
-                             QStringLiteral("out of descriptors (too many open files)"));
+            m_host.refuse(m_rule, fd, CloseReason::LimitReached, QStringLiteral("out of descriptors (too many open files)"));
         }
         m_spare = openSpare();
         if (fd < 0)

@@ -6,29 +6,28 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <QSocketNotifier>
-#include <QTimerEvent>
-
 #include "nativesocket.h"
-#include "relayworker.h"
 #include "ruleruntime.h"
 
 namespace {
 
-// Reads per readiness event before yielding to other sessions on this worker.
-constexpr int ReadsPerEvent = 4;
+// Reads per turn before yielding to the other sessions of this worker.
+constexpr int ReadsPerTurn = 4;
 
 CloseReason connectReason(int error)
 {
     return error == ECONNREFUSED ? CloseReason::TargetRefused : CloseReason::TargetUnreachable;
 }
 
+bool wouldBlock(int error)
+{
+    return error == EAGAIN || error == EWOULDBLOCK || error == EINTR;
+}
+
 } // namespace
 
-RelaySession::RelaySession(RelayWorker *worker, std::shared_ptr<RuleRuntime> rule, int clientFd,
-                           const QHostAddress &clientAddress, quint16 clientPort)
-    : QObject(worker), m_worker(worker), m_rule(std::move(rule)),
-      m_info(RelayWorker::newConnection(*m_rule, clientFd, clientAddress, clientPort))
+RelaySession::RelaySession(SessionHost &host, std::shared_ptr<RuleRuntime> rule, ConnectionInfo info, int clientFd)
+    : m_host(host), m_rule(std::move(rule)), m_info(std::move(info))
 {
     m_client.fd = clientFd;
     m_up.from = &m_client;
@@ -37,7 +36,7 @@ RelaySession::RelaySession(RelayWorker *worker, std::shared_ptr<RuleRuntime> rul
     m_down.from = &m_target;
     m_down.to = &m_client;
     m_down.bytes = &m_info.bytesDown;
-    m_lastActivityMs = worker->nowMs();
+    m_lastActivityMs = host.nowMs();
     NativeSocket::setNoDelay(clientFd);
     if (m_rule->inspect) {
         m_inspector = std::make_unique<StreamInspector>();
@@ -48,23 +47,25 @@ RelaySession::RelaySession(RelayWorker *worker, std::shared_ptr<RuleRuntime> rul
 
 RelaySession::~RelaySession()
 {
+    if (m_connectTimer)
+        m_host.stopConnectTimer(m_connectTimer);
     closeSide(m_client, false);
     closeSide(m_target, false);
 }
 
 void RelaySession::start()
 {
-    m_connectTimer = startTimer(m_rule->rule.connectTimeoutMs);
     if (!m_rule->targetAddress.isNull()) {
         m_addresses = {m_rule->targetAddress};
         connectNext();
         return;
     }
     // Resolved for every connection, so a changed cluster address is picked up.
-    QHostInfo::lookupHost(m_rule->rule.target.host, this, &RelaySession::onResolved);
+    m_connectTimer = m_host.startConnectTimer(*this);
+    m_host.lookUp(*this, m_rule->rule.target.host);
 }
 
-void RelaySession::onResolved(const QHostInfo &info)
+void RelaySession::resolved(const QHostInfo &info)
 {
     if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
         fail(CloseReason::TargetUnreachable,
@@ -91,17 +92,16 @@ void RelaySession::connectNext()
         NativeSocket::setNoDelay(fd);
         m_target.fd = fd;
         if (::connect(fd, reinterpret_cast<sockaddr *>(&storage), length) == 0) {
+            m_host.readiness().watch(fd, this, Readiness::Edge);
             onConnected();
             return;
         }
         if (errno == EINPROGRESS) {
-            m_target.write = new QSocketNotifier(qintptr(fd), QSocketNotifier::Write, this);
-            connect(m_target.write, &QSocketNotifier::activated, this, [this] {
-                if (m_info.state == ConnectionState::Connecting)
-                    onConnectResult();
-                else
-                    onWritable(m_up);
-            });
+            // The timer counts from the first try: a name's addresses share it.
+            if (!m_connectTimer)
+                m_connectTimer = m_host.startConnectTimer(*this);
+            m_host.readiness().watch(fd, this, Readiness::Edge);
+            m_host.readiness().want(fd, false, true);
             return;
         }
         m_connectError = connectReason(errno);
@@ -124,68 +124,120 @@ void RelaySession::onConnectResult()
     if (error == ECONNRESET) {
         // Accepted, then reset before this thread saw the connect complete: the target
         // was reached and ended it, so pass the reset on as for an open session.
-        abort(CloseReason::TargetReset);
+        finish(CloseReason::TargetReset, true);
         return;
     }
     m_connectError = connectReason(error);
     m_connectErrorText = NativeSocket::errorText(error);
     closeSide(m_target, false);
+    m_target = Side{};
     connectNext();
 }
 
 void RelaySession::onConnected()
 {
-    killTimer(m_connectTimer);
+    if (m_connectTimer)
+        m_host.stopConnectTimer(m_connectTimer);
     m_connectTimer = 0;
     m_info.state = ConnectionState::Open;
-    NativeSocket::address(m_target.fd, false, &m_info.localAddress, &m_info.localPort);
-    m_lastActivityMs = m_worker->nowMs();
+    if (m_host.recordsConnections())
+        NativeSocket::address(m_target.fd, false, &m_info.localAddress, &m_info.localPort);
+    m_lastActivityMs = m_host.nowMs();
+    m_target.writable = true;
+    m_client.writable = true;
+    m_host.readiness().watch(m_client.fd, this, Readiness::Edge);
+    pump();
+}
 
-    if (m_target.write) {
-        m_target.write->setEnabled(false);
-    } else {
-        m_target.write = writeNotifier(m_target.fd);
-        connect(m_target.write, &QSocketNotifier::activated, this, [this] { onWritable(m_up); });
+void RelaySession::ready(int fd, quint32 events)
+{
+    Side &side = fd == m_client.fd ? m_client : m_target;
+    if (events & (Readable | PeerClosed | Failed))
+        side.readable = true;
+    if (events & PeerClosed)
+        side.peerClosed = true;
+    if (events & (Writable | Failed))
+        side.writable = true;
+    if (m_info.state == ConnectionState::Connecting) {
+        if (&side == &m_target && side.writable) {
+            // Writable without a failure: connected, no need to ask SO_ERROR.
+            if (events & Failed)
+                onConnectResult();
+            else
+                onConnected();
+        }
+        return;
     }
-    m_client.write = writeNotifier(m_client.fd);
-    connect(m_client.write, &QSocketNotifier::activated, this, [this] { onWritable(m_down); });
-    m_client.read = new QSocketNotifier(qintptr(m_client.fd), QSocketNotifier::Read, this);
-    connect(m_client.read, &QSocketNotifier::activated, this, [this] { onReadable(m_up); });
-    m_target.read = new QSocketNotifier(qintptr(m_target.fd), QSocketNotifier::Read, this);
-    connect(m_target.read, &QSocketNotifier::activated, this, [this] { onReadable(m_down); });
+    pump();
 }
 
-// Switched off from the start, so it costs no registration: most sessions never need one.
-QSocketNotifier *RelaySession::writeNotifier(int fd)
+void RelaySession::pump()
 {
-    auto *notifier = new QSocketNotifier(QSocketNotifier::Write, this);
-    notifier->setSocket(qintptr(fd));
-    return notifier;
+    pump(m_up);
+    if (!isClosed())
+        pump(m_down);
+    if (!isClosed())
+        updateWants();
 }
 
-void RelaySession::onReadable(Flow &flow)
+// Sends what `to` did not take before; true when nothing is left.
+bool RelaySession::sendPending(Flow &flow)
 {
-    char *buffer = m_worker->scratch();
-    for (int i = 0; i < ReadsPerEvent; ++i) {
-        const ssize_t n = ::recv(flow.from->fd, buffer, RelayWorker::ScratchSize, 0);
+    if (!flow.to->writable)
+        return false;
+    const ssize_t sent = ::send(flow.to->fd, flow.pending.get() + flow.pendingOffset,
+                                size_t(flow.pendingSize - flow.pendingOffset), MSG_NOSIGNAL);
+    if (sent < 0) {
+        if (!wouldBlock(errno))
+            finish(resetReason(*flow.to), true);
+        else
+            flow.to->writable = false;
+        return false;
+    }
+    flow.pendingOffset += sent;
+    if (flow.pendingOffset < flow.pendingSize) {
+        flow.to->writable = false;  // its buffer is full: wait to be told
+        return false;
+    }
+    flow.pending.reset();
+    flow.pendingSize = flow.pendingOffset = 0;
+    return true;
+}
+
+void RelaySession::pump(Flow &flow)
+{
+    if (flow.pendingSize && !sendPending(flow))
+        return;
+    if (flow.eof)
+        return;
+    char *buffer = m_host.scratch();
+    for (int i = 0; flow.from->readable; ++i) {
+        if (i == ReadsPerTurn) {
+            m_host.pumpLater(*this);  // an edge-triggered source will not tell again
+            return;
+        }
+        const ssize_t n = ::recv(flow.from->fd, buffer, SessionHost::ScratchSize, 0);
         if (n == 0) {
             flow.eof = true;
-            flow.from->read->setEnabled(false);
+            flow.from->readable = false;
             endFlow(flow);
             return;
         }
         if (n < 0) {
-            if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+            if (!wouldBlock(errno)) {
+                finish(resetReason(*flow.from), true);
                 return;
-            abort(resetReason(*flow.from));
-            return;
+            }
+            if (errno != EINTR)
+                flow.from->readable = false;
+            continue;
         }
         *flow.bytes += quint64(n);
-        m_lastActivityMs = m_worker->nowMs();
+        m_lastActivityMs = m_host.nowMs();
         ssize_t sent = ::send(flow.to->fd, buffer, size_t(n), MSG_NOSIGNAL);
         if (sent < 0) {
-            if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-                abort(resetReason(*flow.to));
+            if (!wouldBlock(errno)) {
+                finish(resetReason(*flow.to), true);
                 return;
             }
             sent = 0;
@@ -199,21 +251,36 @@ void RelaySession::onReadable(Flow &flow)
             flow.pendingOffset = 0;
             flow.pending.reset(new char[size_t(flow.pendingSize)]);
             std::memcpy(flow.pending.get(), buffer + sent, size_t(flow.pendingSize));
-            flow.from->read->setEnabled(false);
-            flow.to->write->setEnabled(true);
+            flow.to->writable = false;
             return;
         }
-        if (n < RelayWorker::ScratchSize)
-            return;  // drained for now; the next read would only say EAGAIN
+        // A short read emptied the socket: the next data comes with an event. With the
+        // peer's FIN in before the read, that was the last of it: the end, without
+        // the recv() that would only say 0.
+        if (n < SessionHost::ScratchSize) {
+            flow.from->readable = false;
+            if (flow.from->peerClosed) {
+                flow.eof = true;
+                endFlow(flow);
+                return;
+            }
+        }
     }
+}
+
+// Only the level-triggered kind of Readiness listens to this.
+void RelaySession::updateWants()
+{
+    m_host.readiness().want(m_client.fd, !m_up.eof && !m_up.pendingSize, m_down.pendingSize > 0);
+    m_host.readiness().want(m_target.fd, !m_down.eof && !m_down.pendingSize, m_up.pendingSize > 0);
 }
 
 void RelaySession::inspect(const Flow &flow, const char *data, qsizetype size)
 {
     if (&flow == &m_up)
-        m_inspector->clientData(data, size, m_worker->nowMs());
+        m_inspector->clientData(data, size, m_host.nowMs());
     else
-        m_inspector->serverData(data, size, m_worker->nowMs());
+        m_inspector->serverData(data, size, m_host.nowMs());
     takeInspection();
 }
 
@@ -225,7 +292,7 @@ void RelaySession::takeInspection()
     if (!requests.isEmpty()) {
         m_info.requests += int(requests.size());
         if (m_rule->publishRequests)
-            m_worker->requestsSeen(*this, requests);
+            m_host.requestsSeen(*this, requests);
     }
     switch (m_inspector->kind()) {
     case StreamInspector::Kind::Unknown: break;
@@ -246,36 +313,21 @@ void RelaySession::takeInspection()
         m_inspector.reset();
 }
 
-void RelaySession::onWritable(Flow &flow)
-{
-    const ssize_t sent = ::send(flow.to->fd, flow.pending.get() + flow.pendingOffset,
-                                size_t(flow.pendingSize - flow.pendingOffset), MSG_NOSIGNAL);
-    if (sent < 0) {
-        if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
-            abort(resetReason(*flow.to));
-        return;
-    }
-    flow.pendingOffset += sent;
-    if (flow.pendingOffset < flow.pendingSize)
-        return;
-    flow.pending.reset();
-    flow.pendingSize = flow.pendingOffset = 0;
-    flow.to->write->setEnabled(false);
-    flow.from->read->setEnabled(true);
-}
-
 // `from` sent its FIN and everything before it went out: pass the half-close on.
 void RelaySession::endFlow(Flow &flow)
 {
-    ::shutdown(flow.to->fd, SHUT_WR);
-    flow.shutDown = true;
     const bool fromClient = flow.from == &m_client;
     if (m_firstEnd == CloseReason::None) {
         m_firstEnd = fromClient ? CloseReason::ClientClosed : CloseReason::TargetClosed;
         m_info.state = fromClient ? ConnectionState::ClientHalfClosed : ConnectionState::TargetHalfClosed;
     }
-    if (m_up.shutDown && m_down.shutDown)
+    flow.shutDown = true;
+    // The last direction to end needs no shutdown(): closing sends the same FIN.
+    if (m_up.shutDown && m_down.shutDown) {
         finish(m_firstEnd, false);
+        return;
+    }
+    ::shutdown(flow.to->fd, SHUT_WR);
 }
 
 CloseReason RelaySession::resetReason(const Side &side) const
@@ -286,14 +338,8 @@ CloseReason RelaySession::resetReason(const Side &side) const
 // `why` ends a "failed" line, which stays English (see RelayWorker::refuse).
 void RelaySession::fail(CloseReason reason, const QString &why)
 {
-    m_worker->connectionFailed(*this, reason, why);
+    m_host.connectionFailed(*this, reason, why);
     finish(reason, false);
-}
-
-// One side reset (or failed hard): the other side gets a reset too.
-void RelaySession::abort(CloseReason reason)
-{
-    finish(reason, true);
 }
 
 void RelaySession::close(CloseReason reason)
@@ -301,50 +347,41 @@ void RelaySession::close(CloseReason reason)
     finish(reason, false);
 }
 
-void RelaySession::timerEvent(QTimerEvent *event)
+void RelaySession::connectTimedOut()
 {
-    if (event->timerId() != m_connectTimer)
-        return;
-    killTimer(m_connectTimer);
     m_connectTimer = 0;
-    fail(CloseReason::ConnectTimeout,
-         QStringLiteral("no answer within %1 ms").arg(m_rule->rule.connectTimeoutMs));
+    fail(CloseReason::ConnectTimeout, QStringLiteral("no answer within %1 ms").arg(m_rule->rule.connectTimeoutMs));
 }
 
+// reset: one side reset (or failed hard), so the other side gets a reset too.
 void RelaySession::finish(CloseReason reason, bool reset)
 {
     if (isClosed())
         return;
     if (m_connectTimer)
-        killTimer(m_connectTimer);
+        m_host.stopConnectTimer(m_connectTimer);
     m_connectTimer = 0;
     closeSide(m_client, reset);
     closeSide(m_target, reset);
     m_up.pending.reset();
     m_down.pending.reset();
     if (m_inspector) {
-        m_inspector->finish(m_worker->nowMs(), m_down.eof);
+        m_inspector->finish(m_host.nowMs(), m_down.eof);
         takeInspection();
         m_inspector.reset();
     }
     m_info.state = ConnectionState::Closed;
     m_info.closeReason = reason;
     m_info.closedAt = QDateTime::currentDateTimeUtc();
-    m_worker->sessionClosed(this);
+    m_host.sessionClosed(*this);
 }
 
 void RelaySession::closeSide(Side &side, bool reset)
 {
-    // Notifiers go before the descriptor, which the kernel may hand out again at once.
-    for (QSocketNotifier *notifier : {side.read, side.write}) {
-        if (notifier) {
-            notifier->setEnabled(false);
-            notifier->deleteLater();
-        }
-    }
-    side.read = side.write = nullptr;
     if (side.fd < 0)
         return;
+    // Before the descriptor, which the kernel may hand out again at once.
+    m_host.readiness().unwatch(side.fd, true);
     if (reset) {
         const linger abortive{1, 0};
         ::setsockopt(side.fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof abortive);

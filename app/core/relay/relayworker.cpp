@@ -1,14 +1,15 @@
 #include "relayworker.h"
 
+#include <algorithm>
 #include <atomic>
 
 #include <unistd.h>
 
+#include <QAbstractEventDispatcher>
 #include <QTimer>
+#include <QTimerEvent>
 
-#include "listener.h"
 #include "nativesocket.h"
-#include "relaysession.h"
 #include "ruleruntime.h"
 
 namespace {
@@ -18,6 +19,15 @@ constexpr int IdleSweepMs = 250;
 QString endpointText(const QHostAddress &address, quint16 port)
 {
     return Endpoint{address.toString(), port}.toString();
+}
+
+// Keeps at most `cap` items: the oldest go first.
+template<typename T>
+void appendCapped(QList<T> &list, T item, qsizetype cap)
+{
+    if (list.size() >= cap)
+        list.removeFirst();
+    list.append(std::move(item));
 }
 
 } // namespace
@@ -31,6 +41,10 @@ void RelayWorker::init(int publishIntervalMs)
     m_clock.start();
     m_clockEpochMs = QDateTime::currentMSecsSinceEpoch();
     m_scratch.reset(new char[ScratchSize]);
+    m_readiness = Readiness::forCurrentThread();
+    // Before every wait, on any Qt event dispatcher: no posted event per closed session.
+    connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock, this,
+            &RelayWorker::deleteClosed);
     m_publishTimer = new QTimer(this);
     connect(m_publishTimer, &QTimer::timeout, this, &RelayWorker::publish);
     m_publishTimer->start(publishIntervalMs);
@@ -44,7 +58,8 @@ void RelayWorker::setPublishInterval(int ms)
     m_publishTimer->start(ms);
 }
 
-ConnectionInfo RelayWorker::newConnection(const RuleRuntime &rule, int clientFd, const QHostAddress &address, quint16 port)
+ConnectionInfo RelayWorker::newConnection(const RuleRuntime &rule, int clientFd, const QHostAddress &address,
+                                          quint16 port) const
 {
     static std::atomic<quint64> lastId{0};
     ConnectionInfo info;
@@ -63,30 +78,42 @@ ConnectionInfo RelayWorker::newConnection(const RuleRuntime &rule, int clientFd,
     return info;
 }
 
-void RelayWorker::startListener(const std::shared_ptr<RuleRuntime> &rule)
+void RelayWorker::startListener(const std::shared_ptr<RuleRuntime> &rule, const std::vector<RelayWorker *> &workers)
 {
-    if (rule->stopped)
+    if (rule->stopped || m_shutDown)
         return;
-    auto *listener = new Listener(this, rule);
-    QString error;
-    if (!listener->start(&error)) {
-        delete listener;
-        logEvent(EventLevel::Error, rule->id, error);
-        emit listenerState(rule->id, rule->generation, RuleState::Error, error);
+    auto listener = std::make_unique<Listener>(*rule);
+    if (const Result<void> listening = listener->listen(); !listening) {
+        logEvent(EventLevel::Error, rule->id, listening.error());
+        emit listenerState(rule->id, rule->generation, RuleState::Error, listening.error());
         return;
     }
+    for (RelayWorker *worker : workers) {
+        const int fd = listener->duplicate();
+        if (fd < 0)
+            continue;  // out of descriptors: the others accept
+        QMetaObject::invokeMethod(worker, [worker, rule, fd] { worker->startAccepting(rule, fd); },
+                                  Qt::QueuedConnection);
+    }
     delete m_listeners.value(rule->id);
-    m_listeners.insert(rule->id, listener);
+    m_listeners.insert(rule->id, listener.release());
     emit listenerState(rule->id, rule->generation, RuleState::Listening, {});
 }
 
-void RelayWorker::stopListener(RuleId id)
+void RelayWorker::startAccepting(const std::shared_ptr<RuleRuntime> &rule, int fd)
 {
-    delete m_listeners.take(id);
+    if (rule->stopped || m_shutDown) {
+        ::close(fd);
+        return;
+    }
+    delete m_acceptors.value(rule->id);
+    m_acceptors.insert(rule->id, new Acceptor(*this, rule, fd, this));
 }
 
-void RelayWorker::closeRule(RuleId id, CloseReason reason)
+void RelayWorker::stopRule(RuleId id, CloseReason reason)
 {
+    delete m_acceptors.take(id);
+    delete m_listeners.take(id);
     const QList<RelaySession *> sessions = m_sessions.values();
     for (RelaySession *session : sessions) {
         if (session->rule().id == id)
@@ -107,22 +134,34 @@ void RelayWorker::closeConnection(quint64 id)
 
 void RelayWorker::shutdown()
 {
+    if (m_shutDown)
+        return;
+    m_shutDown = true;
+    qDeleteAll(m_acceptors);
+    m_acceptors.clear();
     qDeleteAll(m_listeners);
     m_listeners.clear();
+    // What already happened on the wire (a client's FIN just in) ends its session as it
+    // would have without the stop; only the rest is ended by it.
+    QAbstractEventDispatcher::instance()->processEvents(QEventLoop::AllEvents);
     const QList<RelaySession *> sessions = m_sessions.values();
     for (RelaySession *session : sessions)
         session->close(CloseReason::RuleStopped);
-    qDeleteAll(sessions);
+    deleteClosed();
     if (m_publishTimer)
         m_publishTimer->stop();
     if (m_idleTimer)
         m_idleTimer->stop();
+    m_readiness.reset();
+    publish();  // the last one: what the stop ended, and what ended just before
 }
 
-void RelayWorker::accepted(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address,
-                           quint16 port)
+void RelayWorker::accepted(const std::shared_ptr<RuleRuntime> &rule, int fd, const sockaddr_storage &peer)
 {
-    // The allow-list and the limit are checked before any byte is relayed.
+    QHostAddress address;
+    quint16 port = 0;
+    NativeSocket::fromSockaddr(peer, &address, &port);
+    // The allow-list and the limits are checked before any byte is relayed.
     if (!rule->allow.isEmpty()
         && std::none_of(rule->allow.cbegin(), rule->allow.cend(),
                         [&](const Cidr &cidr) { return cidr.contains(address); })) {
@@ -144,14 +183,20 @@ void RelayWorker::accepted(const std::shared_ptr<RuleRuntime> &rule, int fd, con
                QStringLiteral("global connection limit (%1) reached").arg(totalLimit));
         return;
     }
+    auto *session = new RelaySession(*this, rule, newConnection(*rule, fd, address, port), fd);
+    m_sessions.insert(session->info().id, session);
+    RuleCounters &counters = m_counters[rule->id];
+    ++counters.total;
+    ++counters.active;
+    session->start();
+}
 
-    RelayWorker *worker = m_peers.empty() ? this : m_peers[m_nextPeer++ % m_peers.size()];
-    if (worker == this) {
-        adopt(rule, fd, address, port);
-        return;
-    }
-    QMetaObject::invokeMethod(worker, [worker, rule, fd, address, port] { worker->adopt(rule, fd, address, port); },
-                              Qt::QueuedConnection);
+void RelayWorker::refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, CloseReason reason, const QString &why)
+{
+    QHostAddress address;
+    quint16 port = 0;
+    NativeSocket::address(fd, true, &address, &port);
+    refuse(rule, fd, address, port, reason, why);
 }
 
 // "refused" and "failed" lines are read by scripts (stdout of --headless): English whatever the
@@ -162,41 +207,84 @@ void RelayWorker::refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, const
     ConnectionInfo info = newConnection(*rule, fd, address, port);
     ::close(fd);
     ++m_counters[rule->id].refused;
+    logEvent(EventLevel::Warning, rule->id,
+             QStringLiteral("refused %1 -> %2: %3").arg(endpointText(address, port), rule->rule.listen.toString(), why));
+    if (!m_publishConnections || m_refusedInSnapshot >= MaxRefusedPerSnapshot)
+        return;
+    ++m_refusedInSnapshot;
     info.state = ConnectionState::Closed;
     info.closeReason = reason;
     info.closedAt = info.openedAt;
     m_closed.append(info);
-    logEvent(EventLevel::Warning, rule->id,
-             QStringLiteral("refused %1 -> %2: %3")
-                 .arg(endpointText(address, port), rule->rule.listen.toString(), why));
 }
 
-void RelayWorker::adopt(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address,
-                        quint16 port)
+int RelayWorker::startConnectTimer(const RelaySession &session)
 {
-    auto *session = new RelaySession(this, rule, fd, address, port);
-    m_sessions.insert(session->info().id, session);
-    RuleCounters &counters = m_counters[rule->id];
-    ++counters.total;
-    ++counters.active;
-    if (rule->stopped)
-        session->close(CloseReason::RuleStopped);
-    else
-        session->start();
+    const int id = startTimer(session.rule().rule.connectTimeoutMs);
+    m_connectTimers.insert(id, session.info().id);
+    return id;
 }
 
-void RelayWorker::sessionClosed(RelaySession *session)
+void RelayWorker::stopConnectTimer(int id)
 {
-    const ConnectionInfo &info = session->info();
+    killTimer(id);
+    m_connectTimers.remove(id);
+}
+
+void RelayWorker::timerEvent(QTimerEvent *event)
+{
+    const quint64 sessionId = m_connectTimers.take(event->timerId());
+    killTimer(event->timerId());
+    if (RelaySession *session = m_sessions.value(sessionId); session && !session->isClosed())
+        session->connectTimedOut();
+}
+
+void RelayWorker::lookUp(const RelaySession &session, const QString &host)
+{
+    const quint64 id = session.info().id;
+    QHostInfo::lookupHost(host, this, [this, id](const QHostInfo &info) {
+        if (RelaySession *session = m_sessions.value(id); session && !session->isClosed())
+            session->resolved(info);
+    });
+}
+
+// A session that yielded with more to read is pumped again once the others had
+// their turn: no event would come for it.
+void RelayWorker::pumpLater(const RelaySession &session)
+{
+    if (m_pumpLater.empty())
+        QMetaObject::invokeMethod(this, &RelayWorker::pumpYielded, Qt::QueuedConnection);
+    m_pumpLater.push_back(session.info().id);
+}
+
+void RelayWorker::pumpYielded()
+{
+    for (quint64 id : std::exchange(m_pumpLater, {})) {
+        if (RelaySession *session = m_sessions.value(id); session && !session->isClosed())
+            session->pump();
+    }
+}
+
+void RelayWorker::sessionClosed(RelaySession &session)
+{
+    const ConnectionInfo &info = session.info();
     RuleCounters &counters = m_counters[info.ruleId];
     --counters.active;
     counters.bytesUp += info.bytesUp;
     counters.bytesDown += info.bytesDown;
-    session->rule().active.fetch_sub(1);
+    session.rule().active.fetch_sub(1);
     m_budget->open.fetch_sub(1);
-    m_closed.append(info);
+    if (m_publishConnections)
+        m_closed.append(info);
     m_sessions.remove(info.id);
-    session->deleteLater();
+    m_closedSessions.push_back(&session);
+}
+
+// Not from inside the session's own call: once the loop has nothing else to do.
+void RelayWorker::deleteClosed()
+{
+    for (RelaySession *session : std::exchange(m_closedSessions, {}))
+        delete session;
 }
 
 void RelayWorker::connectionFailed(const RelaySession &session, CloseReason reason, const QString &why)
@@ -214,9 +302,6 @@ void RelayWorker::requestsSeen(const RelaySession &session, const QList<Inspecte
 {
     const ConnectionInfo &info = session.info();
     for (const InspectedRequest &request : requests) {
-        // A flood between two snapshots is not worth its memory: the window keeps the last few thousand anyway.
-        if (m_requests.size() >= MaxRequestsPerSnapshot)
-            m_requests.removeFirst();
         RequestRecord record;
         record.connectionId = info.id;
         record.ruleId = info.ruleId;
@@ -227,13 +312,13 @@ void RelayWorker::requestsSeen(const RelaySession &session, const QList<Inspecte
         // On this worker's monotonic clock, from one fixed point: requests keep their order.
         record.startedAt = QDateTime::fromMSecsSinceEpoch(m_clockEpochMs + request.startMs, Qt::UTC);
         record.request = request;
-        m_requests.append(record);
+        appendCapped(m_requests, std::move(record), MaxRequestsPerSnapshot);
     }
 }
 
 void RelayWorker::logEvent(EventLevel level, RuleId rule, const QString &message)
 {
-    emit eventLogged(EngineEvent{QDateTime::currentDateTimeUtc(), level, rule, message});
+    appendCapped(m_events, EngineEvent{QDateTime::currentDateTimeUtc(), level, rule, message}, MaxEventsPerSnapshot);
 }
 
 void RelayWorker::publish()
@@ -241,18 +326,22 @@ void RelayWorker::publish()
     WorkerSnapshot snapshot;
     snapshot.worker = m_index;
     snapshot.counters = m_counters;
-    snapshot.connections.reserve(m_sessions.size() + m_closed.size());
+    if (m_publishConnections)
+        snapshot.connections.reserve(m_sessions.size() + m_closed.size());
     for (const RelaySession *session : std::as_const(m_sessions)) {
         const ConnectionInfo &info = session->info();
         RuleCounters &counters = snapshot.counters[info.ruleId];
         counters.bytesUp += info.bytesUp;
         counters.bytesDown += info.bytesDown;
-        snapshot.connections.append(info);
+        if (m_publishConnections)
+            snapshot.connections.append(info);
     }
     snapshot.connections.append(m_closed);
     m_closed.clear();
+    m_refusedInSnapshot = 0;
     snapshot.requests.swap(m_requests);
     m_requests.reserve(snapshot.requests.size());  // as many next time: grown once, not step by step
+    snapshot.events.swap(m_events);
     emit published(snapshot);
 }
 

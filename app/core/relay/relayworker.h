@@ -9,11 +9,11 @@
 #include <QList>
 #include <QObject>
 
+#include "listener.h"
+#include "relaysession.h"
 #include "stats/connectioninfo.h"
 
-class Listener;
 class QTimer;
-class RelaySession;
 struct RuleRuntime;
 
 // Totals of one rule in one worker, cumulative since the rule was added.
@@ -27,14 +27,15 @@ struct RuleCounters
     quint64 bytesDown = 0;
 };
 
-// What one worker publishes: its counters, its open connections, and those that
-// closed since its previous snapshot.
+// What one worker publishes: its counters, its open connections, those that closed
+// since its previous snapshot, and the requests and events seen meanwhile.
 struct WorkerSnapshot
 {
     int worker = 0;
     QHash<RuleId, RuleCounters> counters;
     QList<ConnectionInfo> connections;
-    QList<RequestRecord> requests;  // seen since the previous snapshot
+    QList<RequestRecord> requests;
+    QList<EngineEvent> events;
 };
 
 Q_DECLARE_METATYPE(WorkerSnapshot)
@@ -46,73 +47,92 @@ struct ConnectionBudget
     std::atomic<int> limit{0};
 };
 
-// A thread with its own event loop that owns listeners and sessions. Everything
-// here runs in that thread; other threads reach it with queued calls only.
-class RelayWorker final : public QObject
+// A thread with its own event loop that owns listeners, acceptors and sessions.
+// Everything here runs in that thread; other threads reach it with queued calls only.
+// Its children reach it through the narrow SessionHost and AcceptorHost.
+class RelayWorker final : public QObject, private SessionHost, private AcceptorHost
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RelayWorker)
 
 public:
-    // Per-worker read buffer: sessions read into it and write straight on, so an
-    // idle or keeping-up session holds no buffer of its own. Big reads are what make
-    // one stream fast (1 MiB: about a third faster than 256 KiB on loopback); a
-    // stalled session keeps at most one read's rest.
-    static constexpr int ScratchSize = 1024 * 1024;
-    // Requests kept between two snapshots; beyond this the oldest are dropped.
+    // What a snapshot keeps between two publications; beyond this the oldest go (the
+    // counters still count them): a flood is not worth its memory.
     static constexpr int MaxRequestsPerSnapshot = 10000;
+    static constexpr int MaxRefusedPerSnapshot = 1000;
+    static constexpr int MaxEventsPerSnapshot = 1000;
 
     explicit RelayWorker(int index);
     ~RelayWorker() override;
 
-    // Set before the thread starts; read-only afterwards.
-    void setPeers(std::vector<RelayWorker *> peers) { m_peers = std::move(peers); }
     void setBudget(std::shared_ptr<ConnectionBudget> budget) { m_budget = std::move(budget); }
 
     // Queued from the engine.
     void init(int publishIntervalMs);
     void setPublishInterval(int ms);
-    void startListener(const std::shared_ptr<RuleRuntime> &rule);
-    void stopListener(RuleId id);
-    void closeRule(RuleId id, CloseReason reason);
+    // Off: snapshots carry counters, requests and events only (nobody shows connections).
+    void setPublishConnections(bool on) { m_publishConnections = on; }
+    // Binds the rule's socket; on success, gives every worker of `workers` (this one
+    // included) a descriptor of it to accept from.
+    void startListener(const std::shared_ptr<RuleRuntime> &rule, const std::vector<RelayWorker *> &workers);
+    void startAccepting(const std::shared_ptr<RuleRuntime> &rule, int fd);
+    // Stops accepting for the rule (and closes its socket, here where it was bound)
+    // and closes its connections.
+    void stopRule(RuleId id, CloseReason reason);
     void forgetRule(RuleId id);
     void closeConnection(quint64 id);
+    // Closes everything and publishes a last snapshot.
     void shutdown();
-
-    // Used by listeners and sessions of this worker.
-    void accepted(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address, quint16 port);
-    void adopt(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address, quint16 port);
-    // Closes a client before any byte is relayed: counted, reported and logged.
-    void refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address,
-                quint16 port, CloseReason reason, const QString &why);
-    void sessionClosed(RelaySession *session);
-    void connectionFailed(const RelaySession &session, CloseReason reason, const QString &why);
-    // Requests the session's inspector finished; the worker stamps and publishes them.
-    void requestsSeen(const RelaySession &session, const QList<InspectedRequest> &requests);
-    void logEvent(EventLevel level, RuleId rule, const QString &message);
-    char *scratch() { return m_scratch.get(); }
-    qint64 nowMs() const { return m_clock.elapsed(); }
-    // A new connection's snapshot, with an id unique in the process.
-    static ConnectionInfo newConnection(const RuleRuntime &rule, int clientFd, const QHostAddress &address, quint16 port);
 
 signals:
     void published(const WorkerSnapshot &snapshot);
     void listenerState(RuleId id, quint64 generation, RuleState state, const QString &error);
-    void eventLogged(const EngineEvent &event);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
 
 private:
+    // SessionHost
+    Readiness &readiness() override { return *m_readiness; }
+    char *scratch() override { return m_scratch.get(); }
+    qint64 nowMs() const override { return m_clock.elapsed(); }
+    bool recordsConnections() const override { return m_publishConnections; }
+    int startConnectTimer(const RelaySession &session) override;
+    void stopConnectTimer(int id) override;
+    void lookUp(const RelaySession &session, const QString &host) override;
+    void pumpLater(const RelaySession &session) override;
+    void connectionFailed(const RelaySession &session, CloseReason reason, const QString &why) override;
+    void requestsSeen(const RelaySession &session, const QList<InspectedRequest> &requests) override;
+    void sessionClosed(RelaySession &session) override;
+    // AcceptorHost
+    void accepted(const std::shared_ptr<RuleRuntime> &rule, int fd, const sockaddr_storage &peer) override;
+    void refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, CloseReason reason, const QString &why) override;
+    void logEvent(EventLevel level, RuleId rule, const QString &message) override;
+
+    ConnectionInfo newConnection(const RuleRuntime &rule, int clientFd, const QHostAddress &address, quint16 port) const;
+    void refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address, quint16 port,
+                CloseReason reason, const QString &why);
+    void pumpYielded();
+    void deleteClosed();
     void publish();
     void sweepIdle();
 
     int m_index;
-    std::vector<RelayWorker *> m_peers;
-    size_t m_nextPeer = 0;
     std::shared_ptr<ConnectionBudget> m_budget = std::make_shared<ConnectionBudget>();
-    QHash<RuleId, Listener *> m_listeners;
+    std::unique_ptr<Readiness> m_readiness;
+    QHash<RuleId, Listener *> m_listeners;  // the rules whose socket was bound here
+    QHash<RuleId, Acceptor *> m_acceptors;
     QHash<quint64, RelaySession *> m_sessions;
+    QHash<int, quint64> m_connectTimers;     // timer id -> session id
+    std::vector<quint64> m_pumpLater;        // session ids
+    std::vector<RelaySession *> m_closedSessions;  // deleted before the loop waits again
     QHash<RuleId, RuleCounters> m_counters;  // closed sessions' bytes, and the counts
     QList<ConnectionInfo> m_closed;
+    int m_refusedInSnapshot = 0;
     QList<RequestRecord> m_requests;
+    QList<EngineEvent> m_events;
+    bool m_publishConnections = true;
+    bool m_shutDown = false;
     std::unique_ptr<char[]> m_scratch;
     QElapsedTimer m_clock;
     qint64 m_clockEpochMs = 0;  // wall-clock time when m_clock started
