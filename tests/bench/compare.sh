@@ -3,15 +3,20 @@
 # on loopback: iperf3 streams, wrk request rates, memory per idle connection, and
 # the window's event-loop lag. Prints a table and Pasarela's ratios to the others.
 #   bash tests/bench/compare.sh            (as root: installs what is missing)
-# Environment: BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 2).
+# Environment: BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 2),
+# BENCH_CASES (default "streams rates memory lag": leave some out for a quicker run).
+# The same build also runs on Qt's own event dispatcher (PASARELA_DISPATCHER=qt), so
+# the gain of the epoll dispatcher is measured, not assumed.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 seconds=${BENCH_SECONDS:-5}
 rounds=${BENCH_ROUNDS:-2}
+cases=" ${BENCH_CASES:-streams rates memory lag} "
+measured() { [[ "$cases" == *" $1 "* ]]; }
 
 # --- what it needs ----------------------------------------------------------
-packages=(iperf3 wrk socat nginx libnginx-mod-stream xvfb xauth iproute2 cmake g++ make
+packages=(iperf3 wrk socat nginx libnginx-mod-stream xvfb xauth iproute2 procps cmake g++ make
           qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core)
 missing=()
 for pkg in "${packages[@]}"; do
@@ -120,6 +125,15 @@ cat > "$work/inspect.json" <<JSON
 JSON
 "$pasarela" --headless --config "$work/inspect.json" >/dev/null &
 pids+=($!)
+# The same rule on Qt's own event dispatcher.
+qt_port=$(free_port)
+cat > "$work/qt.json" <<JSON
+{"version": 1, "rules": [
+  {"name": "http on Qt's dispatcher", "listen": "127.0.0.1:$qt_port", "target": "127.0.0.1:$http_port", "inspectHttp": false}
+]}
+JSON
+PASARELA_DISPATCHER=qt "$pasarela" --headless --config "$work/qt.json" >/dev/null &
+pids+=($!)
 
 relays=(direct socat nginx pasarela)
 for relay in "${relays[@]}"; do
@@ -127,6 +141,7 @@ for relay in "${relays[@]}"; do
     started "${http_via[$relay]}"
 done
 started "$inspect_port"
+started "$qt_port"
 
 # --- measurements -------------------------------------------------------------
 declare -A sum count
@@ -143,14 +158,29 @@ iperf_gbits() {  # PORT STREAMS
 # Milliseconds from wrk's "50%  1.23ms" lines.
 wrk_ms() { awk -v p="$2" '$1 == p { v = $2; if (v ~ /us$/) v = v / 1000; else if (v ~ /ms$/) v = v + 0; else if (v ~ /s$/) v = v * 1000; print v + 0 }' "$1"; }
 
+# Keep-alive requests while 5,000 idle connections are held open through the same
+# relay: what the epoll dispatcher is for (Qt's polls every descriptor on each wake-up).
+keepalive_with_idle() {  # NAME PORT
+    coproc IDLE { "$hold" "$2" 5000; }
+    read -r _ _ <&"${IDLE[0]}"
+    wrk -t2 -c50 -d"${seconds}s" "http://127.0.0.1:$2/api" >"$work/wrk.txt"
+    record idle "$1" "$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.txt")"
+    echo go >&"${IDLE[1]}"
+    read -r _ _ <&"${IDLE[0]}" || true
+    wait "$IDLE_PID" || true
+}
+
 for round in $(seq "$rounds"); do
     echo "round $round of $rounds..." >&2
-    for relay in "${relays[@]}"; do
-        record stream1 "$relay" "$(iperf_gbits "${iperf_via[$relay]}" 1)"
-    done
-    for relay in "${relays[@]}"; do
-        record stream4 "$relay" "$(iperf_gbits "${iperf_via[$relay]}" 4)"
-    done
+    if measured streams; then
+        for relay in "${relays[@]}"; do
+            record stream1 "$relay" "$(iperf_gbits "${iperf_via[$relay]}" 1)"
+        done
+        for relay in "${relays[@]}"; do
+            record stream4 "$relay" "$(iperf_gbits "${iperf_via[$relay]}" 4)"
+        done
+    fi
+    measured rates || continue
     for relay in "${relays[@]}"; do
         wrk -t2 -c50 -d"${seconds}s" --latency "http://127.0.0.1:${http_via[$relay]}/api" >"$work/wrk.txt"
         record keepalive "$relay" "$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.txt")"
@@ -161,10 +191,16 @@ for round in $(seq "$rounds"); do
     wrk -t2 -c50 -d"${seconds}s" --latency "http://127.0.0.1:$inspect_port/api" >"$work/wrk.txt"
     record keepalive inspect "$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.txt")"
     record p99 inspect "$(wrk_ms "$work/wrk.txt" 99%)"
+    wrk -t2 -c50 -d"${seconds}s" "http://127.0.0.1:$qt_port/api" >"$work/wrk.txt"
+    record keepalive qt "$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.txt")"
     for relay in "${relays[@]}"; do
         wrk -t2 -c20 -d"${seconds}s" -H 'Connection: close' "http://127.0.0.1:${http_via[$relay]}/api" >"$work/wrk.txt"
         record close "$relay" "$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.txt")"
     done
+    wrk -t2 -c20 -d"${seconds}s" -H 'Connection: close' "http://127.0.0.1:$qt_port/api" >"$work/wrk.txt"
+    record close qt "$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.txt")"
+    keepalive_with_idle pasarela "${http_via[pasarela]}"
+    keepalive_with_idle qt "$qt_port"
 done
 
 # Resident memory (KiB) of a relay: its process and all its children.
@@ -190,16 +226,21 @@ hold_idle() {  # RELAY PORT PID N
     wait "$HOLD_PID" || true
     relayed[$1,$4]="$ok/$held held"
 }
-echo "memory per idle connection..." >&2
-for n in 5000 10000; do
-    hold_idle pasarela "${http_via[pasarela]}" "$pasarela_pid" "$n"
-    hold_idle nginx "${http_via[nginx]}" "$nginx_stream_pid" "$n"
-done
-# socat forks a process per connection: measured at 1,000.
-hold_idle socat "${http_via[socat]}" "$socat_http_pid" 1000
+if measured memory; then
+    echo "memory per idle connection..." >&2
+    for n in 5000 10000; do
+        hold_idle pasarela "${http_via[pasarela]}" "$pasarela_pid" "$n"
+        hold_idle nginx "${http_via[nginx]}" "$nginx_stream_pid" "$n"
+    done
+    # socat forks a process per connection: measured at 1,000.
+    hold_idle socat "${http_via[socat]}" "$socat_http_pid" 1000
+fi
 
-echo "GUI event-loop lag..." >&2
-lag=$(bash tests/bench/gui_lag.sh "$pasarela" "$seconds" | sed -n 's/.*p99 \([0-9.]*\) ms.*/\1/p')
+lag=-
+if measured lag; then
+    echo "GUI event-loop lag..." >&2
+    lag=$(bash tests/bench/gui_lag.sh "$pasarela" "$seconds" | sed -n 's/.*p99 \([0-9.]*\) ms.*/\1/p')
+fi
 
 # --- report -------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
@@ -230,14 +271,22 @@ row "wrk Connection: close, 20 (conn/s)" close
 on=$(mean keepalive inspect); off=$(mean keepalive pasarela)
 printf '| %-34s | %9s | %9s | %9s | %9s | %-28s |\n' "  inspection on / off (req/s)" - - - "$on" \
     "off $off: on/off $(ratio "$on" "$off"), p99 on $(mean p99 inspect) ms"
+qk=$(mean keepalive qt); qc=$(mean close qt)
+printf '| %-34s | %9s | %9s | %9s | %9s | %-28s |\n' "  on Qt's dispatcher: keep-alive" - - - "$qk" \
+    "epoll / Qt's: $(ratio "$off" "$qk")"
+printf '| %-34s | %9s | %9s | %9s | %9s | %-28s |\n' "  on Qt's dispatcher: close (conn/s)" - - - "$qc" \
+    "epoll / Qt's: $(ratio "$(mean close pasarela)" "$qc")"
+qi=$(mean idle qt); ei=$(mean idle pasarela)
+printf '| %-34s | %9s | %9s | %9s | %9s | %-28s |\n' "  keep-alive, 5,000 idle open" - - - "$ei" \
+    "on Qt's $qi: epoll / Qt's $(ratio "$ei" "$qi")"
 for n in 5000 10000; do
     printf '| %-34s | %9s | %9s | %9s | %9s | %-28s |\n' "memory per idle conn, $n (KiB)" - \
-        "$([ "$n" = 5000 ] && echo "${memory[socat,1000]}*" || echo -)" "${memory[nginx,$n]}" "${memory[pasarela,$n]}" \
-        "relayed: pasarela ${relayed[pasarela,$n]}, nginx ${relayed[nginx,$n]}"
+        "$([ "$n" = 5000 ] && echo "${memory[socat,1000]:--}*" || echo -)" "${memory[nginx,$n]:--}" "${memory[pasarela,$n]:--}" \
+        "relayed: pasarela ${relayed[pasarela,$n]:--}, nginx ${relayed[nginx,$n]:--}"
 done
 printf '| %-34s | %9s | %9s | %9s | %9s | %-28s |\n' "GUI event-loop lag p99 (ms)" - - - "$lag" "under iperf3, window visible"
 echo
-echo "* socat forks a process per connection; its memory is measured with 1,000 connections (relayed ${relayed[socat,1000]})."
+echo "* socat forks a process per connection; its memory is measured with 1,000 connections (relayed ${relayed[socat,1000]:--})."
 echo "Targets: 1 stream >= 2.5x socat, 1.5x nginx, 0.6x direct; keep-alive >= 1.2x nginx;"
 echo "new connections >= 1.2x nginx, 3.5x socat; <= 16 KiB per idle connection; lag p99 < 50 ms;"
 echo "keep-alive with HTTP inspection on >= 0.90x off."

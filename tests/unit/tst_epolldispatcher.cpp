@@ -1,9 +1,11 @@
 // The relay workers' epoll event loop keeps Qt's contracts: timers (single-shot,
 // repeating, stopped from their own handler), events posted from other threads,
-// socket notifiers switched off and on, and QThread::quit.
+// socket notifiers switched off and on, ExcludeSocketNotifiers, and QThread::quit;
+// and its native watches are edge-triggered.
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <QAbstractEventDispatcher>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSocketNotifier>
@@ -25,6 +27,8 @@ private slots:
     void timers();
     void postedFromAnotherThread();
     void socketNotifiers();
+    void nativeWatchIsEdgeTriggered();
+    void excludeSocketNotifiers();
 
 private:
     // Runs f inside the dispatcher's thread and waits for it.
@@ -134,6 +138,82 @@ void TestEpollDispatcher::socketNotifiers()
         delete reader;
         delete writer;
     });
+    ::close(pair[0]);
+    ::close(pair[1]);
+}
+
+namespace {
+
+// Counts what it is told, and reads everything when asked to.
+struct CountingHandler final : ReadinessHandler
+{
+    void ready(int, quint32 events) override
+    {
+        if (events & Readable)
+            ++readable;
+        if (events & Writable)
+            ++writable;
+        if (events & PeerClosed)
+            ++peerClosed;
+    }
+    std::atomic<int> readable{0}, writable{0}, peerClosed{0};
+};
+
+} // namespace
+
+// Told once per change, not while ready: the relay reads until EAGAIN or a short read.
+void TestEpollDispatcher::nativeWatchIsEdgeTriggered()
+{
+    int pair[2];
+    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, pair), 0);
+    CountingHandler handler;
+    inThread([&] {
+        auto *dispatcher = qobject_cast<EpollDispatcher *>(QAbstractEventDispatcher::instance());
+        QVERIFY(dispatcher);
+        dispatcher->watch(pair[0], &handler, Readiness::Edge);
+    });
+    QTRY_COMPARE(handler.writable.load(), 1);  // writable from the start, told once
+    QCOMPARE(::write(pair[1], "x", 1), 1);
+    QTRY_COMPARE(handler.readable.load(), 1);
+    QTest::qWait(100);
+    QCOMPARE(handler.readable.load(), 1);  // the byte is still unread: not told again
+    QCOMPARE(::write(pair[1], "y", 1), 1);
+    QTRY_COMPARE(handler.readable.load(), 2);  // new data, new edge
+    QCOMPARE(::shutdown(pair[1], SHUT_WR), 0);
+    QTRY_COMPARE(handler.peerClosed.load(), 1);
+
+    inThread([&] { qobject_cast<EpollDispatcher *>(QAbstractEventDispatcher::instance())->unwatch(pair[0], false); });
+    const int before = handler.readable.load();
+    ::close(pair[1]);
+    QTest::qWait(100);
+    QCOMPARE(handler.readable.load(), before);  // unwatched: nothing more
+    ::close(pair[0]);
+}
+
+// A loop that must not handle descriptors now still serves posted events and timers,
+// and the descriptor's readiness waits for the next ordinary pass.
+void TestEpollDispatcher::excludeSocketNotifiers()
+{
+    int pair[2];
+    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, pair), 0);
+    QCOMPARE(::write(pair[1], "x", 1), 1);
+    std::atomic<int> activations{0}, timeouts{0}, activationsWhileExcluded{-1};
+    QSocketNotifier *reader = nullptr;
+    inThread([&] {
+        reader = new QSocketNotifier(pair[0], QSocketNotifier::Read, m_context);
+        QObject::connect(reader, &QSocketNotifier::activated, m_context, [&] { ++activations; });
+        QTimer::singleShot(0, m_context, [&] { ++timeouts; });
+        QElapsedTimer clock;
+        clock.start();
+        while (timeouts == 0 && clock.elapsed() < 5000)
+            QAbstractEventDispatcher::instance()->processEvents(QEventLoop::ExcludeSocketNotifiers
+                                                                 | QEventLoop::WaitForMoreEvents);
+        activationsWhileExcluded = activations.load();
+    });
+    QCOMPARE(timeouts.load(), 1);
+    QCOMPARE(activationsWhileExcluded.load(), 0);
+    QTRY_VERIFY(activations.load() >= 1);  // back in the thread's loop: the byte is seen
+    inThread([&] { delete reader; });
     ::close(pair[0]);
     ::close(pair[1]);
 }

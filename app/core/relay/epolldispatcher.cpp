@@ -196,7 +196,7 @@ void EpollDispatcher::watch(int fd, ReadinessHandler *handler, Readiness::Mode m
         m_nextGeneration = 1;
     epoll_event event{};
     event.events = mode == Readiness::Edge ? quint32(EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET)
-                                           : quint32(EPOLLIN | EPOLLEXCLUSIVE);
+                                           : quint32(EPOLLIN);
     event.data.u64 = (quint64(n.generation) << 32) | quint32(fd);
     ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event);
 }

@@ -73,7 +73,6 @@ public:
     // costs nothing per connection.
     void setPublishConnections(bool on);
 
-    int workerCount() const { return int(m_workers.size()); }
     void setSnapshotInterval(int ms);
     // The last snapshot published.
     const EngineSnapshot &lastSnapshot() const { return m_last; }

@@ -1,8 +1,10 @@
 #include "listener.h"
 
+#include <algorithm>
 #include <cerrno>
 
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <unistd.h>
 
 #include <QCoreApplication>
@@ -14,25 +16,49 @@ namespace {
 
 // How long accepting pauses after an error such as "too many open files".
 constexpr int ResumeAfterErrorMs = 250;
+constexpr int ListenBacklog = 4096;
 
-QString listenErrorAdvice(QAbstractSocket::SocketError error, quint16 port, const QString &fallback)
+QString listenErrorAdvice(int error, quint16 port)
 {
     switch (error) {
-    case QAbstractSocket::AddressInUseError:
+    case EADDRINUSE:
         return QCoreApplication::translate("Engine", "address already in use: another program or rule listens "
                                                      "there; stop it or pick another port");
-    case QAbstractSocket::SocketAccessError:
+    case EACCES:
+    case EPERM:
         if (port < 1024)
             return QCoreApplication::translate("Engine", "permission denied: ports below 1024 need privileges; "
                                                          "pick a port above 1024, or grant them with \"sudo setcap "
                                                          "cap_net_bind_service=+ep $(command -v pasarela)\"");
         return QCoreApplication::translate("Engine", "permission denied");
-    case QAbstractSocket::SocketAddressNotAvailableError:
+    case EADDRNOTAVAIL:
         return QCoreApplication::translate("Engine", "address not available: no network interface of this machine "
                                                      "has that address; pick one it has, or 0.0.0.0 for all");
     default:
-        return fallback.toLower();
+        return NativeSocket::errorText(error);
     }
+}
+
+// A TCP socket bound to the address, as QTcpServer binds (SO_REUSEADDR; "::" is IPv6
+// only), or -1 with errno set.
+int boundSocket(const sockaddr_storage &address, socklen_t length, bool reusePort)
+{
+    const int fd = ::socket(address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (reusePort)
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+    if (address.ss_family == AF_INET6)
+        ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
+    if (::bind(fd, reinterpret_cast<const sockaddr *>(&address), length) != 0) {
+        const int error = errno;
+        ::close(fd);
+        errno = error;
+        return -1;
+    }
+    return fd;
 }
 
 int openSpare()
@@ -42,30 +68,46 @@ int openSpare()
 
 } // namespace
 
-Listener::Listener(const RuleRuntime &rule) : m_rule(rule)
-{
-    m_server.setListenBacklogSize(4096);
-}
+Listener::Listener(const RuleRuntime &rule, int count) : m_rule(rule), m_count(std::max(1, count)) {}
 
 Listener::~Listener()
 {
-    if (m_server.isListening())
-        ::shutdown(int(m_server.socketDescriptor()), SHUT_RD);
-}
-
-Result<void> Listener::listen()
-{
-    if (!m_server.listen(m_rule.listenAddress, m_rule.rule.listen.port)) {
-        return Error{m_rule.rule.listen.toString() + QStringLiteral(": ")
-                     + listenErrorAdvice(m_server.serverError(), m_rule.rule.listen.port, m_server.errorString())};
+    for (int fd : m_fds) {
+        if (fd >= 0) {
+            ::shutdown(fd, SHUT_RD);
+            ::close(fd);
+        }
     }
-    m_server.pauseAccepting();  // the Acceptors accept
-    return {};
 }
 
-int Listener::duplicate() const
+Error Listener::error(int errorNumber) const
 {
-    return ::fcntl(int(m_server.socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    return Error{m_rule.rule.listen.toString() + QStringLiteral(": ") + listenErrorAdvice(errorNumber, m_rule.rule.listen.port)};
+}
+
+Result<std::vector<int>> Listener::listen()
+{
+    sockaddr_storage address{};
+    const socklen_t length = NativeSocket::toSockaddr(m_rule.listenAddress, m_rule.rule.listen.port, &address);
+    // Without SO_REUSEPORT this fails wherever anything listens on the port already.
+    const int probe = boundSocket(address, length, false);
+    if (probe < 0)
+        return error(errno);
+    ::close(probe);
+    std::vector<int> copies;
+    for (int i = 0; i < m_count; ++i) {
+        const int fd = boundSocket(address, length, true);
+        m_fds.push_back(fd);
+        const int copy = fd < 0 || ::listen(fd, ListenBacklog) != 0 ? -1 : ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+        if (copy < 0) {
+            const Error failed = error(errno);
+            for (int c : copies)
+                ::close(c);
+            return failed;
+        }
+        copies.push_back(copy);
+    }
+    return copies;
 }
 
 Acceptor::Acceptor(AcceptorHost &host, std::shared_ptr<RuleRuntime> rule, int fd, QObject *parent)
@@ -73,10 +115,10 @@ Acceptor::Acceptor(AcceptorHost &host, std::shared_ptr<RuleRuntime> rule, int fd
 {
     m_resume.setSingleShot(true);
     connect(&m_resume, &QTimer::timeout, this, [this] {
-        m_host.readiness().watch(m_fd, this, Readiness::Exclusive);
+        m_host.readiness().watch(m_fd, this, Readiness::Level);
         m_watched = true;
     });
-    m_host.readiness().watch(m_fd, this, Readiness::Exclusive);
+    m_host.readiness().watch(m_fd, this, Readiness::Level);
     m_watched = true;
 }
 
@@ -114,14 +156,14 @@ void Acceptor::ready(int, quint32)
         return;
     }
     switch (errno) {
-    case EAGAIN:  // another worker took it
+    case EAGAIN:  // the client gave up meanwhile
 #if EAGAIN != EWOULDBLOCK
     case EWOULDBLOCK:
 #endif
     case EINTR:
     case ECONNABORTED:  // the client gave up before accept(): nothing to pause for
         return;
-    case EINVAL:  // no longer listening: the rule stops, this worker hears of it next
+    case EINVAL:  // no longer listening: the rule stops, and this worker hears of it next
         m_host.readiness().unwatch(m_fd, false);
         m_watched = false;
         return;

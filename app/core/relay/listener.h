@@ -1,11 +1,11 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include <sys/socket.h>
 
 #include <QObject>
-#include <QTcpServer>
 #include <QTimer>
 
 #include "readiness.h"
@@ -14,25 +14,30 @@
 
 struct RuleRuntime;
 
-// A rule's listening socket, bound and put to listen by QTcpServer, which also
-// words the errors. Every worker accepts from a descriptor of its own (Acceptor).
+// A rule's listening sockets, one per worker, bound to the same address with
+// SO_REUSEPORT: the kernel spreads new connections over them (by the connection's
+// hash), and each worker accepts from its own queue, with no hand-over between
+// threads. A plain bind first proves the port free, so a port another program (or
+// another Pasarela) listens on is reported, never shared.
 class Listener final
 {
 public:
-    explicit Listener(const RuleRuntime &rule);
-    // Stops listening for every descriptor of the socket at once, so the port is free
-    // for a restart even while other workers still hold theirs.
+    Listener(const RuleRuntime &rule, int count);
+    // Stops listening on every socket at once, so the port is free for a restart
+    // even while workers still hold their descriptors.
     ~Listener();
     Q_DISABLE_COPY_MOVE(Listener)
 
-    // Listens on the rule's address; the error names the address and says what to do.
-    Result<void> listen();
-    // A new descriptor of the listening socket, for one worker's Acceptor.
-    int duplicate() const;
+    // Listens on the rule's address and returns a new descriptor of each socket, one
+    // per worker's Acceptor. The error names the address and says what to do.
+    Result<std::vector<int>> listen();
 
 private:
+    Error error(int errorNumber) const;
+
     const RuleRuntime &m_rule;
-    QTcpServer m_server;
+    int m_count;
+    std::vector<int> m_fds;
 };
 
 // What an acceptor needs of the worker that owns it.
@@ -49,19 +54,17 @@ protected:
     ~AcceptorHost() = default;
 };
 
-// One worker's descriptor of a rule's listening socket. Each worker accepts for
-// itself, so a connection lives in the thread that accepted it, with no hand-over;
-// the kernel wakes one waiting worker per connection (EPOLLEXCLUSIVE). Accepting is
-// done here, not by QTcpServer, which takes EMFILE for a temporary error once it has
-// seen an EAGAIN, and then spins. Out of descriptors, accepting pauses for a moment
-// and the clients waiting meanwhile are turned away.
+// One worker's listening socket of a rule: a connection lives in the thread that
+// accepted it. Accepting is done here, not by QTcpServer, which takes EMFILE for a
+// temporary error once it has seen an EAGAIN, and then spins. Out of descriptors,
+// accepting pauses for a moment and the clients waiting meanwhile are turned away.
 class Acceptor final : public QObject, public ReadinessHandler
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Acceptor)
 
 public:
-    // Takes fd, a descriptor of the rule's listening socket.
+    // Takes fd, a descriptor of one of the rule's listening sockets.
     Acceptor(AcceptorHost &host, std::shared_ptr<RuleRuntime> rule, int fd, QObject *parent);
     ~Acceptor() override;
 

@@ -29,8 +29,8 @@ class Readiness
 {
 public:
     enum Mode {
-        Edge,       // told once per change (epoll); for sessions
-        Exclusive,  // told while ready, one waiting thread woken at a time; for listeners
+        Edge,   // told once per change (epoll); for sessions
+        Level,  // told while ready; for listeners, which accept one client per event
     };
 
     virtual ~Readiness() = default;

@@ -82,16 +82,16 @@ void RelayWorker::startListener(const std::shared_ptr<RuleRuntime> &rule, const 
 {
     if (rule->stopped || m_shutDown)
         return;
-    auto listener = std::make_unique<Listener>(*rule);
-    if (const Result<void> listening = listener->listen(); !listening) {
-        logEvent(EventLevel::Error, rule->id, listening.error());
-        emit listenerState(rule->id, rule->generation, RuleState::Error, listening.error());
+    auto listener = std::make_unique<Listener>(*rule, int(workers.size()));
+    const Result<std::vector<int>> sockets = listener->listen();
+    if (!sockets) {
+        logEvent(EventLevel::Error, rule->id, sockets.error());
+        emit listenerState(rule->id, rule->generation, RuleState::Error, sockets.error());
         return;
     }
-    for (RelayWorker *worker : workers) {
-        const int fd = listener->duplicate();
-        if (fd < 0)
-            continue;  // out of descriptors: the others accept
+    for (size_t i = 0; i < workers.size(); ++i) {
+        RelayWorker *worker = workers[i];
+        const int fd = sockets.value()[i];
         QMetaObject::invokeMethod(worker, [worker, rule, fd] { worker->startAccepting(rule, fd); },
                                   Qt::QueuedConnection);
     }

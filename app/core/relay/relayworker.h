@@ -72,8 +72,8 @@ public:
     void setPublishInterval(int ms);
     // Off: snapshots carry counters, requests and events only (nobody shows connections).
     void setPublishConnections(bool on) { m_publishConnections = on; }
-    // Binds the rule's socket; on success, gives every worker of `workers` (this one
-    // included) a descriptor of it to accept from.
+    // Binds the rule's sockets; on success, gives every worker of `workers` (this one
+    // included) one of them to accept from.
     void startListener(const std::shared_ptr<RuleRuntime> &rule, const std::vector<RelayWorker *> &workers);
     void startAccepting(const std::shared_ptr<RuleRuntime> &rule, int fd);
     // Stops accepting for the rule (and closes its socket, here where it was bound)
