@@ -3,35 +3,24 @@
 // window or listener opens are run.
 #include <QFile>
 #include <QLibraryInfo>
-#include <QProcess>
 #include <QTest>
+
+#include "processrun.h"
+
+using namespace TestSupport;
 
 namespace {
 
-struct Run
+// pasarela ARGUMENTS under LANG=lang.
+ProcessRun run(const QString &lang, const QStringList &arguments)
 {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run run(const QString &lang, const QStringList &arguments)
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    ProcessOptions options;
     // LC_ALL, LC_MESSAGES and LANGUAGE would override LANG.
     for (const QString &name : {QStringLiteral("LC_ALL"), QStringLiteral("LC_MESSAGES"), QStringLiteral("LANGUAGE")})
-        environment.remove(name);
-    environment.insert(QStringLiteral("LANG"), lang);
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(PASARELA_BINARY), arguments);
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+        options.environment.remove(name);
+    options.environment.insert(QStringLiteral("LANG"), lang);
+    options.timeoutMs = 30000;
+    return runProcess(QStringLiteral(PASARELA_BINARY), arguments, options);
 }
 
 } // namespace
@@ -93,10 +82,10 @@ private slots:
         QFETCH(int, exitCode);
         QFETCH(QString, out);
         QFETCH(QString, err);
-        const Run result = run(lang, arguments);
+        const ProcessRun result = run(lang, arguments);
         QCOMPARE(result.exitCode, exitCode);
-        QVERIFY2(result.out.contains(out), qPrintable(result.out));
-        QVERIFY2(result.err.contains(err), qPrintable(result.err));
+        QVERIFY2(result.outText().contains(out), result.out.constData());
+        QVERIFY2(result.errText().contains(err), result.err.constData());
     }
 
     // Qt's own strings (QCommandLineParser's heading and errors) come from qtbase_es.qm.
@@ -107,11 +96,11 @@ private slots:
         if (!installed && qEnvironmentVariable("CI") != u"true")
             QSKIP("qtbase_es.qm is not installed (package qt6-translations-l10n)");
         const QString es = QStringLiteral("es_ES.UTF-8");
-        const Run help = run(es, {QStringLiteral("--help")});
-        QVERIFY2(help.out.contains(QStringLiteral("\nOpciones:\n")), qPrintable(help.out));
-        const Run unknown = run(es, {QStringLiteral("--bogus")});
+        const ProcessRun help = run(es, {QStringLiteral("--help")});
+        QVERIFY2(help.outText().contains(QStringLiteral("\nOpciones:\n")), help.out.constData());
+        const ProcessRun unknown = run(es, {QStringLiteral("--bogus")});
         QCOMPARE(unknown.exitCode, 2);
-        QCOMPARE(unknown.err, QStringLiteral("pasarela: Opción desconocida «bogus». (consulta --help)\n"));
+        QCOMPARE(unknown.errText(), QStringLiteral("pasarela: Opción desconocida «bogus». (consulta --help)\n"));
     }
 };
 

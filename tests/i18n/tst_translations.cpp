@@ -5,6 +5,7 @@
 #include <QLibraryInfo>
 #include <QTest>
 
+#include "checks.h"
 #include "commandline.h"
 #include "rules/address.h"
 #include "stats/connectioninfo.h"
@@ -48,7 +49,7 @@ private slots:
         QCOMPARE(commandLineError({QStringLiteral("--stats"), QStringLiteral("x")}),
                  QStringLiteral("--stats \"x\": se esperaba un número entero de segundos (1-86400)"));
         const Result<CommandLine> help = parseCommandLine({QStringLiteral("pasarela"), QStringLiteral("--help")});
-        QVERIFY(help);
+        QVERIFY_RESULT(help);
         QVERIFY2(help.value().helpText.startsWith(QStringLiteral("Uso: pasarela [opciones]\n")),
                  qPrintable(help.value().helpText));
         QVERIFY(help.value().helpText.contains(QStringLiteral("Muestra esta ayuda y sale.")));

@@ -1,8 +1,8 @@
 # Faults and load from issue #7. The engine in-process for faults; the real binary
 # where its own descriptors are counted. "heavy" cases still run in CI.
-pasarela_add_test(tst_faults SOURCES tst_faults.cpp LIBS pasarela_testsupport LABELS integration TIMEOUT 120)
-pasarela_add_test(tst_ruleedits SOURCES tst_ruleedits.cpp LIBS pasarela_testsupport LABELS integration TIMEOUT 60)
+pasarela_add_test(tst_faults SOURCES tst_faults.cpp LABELS integration TIMEOUT 120)
+pasarela_add_test(tst_ruleedits SOURCES tst_ruleedits.cpp LABELS integration TIMEOUT 60)
 
-pasarela_add_test(tst_load SOURCES tst_load.cpp LIBS pasarela_testsupport LABELS "integration;heavy" TIMEOUT 300)
+pasarela_add_test(tst_load SOURCES tst_load.cpp LABELS "integration;heavy" TIMEOUT 300)
 target_compile_definitions(tst_load PRIVATE PASARELA_BINARY="$<TARGET_FILE:pasarela>")
 add_dependencies(tst_load pasarela)

@@ -1,12 +1,10 @@
 # The HTTP client: in process against the test server, the `request` verb as a
 # user runs it, and against real nginx compared with curl.
 foreach(name tst_httpclient tst_httpfailures)
-    pasarela_add_test(${name} SOURCES ${name}.cpp httpcalls.h httpcalls.cpp LIBS pasarela_testsupport
-                      LABELS integration TIMEOUT 120)
+    pasarela_add_test(${name} SOURCES ${name}.cpp LABELS integration TIMEOUT 120)
 endforeach()
 
-pasarela_add_test(tst_requestcommand SOURCES tst_requestcommand.cpp httpcalls.h httpcalls.cpp
-                  LIBS pasarela_testsupport LABELS integration TIMEOUT 120)
+pasarela_add_test(tst_requestcommand SOURCES tst_requestcommand.cpp LABELS integration TIMEOUT 120)
 target_compile_definitions(tst_requestcommand PRIVATE PASARELA_BINARY="$<TARGET_FILE:pasarela>")
 add_dependencies(tst_requestcommand pasarela)
 

@@ -1,3 +1,2 @@
 # HTTP and TLS inspection through a real engine (issue #10): records, TLS names, bytes intact.
-pasarela_add_test(tst_inspection SOURCES tst_inspection.cpp rawhttpclient.h rawhttpclient.cpp
-                  LIBS pasarela_testsupport LABELS integration TIMEOUT 120)
+pasarela_add_test(tst_inspection SOURCES tst_inspection.cpp LABELS integration TIMEOUT 120)

@@ -1,13 +1,13 @@
 # Relay and engine tests: real sockets on loopback, the engine's worker threads.
-pasarela_add_test(tst_relay SOURCES tst_relay.cpp LIBS pasarela_testsupport LABELS integration)
-pasarela_add_test(tst_engine SOURCES tst_engine.cpp LIBS pasarela_testsupport LABELS integration)
+pasarela_add_test(tst_relay SOURCES tst_relay.cpp LABELS integration)
+pasarela_add_test(tst_engine SOURCES tst_engine.cpp LABELS integration)
 
 # Descriptor exhaustion, on the real binary run with a low RLIMIT_NOFILE.
-pasarela_add_test(tst_fdlimit SOURCES tst_fdlimit.cpp LIBS pasarela_testsupport LABELS integration TIMEOUT 120)
+pasarela_add_test(tst_fdlimit SOURCES tst_fdlimit.cpp LABELS integration TIMEOUT 120)
 target_compile_definitions(tst_fdlimit PRIVATE PASARELA_BINARY="$<TARGET_FILE:pasarela>")
 add_dependencies(tst_fdlimit pasarela)
 
 # Resident memory of the real binary under backpressure and with many idle connections.
-pasarela_add_test(tst_memory SOURCES tst_memory.cpp LIBS pasarela_testsupport LABELS integration TIMEOUT 180)
+pasarela_add_test(tst_memory SOURCES tst_memory.cpp LABELS integration TIMEOUT 180)
 target_compile_definitions(tst_memory PRIVATE PASARELA_BINARY="$<TARGET_FILE:pasarela>")
 add_dependencies(tst_memory pasarela)

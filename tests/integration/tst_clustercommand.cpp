@@ -2,43 +2,27 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "fakecluster.h"
+#include "processrun.h"
+
+using namespace TestSupport;
 
 namespace {
 
-struct Run
+// `pasarela cluster ARGS` with the fakes answering as in fakeCase, and PATH as given.
+ProcessRun run(const QStringList &args, const QByteArray &fakeCase = "running", const QString &path = FakeCluster::path())
 {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run run(const QStringList &args, const QByteArray &fakeCase = "running", const QString &path = FakeCluster::path())
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("PATH"), path);
-    environment.insert(QStringLiteral("PASARELA_FAKE_CLUSTER"), QString::fromLatin1(fakeCase));
-    environment.insert(QStringLiteral("PASARELA_FAKE_CLUSTER_DIR"), FakeCluster::dir());
+    ProcessOptions options;
+    options.environment.insert(QStringLiteral("PATH"), path);
+    options.environment.insert(QStringLiteral("PASARELA_FAKE_CLUSTER"), QString::fromLatin1(fakeCase));
+    options.environment.insert(QStringLiteral("PASARELA_FAKE_CLUSTER_DIR"), FakeCluster::dir());
     // The messages as written, whatever the locale of the machine running the tests.
-    environment.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(PASARELA_BINARY), QStringList{QStringLiteral("cluster")} + args);
-    Run result;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    options.environment.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+    options.environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    return runProcess(QStringLiteral(PASARELA_BINARY), QStringList{QStringLiteral("cluster")} + args, options);
 }
 
 } // namespace
@@ -62,9 +46,9 @@ private slots:
 
 void TestClusterCommand::text()
 {
-    const Run result = run({});
-    QCOMPARE(result.code, 0);
-    QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+    const ProcessRun result = run({});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.errText().isEmpty(), qPrintable(result.errText()));
     for (const char *line : {"Context: minikube (Minikube profile \"minikube\", node 192.168.49.2)",
                              "  minikube  Running  192.168.49.2  docker",
                              "  dev  Stopped  192.168.58.2  docker",
@@ -77,17 +61,17 @@ void TestClusterCommand::text()
                              "  ingress http  0.0.0.0:31042 -> 192.168.49.2:31589",
                              "  ingress https  0.0.0.0:31443 -> 192.168.49.2:32091",
                              "  default/web http  0.0.0.0:30808 -> 192.168.49.2:30808"}) {
-        QVERIFY2(result.out.contains(QString::fromUtf8(line) + u'\n'), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QString::fromUtf8(line), result.out)));
+        QVERIFY2(result.outText().contains(QString::fromUtf8(line) + u'\n'), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QString::fromUtf8(line), result.outText())));
     }
-    QVERIFY(!result.out.contains(QStringLiteral("Notes:")));
+    QVERIFY(!result.outText().contains(QStringLiteral("Notes:")));
 }
 
 void TestClusterCommand::json()
 {
-    const Run result = run({QStringLiteral("--json")});
-    QCOMPARE(result.code, 0);
+    const ProcessRun result = run({QStringLiteral("--json")});
+    QCOMPARE(result.exitCode, 0);
     QJsonParseError error;
-    const QJsonObject root = QJsonDocument::fromJson(result.out.toUtf8(), &error).object();
+    const QJsonObject root = QJsonDocument::fromJson(result.out, &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(root.value(QStringLiteral("context")).toString(), QStringLiteral("minikube"));
     QCOMPARE(root.value(QStringLiteral("nodeIp")).toString(), QStringLiteral("192.168.49.2"));
@@ -118,9 +102,9 @@ void TestClusterCommand::json()
 
 void TestClusterCommand::jsonIpv6AndListen()
 {
-    const Run result = run({QStringLiteral("--json"), QStringLiteral("--listen"), QStringLiteral("192.168.1.20")}, "ipv6");
-    QCOMPARE(result.code, 0);
-    const QJsonObject root = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    const ProcessRun result = run({QStringLiteral("--json"), QStringLiteral("--listen"), QStringLiteral("192.168.1.20")}, "ipv6");
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject root = QJsonDocument::fromJson(result.out).object();
     const QJsonObject first = root.value(QStringLiteral("rules")).toArray().at(0).toObject();
     QCOMPARE(first.value(QStringLiteral("listen")).toString(), QStringLiteral("192.168.1.20:31042"));
     QCOMPARE(first.value(QStringLiteral("target")).toString(), QStringLiteral("[fd00:49::2]:31589"));
@@ -128,12 +112,12 @@ void TestClusterCommand::jsonIpv6AndListen()
 
 void TestClusterCommand::noIngressController()
 {
-    const Run result = run({}, "no-ingress");
-    QCOMPARE(result.code, 0);
-    QVERIFY2(result.out.contains(QStringLiteral("Ingress controller: none found\n")), qPrintable(result.out));
-    QVERIFY2(result.out.contains(QStringLiteral("Notes:\n")), qPrintable(result.out));
-    QVERIFY(result.out.contains(QStringLiteral("minikube addons enable ingress")));
-    QVERIFY(!result.out.contains(QStringLiteral("ingress http")));
+    const ProcessRun result = run({}, "no-ingress");
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.outText().contains(QStringLiteral("Ingress controller: none found\n")), qPrintable(result.outText()));
+    QVERIFY2(result.outText().contains(QStringLiteral("Notes:\n")), qPrintable(result.outText()));
+    QVERIFY(result.outText().contains(QStringLiteral("minikube addons enable ingress")));
+    QVERIFY(!result.outText().contains(QStringLiteral("ingress http")));
 }
 
 void TestClusterCommand::noCluster_data()
@@ -156,10 +140,10 @@ void TestClusterCommand::noCluster()
     QFETCH(QStringList, args);
     QFETCH(QString, reason);
 
-    const Run result = run(args, fakeCase);
-    QCOMPARE(result.code, 3);
-    QVERIFY2(result.out.isEmpty(), qPrintable(result.out));
-    QVERIFY2(result.err.startsWith(QStringLiteral("pasarela: ")) && result.err.contains(reason), qPrintable(result.err));
+    const ProcessRun result = run(args, fakeCase);
+    QCOMPARE(result.exitCode, 3);
+    QVERIFY2(result.outText().isEmpty(), qPrintable(result.outText()));
+    QVERIFY2(result.errText().startsWith(QStringLiteral("pasarela: ")) && result.errText().contains(reason), qPrintable(result.errText()));
 }
 
 void TestClusterCommand::kubectlMissing()
@@ -167,9 +151,9 @@ void TestClusterCommand::kubectlMissing()
     QTemporaryDir bin;
     QVERIFY(bin.isValid());
     QVERIFY(FakeCluster::installOnly(bin, QStringLiteral("minikube")));
-    const Run result = run({}, "running", bin.path());
-    QCOMPARE(result.code, 3);
-    QCOMPARE(result.err, QStringLiteral("pasarela: kubectl is not installed or not on PATH\n"));
+    const ProcessRun result = run({}, "running", bin.path());
+    QCOMPARE(result.exitCode, 3);
+    QCOMPARE(result.errText(), QStringLiteral("pasarela: kubectl is not installed or not on PATH\n"));
 }
 
 void TestClusterCommand::badArguments_data()
@@ -189,20 +173,20 @@ void TestClusterCommand::badArguments()
     QFETCH(QStringList, args);
     QFETCH(QString, message);
 
-    const Run result = run(args);
-    QCOMPARE(result.code, 2);
-    QVERIFY(result.out.isEmpty());
-    QVERIFY2(result.err.contains(message), qPrintable(result.err));
+    const ProcessRun result = run(args);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.outText().isEmpty());
+    QVERIFY2(result.errText().contains(message), qPrintable(result.errText()));
 }
 
 void TestClusterCommand::help()
 {
-    const Run result = run({QStringLiteral("--help")});
-    QCOMPARE(result.code, 0);
-    QVERIFY2(result.out.startsWith(QStringLiteral("Usage: pasarela cluster [options]")), qPrintable(result.out));
+    const ProcessRun result = run({QStringLiteral("--help")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.outText().startsWith(QStringLiteral("Usage: pasarela cluster [options]")), qPrintable(result.outText()));
     for (const char *text : {"--json", "--listen <ADDR>", "--context <NAME>", "Exit codes:", "  0  the cluster was read",
                              "  2  bad arguments", "  3  no cluster could be read"})
-        QVERIFY2(result.out.contains(QString::fromUtf8(text)), text);
+        QVERIFY2(result.outText().contains(QString::fromUtf8(text)), text);
 }
 
 QTEST_GUILESS_MAIN(TestClusterCommand)

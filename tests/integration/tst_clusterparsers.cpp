@@ -3,14 +3,16 @@
 #include <QFile>
 #include <QTest>
 
+#include "checks.h"
 #include "cluster/clusterinfo.h"
 #include "cluster/clusterplan.h"
+#include "fakecluster.h"
 
 namespace {
 
 QByteArray fixture(const QString &name)
 {
-    QFile file(QStringLiteral(FAKE_CLUSTER_DIR "/fixtures/") + name);
+    QFile file(FakeCluster::dir() + QStringLiteral("/fixtures/") + name);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(name));
     return file.readAll();
@@ -87,7 +89,7 @@ void TestClusterParsers::profiles()
     QFETCH(QString, ip);
 
     const Result<QList<MinikubeProfile>> profiles = parseMinikubeProfiles(fixture(file + QStringLiteral("/minikube-profile-list.out")));
-    QVERIFY2(profiles.ok(), qPrintable(profiles.error()));
+    QVERIFY_RESULT(profiles);
     QCOMPARE(profiles.value().size(), count);
     const MinikubeProfile &first = profiles.value().constFirst();
     QCOMPARE(first.name, QStringLiteral("minikube"));
@@ -199,7 +201,7 @@ void TestClusterParsers::services()
     QFETCH(quint16, httpsNodePort);
 
     const Result<QList<ClusterService>> services = parseServices(fixture(file + QStringLiteral("/kubectl-get-services.out")));
-    QVERIFY2(services.ok(), qPrintable(services.error()));
+    QVERIFY_RESULT(services);
     QStringList found;
     for (const ClusterService &service : services.value())
         found.append(service.ns + u'/' + service.name);
@@ -265,7 +267,7 @@ void TestClusterParsers::servicesErrors()
 void TestClusterParsers::ingresses()
 {
     const Result<QList<ClusterIngress>> parsed = parseIngresses(fixture(QStringLiteral("running/kubectl-get-ingresses.out")));
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QVERIFY_RESULT(parsed);
     QCOMPARE(parsed.value().size(), 2);
 
     const ClusterIngress &shop = parsed.value().at(0);
@@ -293,7 +295,7 @@ void TestClusterParsers::ingresses()
     QCOMPARE(docs.rules.at(1).paths.constFirst().pathType, QStringLiteral("Exact"));
 
     const Result<QList<ClusterIngress>> none = parseIngresses(fixture(QStringLiteral("no-ingress/kubectl-get-ingresses.out")));
-    QVERIFY2(none.ok(), qPrintable(none.error()));
+    QVERIFY_RESULT(none);
     QVERIFY(none.value().isEmpty());
 }
 
@@ -303,12 +305,12 @@ void TestClusterParsers::planRulesRunning()
     QStringList names;
     for (const ForwardRule &rule : rules) {
         names.append(rule.name);
-        QVERIFY2(rule.validate().ok(), qPrintable(rule.validate().error()));
+        QVERIFY_RESULT(rule.validate());
     }
     // The UDP syslog port is left out: the rules relay TCP.
     QCOMPARE(names, (QStringList{QStringLiteral("ingress http"), QStringLiteral("ingress https"),
                                  QStringLiteral("default/web http"), QStringLiteral("default/db 5432")}));
-    QVERIFY(validateRules(rules).ok());
+    QVERIFY_RESULT(validateRules(rules));
 
     const ForwardRule *http = findRule(rules, QStringLiteral("ingress http"));
     QCOMPARE(http->listen, (Endpoint{QStringLiteral("0.0.0.0"), 31042}));
@@ -338,7 +340,7 @@ void TestClusterParsers::planRulesIpv6AndEmpty()
     QVERIFY(!rules.isEmpty());
     QCOMPARE(rules.constFirst().target.toString(), QStringLiteral("[fd00:49::2]:31589"));
     QCOMPARE(rules.constFirst().listen.toString(), QStringLiteral("[::]:31042"));
-    QVERIFY(validateRules(rules).ok());
+    QVERIFY_RESULT(validateRules(rules));
 
     // Without the node's IP there is nothing to point a rule at.
     info.nodeIp.clear();
@@ -415,7 +417,7 @@ void TestClusterParsers::requests()
     QCOMPARE(shop.at(0).url, QStringLiteral("https://127.0.0.1:31443/"));
     QCOMPARE(shop.at(1).url, QStringLiteral("https://127.0.0.1:31443/api"));
     QCOMPARE(shop.at(1).header(QStringLiteral("Host")), QStringLiteral("shop.local"));
-    QVERIFY(validateRequest(shop.at(1)).ok());
+    QVERIFY_RESULT(validateRequest(shop.at(1)));
 
     const QList<HttpRequest> &docs = collections.at(1).requests;
     QCOMPARE(collections.at(1).name, QStringLiteral("docs"));

@@ -3,6 +3,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "checks.h"
 #include "cluster/clusterplan.h"
 #include "cluster/clusterreader.h"
 #include "fakecluster.h"
@@ -45,7 +46,7 @@ void TestClusterReader::init()
 void TestClusterReader::running()
 {
     const Result<ClusterInfo> info = readCluster();
-    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QVERIFY_RESULT(info);
     QCOMPARE(info.value().context, QStringLiteral("minikube"));
     QCOMPARE(info.value().profile, QStringLiteral("minikube"));
     QCOMPARE(info.value().nodeIp, QStringLiteral("192.168.49.2"));
@@ -63,7 +64,7 @@ void TestClusterReader::ipv6()
 {
     qputenv("PASARELA_FAKE_CLUSTER", "ipv6");
     const Result<ClusterInfo> info = readCluster();
-    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QVERIFY_RESULT(info);
     QCOMPARE(info.value().nodeIp, QStringLiteral("fd00:49::2"));
 }
 
@@ -71,7 +72,7 @@ void TestClusterReader::noIngressController()
 {
     qputenv("PASARELA_FAKE_CLUSTER", "no-ingress");
     const Result<ClusterInfo> info = readCluster();
-    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QVERIFY_RESULT(info);
     QVERIFY(!info.value().controller.found());
     QCOMPARE(info.value().services.size(), 3);
     QVERIFY(info.value().ingresses.isEmpty());
@@ -113,7 +114,7 @@ void TestClusterReader::explicitContext()
     ClusterReadOptions options;
     options.context = QStringLiteral("minikube");
     const Result<ClusterInfo> info = readCluster(options);
-    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QVERIFY_RESULT(info);
     QCOMPARE(info.value().context, QStringLiteral("minikube"));
     QCOMPARE(info.value().nodeIp, QStringLiteral("192.168.49.2"));
 }
@@ -126,7 +127,7 @@ void TestClusterReader::minikubeMissing()
     qputenv("PATH", bin.path().toLocal8Bit());
 
     const Result<ClusterInfo> info = readCluster();
-    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QVERIFY_RESULT(info);
     QVERIFY(info.value().profiles.isEmpty());
     // The node's address comes from kubectl instead.
     QCOMPARE(info.value().nodeIp, QStringLiteral("192.168.49.2"));
@@ -141,7 +142,7 @@ void TestClusterReader::otherClusterUsesItsNode()
 {
     qputenv("PASARELA_FAKE_CLUSTER", "kind");
     const Result<ClusterInfo> info = readCluster();
-    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QVERIFY_RESULT(info);
     QCOMPARE(info.value().context, QStringLiteral("kind-kind"));
     QVERIFY(info.value().profile.isEmpty());
     QCOMPARE(info.value().nodeIp, QStringLiteral("172.18.0.2"));
@@ -155,7 +156,7 @@ void TestClusterReader::nodesNotReadable()
 {
     qputenv("PASARELA_FAKE_CLUSTER", "no-nodes");
     const Result<ClusterInfo> info = readCluster();
-    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QVERIFY_RESULT(info);
     QVERIFY(info.value().nodeIp.isEmpty());
     QVERIFY(info.value().controller.found());
     QVERIFY(planRules(info.value(), QStringLiteral("127.0.0.1")).isEmpty());

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include "checks.h"
 #include "demo/demoingress.h"
 #include "enginehelpers.h"
 #include "http/jsontree.h"
@@ -81,7 +82,7 @@ void TestDemoIngress::initTestCase()
 {
     QCOMPARE(m_demo.port(), quint16(0));
     const Result<void> started = m_demo.start();
-    QVERIFY2(started.ok(), qPrintable(started.error()));
+    QVERIFY_RESULT(started);
     QVERIFY(m_demo.port() != 0);
 }
 
@@ -157,7 +158,7 @@ void TestDemoIngress::listKeepsKeyOrder()
 {
     ANSWER(answer, ask(m_demo.port(), rawRequest("GET", "/api/v1/items", "api.local")));
     const Result<JsonTree> parsed = JsonTree::parse(answer.body);
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QVERIFY_RESULT(parsed);
     const JsonTree &tree = parsed.value();
     QCOMPARE(keys(tree, JsonTree::root()), QStringList({u"service"_s, u"pod"_s, u"items"_s, u"count"_s}));
     const int items = member(tree, JsonTree::root(), u"items"_s);
@@ -174,7 +175,7 @@ void TestDemoIngress::listKeepsKeyOrder()
 void TestDemoIngress::postAssignsIds()
 {
     DemoIngress demo;  // its own counter
-    QVERIFY(demo.start().ok());
+    QVERIFY_RESULT(demo.start());
     ANSWER(first, ask(demo.port(), rawRequest("POST", "/api/v1/items", "api.local",
                                             R"({"name":"Desk lamp","price":24.5,"id":99,"tags":["led"]})")));
     QCOMPARE(first.status, 201);
@@ -204,7 +205,7 @@ void TestDemoIngress::postBadBody()
     QFETCH(QByteArray, body);
     QFETCH(QString, error);
     DemoIngress demo;
-    QVERIFY(demo.start().ok());
+    QVERIFY_RESULT(demo.start());
     ANSWER(bad, ask(demo.port(), rawRequest("POST", "/api/v1/items", "api.local", body)));
     QCOMPARE(bad.status, 400);
     const QJsonObject json = jsonObject(bad.body);
@@ -371,7 +372,7 @@ void TestDemoIngress::ruleAndSampleRequest()
     QCOMPARE(rule.connectTimeoutMs, defaults.connectTimeoutMs);
     QCOMPARE(rule.idleTimeoutS, defaults.idleTimeoutS);
     const Result<void> valid = rule.validate();
-    QVERIFY2(valid.ok(), qPrintable(valid.error()));
+    QVERIFY_RESULT(valid);
 
     const HttpRequest sample = DemoIngress::sampleRequest();
     QCOMPARE(sample.method, u"GET"_s);
@@ -381,13 +382,13 @@ void TestDemoIngress::ruleAndSampleRequest()
     QCOMPARE(sample.headers.first().value, u"api.local"_s);
     QVERIFY(sample.headers.first().enabled);
     QVERIFY(sample.body.isEmpty());
-    QVERIFY(validateRequest(sample).ok());
+    QVERIFY_RESULT(validateRequest(sample));
 }
 
 void TestDemoIngress::startTwice()
 {
     DemoIngress demo;
-    QVERIFY(demo.start().ok());
+    QVERIFY_RESULT(demo.start());
     const quint16 port = demo.port();
     QVERIFY(port != 0 && port != m_demo.port());
     const Result<void> again = demo.start();

@@ -60,7 +60,7 @@ void TestEngine::portInUse()
     SnapshotLog log(engine);
     QSignalSpy states(&engine, &ForwardEngine::ruleStateChanged);
     const Result<RuleId> a = engine.addRule(makeRule(QStringLiteral("a"), busy, echo.port()));
-    QVERIFY2(a.ok(), qPrintable(a.error()));
+    QVERIFY_RESULT(a);
     QVERIFY(waitForState(engine, a.value(), RuleState::Error));
 
     const QString error = engine.ruleError(a.value());
@@ -90,7 +90,7 @@ void TestEngine::portInUse()
 
     // Once the port is free, enabling the failed rule again tries again.
     occupier.close();
-    QVERIFY(engine.setRuleEnabled(a.value(), true).ok());
+    QVERIFY_RESULT(engine.setRuleEnabled(a.value(), true));
     QVERIFY(waitForState(engine, a.value(), RuleState::Listening));
     Socket viaA = connectTcp(busy);
     QVERIFY(echoRoundTrip(viaA, QByteArrayLiteral("through a")));
@@ -112,7 +112,7 @@ void TestEngine::stopThenStartSamePort()
     QVERIFY(echoRoundTrip(client, QByteArrayLiteral("before stop")));
 
     Result<void> r = engine.setRuleEnabled(id, false);
-    QVERIFY2(r.ok(), qPrintable(r.error()));
+    QVERIFY_RESULT(r);
     QVERIFY(waitForState(engine, id, RuleState::Stopped));
     const RecvResult ended = recvUntilEof(client, 3000);
     VERIFY_CLOSED_BY_PEER(ended);
@@ -121,7 +121,7 @@ void TestEngine::stopThenStartSamePort()
     COMPARE_NAMED(log.closed(id).first().closeReason, CloseReason::RuleStopped);
 
     r = engine.setRuleEnabled(id, true);
-    QVERIFY2(r.ok(), qPrintable(r.error()));
+    QVERIFY_RESULT(r);
     QVERIFY(waitForState(engine, id, RuleState::Listening, 2000));
     Socket again = connectTcp(port);
     QVERIFY(echoRoundTrip(again, QByteArrayLiteral("after start")));
@@ -153,7 +153,7 @@ void TestEngine::addRejectsDuplicates()
     const quint16 port = freePort();
     const quint16 target = freePort();
     const Result<RuleId> first = engine.addRule(makeRule(QStringLiteral("api"), port, target));
-    QVERIFY2(first.ok(), qPrintable(first.error()));
+    QVERIFY_RESULT(first);
 
     const Result<RuleId> samePort = engine.addRule(makeRule(QStringLiteral("other"), port, target));
     QVERIFY(!samePort.ok());
@@ -169,7 +169,7 @@ void TestEngine::addRejectsDuplicates()
     ForwardRule disabled = makeRule(QStringLiteral("spare"), port, target);
     disabled.enabled = false;
     const Result<RuleId> spare = engine.addRule(disabled);
-    QVERIFY2(spare.ok(), qPrintable(spare.error()));
+    QVERIFY_RESULT(spare);
     QCOMPARE(engine.ruleIds().size(), 2);
 }
 

@@ -22,6 +22,12 @@
 
 #include <signal.h>
 
+#include "checks.h"
+#include "processrun.h"
+#include "testfiles.h"
+
+using namespace TestSupport;
+
 namespace {
 
 constexpr int StartTimeoutMs = 10000;
@@ -51,18 +57,6 @@ QList<quint16> freePorts(int count)
         servers.push_back(std::move(server));
     }
     return ports;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 // A pasarela process whose stdout is consumed line by line.
@@ -137,25 +131,6 @@ private:
     QByteArray m_err;
 };
 
-struct Outcome
-{
-    bool started = false;
-    bool finished = false;
-    QProcess::ExitStatus status = QProcess::CrashExit;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QByteArray describe() const
-    {
-        const QByteArray how = !started  ? QByteArray("did not start")
-                               : !finished ? QByteArray("still running after the deadline, killed")
-                               : status == QProcess::CrashExit ? QByteArray("crashed")
-                                                               : "exit code " + num(exitCode);
-        return how + "\nstdout:\n" + out + "\nstderr:\n" + err;
-    }
-};
-
 // A forward with one client connected through it (TestHeadless::startForwarded).
 struct Forwarded
 {
@@ -203,7 +178,7 @@ private:
     QString configHome() const { return m_dir->filePath(QStringLiteral("config")); }
     QString defaultRulesPath() const { return configHome() + QStringLiteral("/pasarela/rules.json"); }
     QProcessEnvironment environment() const;
-    Outcome runToEnd(const QStringList &args) const;
+    ProcessRun runToEnd(const QStringList &args) const;
     void expectUntouched(const QString &path, QStringList args, bool defaultLocation, const QString &pattern) const;
     void startForwarded(const QString &option, Forwarded &f);
 
@@ -230,30 +205,17 @@ QProcessEnvironment TestHeadless::environment() const
     return env;
 }
 
-Outcome TestHeadless::runToEnd(const QStringList &args) const
+ProcessRun TestHeadless::runToEnd(const QStringList &args) const
 {
-    Outcome outcome;
-    QProcess process;
-    process.setProcessEnvironment(environment());
-    process.start(binary(), args);
-    outcome.started = process.waitForStarted(StartTimeoutMs);
-    if (!outcome.started)
-        return outcome;
-    outcome.finished = process.waitForFinished(ExitTimeoutMs);
-    if (!outcome.finished) {
-        process.kill();
-        process.waitForFinished(ExitTimeoutMs);
-    }
-    outcome.status = process.exitStatus();
-    outcome.exitCode = process.exitCode();
-    outcome.out = process.readAllStandardOutput();
-    outcome.err = process.readAllStandardError();
-    return outcome;
+    ProcessOptions options;
+    options.environment = environment();
+    options.timeoutMs = ExitTimeoutMs;
+    return runProcess(binary(), args, options);
 }
 
 void TestHeadless::version()
 {
-    const Outcome o = runToEnd({QStringLiteral("--version")});
+    const ProcessRun o = runToEnd({QStringLiteral("--version")});
     QVERIFY2(o.started, qPrintable(binary()));
     QVERIFY2(o.finished, o.describe().constData());
     QCOMPARE(o.status, QProcess::NormalExit);
@@ -263,7 +225,7 @@ void TestHeadless::version()
 
 void TestHeadless::help()
 {
-    const Outcome o = runToEnd({QStringLiteral("--help")});
+    const ProcessRun o = runToEnd({QStringLiteral("--help")});
     QVERIFY(o.finished);
     QCOMPARE(o.status, QProcess::NormalExit);
     QCOMPARE(o.exitCode, 0);
@@ -326,7 +288,7 @@ void TestHeadless::badArguments()
     const QStringList all = QStringList{QStringLiteral("--headless"), QStringLiteral("--forward"),
                                         QString::number(ports[0]) + QStringLiteral("=127.0.0.1:9")}
                             + args;
-    const Outcome o = runToEnd(all);
+    const ProcessRun o = runToEnd(all);
     QVERIFY2(o.finished, o.describe().constData());
     QCOMPARE(o.status, QProcess::NormalExit);
     QVERIFY2(o.exitCode == 2, o.describe().constData());
@@ -359,7 +321,7 @@ void TestHeadless::windowOnly()
     QFETCH(QStringList, args);
     QFETCH(QByteArray, mentions);
 
-    const Outcome o = runToEnd(args);
+    const ProcessRun o = runToEnd(args);
     QVERIFY2(o.finished, o.describe().constData());
     QCOMPARE(o.status, QProcess::NormalExit);
     QVERIFY2(o.exitCode == 2, o.describe().constData());
@@ -427,7 +389,7 @@ void TestHeadless::badRulesFile()
     QFETCH(QString, pattern);
 
     const QString path = defaultLocation ? defaultRulesPath() : m_dir->filePath(QStringLiteral("my-rules.json"));
-    QVERIFY(writeFile(path, content));
+    QVERIFY_RESULT(writeFile(path, content));
     expectUntouched(path, {QStringLiteral("--headless")}, defaultLocation, pattern);
 }
 
@@ -458,7 +420,7 @@ void TestHeadless::expectUntouched(const QString &path, QStringList args, bool d
 
     if (!defaultLocation)
         args << QStringLiteral("--config") << path;
-    const Outcome o = runToEnd(args);
+    const ProcessRun o = runToEnd(args);
     QVERIFY2(o.finished, o.describe().constData());
     QCOMPARE(o.status, QProcess::NormalExit);
     QVERIFY2(o.exitCode == 2, o.describe().constData());
@@ -487,9 +449,9 @@ void TestHeadless::noRules()
 {
     QFETCH(QByteArray, content);
     if (!content.isEmpty())
-        QVERIFY(writeFile(defaultRulesPath(), content));
+        QVERIFY_RESULT(writeFile(defaultRulesPath(), content));
 
-    const Outcome o = runToEnd({QStringLiteral("--headless")});
+    const ProcessRun o = runToEnd({QStringLiteral("--headless")});
     QVERIFY2(o.finished, o.describe().constData());
     QCOMPARE(o.status, QProcess::NormalExit);
     QVERIFY2(o.exitCode == 2, o.describe().constData());
@@ -504,7 +466,7 @@ void TestHeadless::noRules()
 void TestHeadless::missingConfigFile()
 {
     const QString path = m_dir->filePath(QStringLiteral("missing.json"));
-    const Outcome alone = runToEnd({QStringLiteral("--headless"), QStringLiteral("--config"), path});
+    const ProcessRun alone = runToEnd({QStringLiteral("--headless"), QStringLiteral("--config"), path});
     QVERIFY2(alone.finished && alone.exitCode == 2, alone.describe().constData());
     QVERIFY2(alone.err.contains(QByteArray(path.toLocal8Bit() + " does not exist")), alone.describe().constData());
 
@@ -522,7 +484,7 @@ void TestHeadless::portInUse()
     QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
     const QByteArray address = "127.0.0.1:" + num(occupant.serverPort());
 
-    const Outcome o = runToEnd({QStringLiteral("--headless"), QStringLiteral("--forward"),
+    const ProcessRun o = runToEnd({QStringLiteral("--headless"), QStringLiteral("--forward"),
                                 QString::number(occupant.serverPort()) + QStringLiteral("=127.0.0.1:9")});
     QVERIFY2(o.finished, o.describe().constData());
     QCOMPARE(o.status, QProcess::NormalExit);
@@ -645,7 +607,7 @@ void TestHeadless::refusedConnectionIsReported()
                              + num(ports[0]) + R"(", "target": "127.0.0.1:)" + num(ports[1])
                              + R"(", "enabled": true, "allow": ["192.0.2.0/24"]}]})";
     const QString path = m_dir->filePath(QStringLiteral("rules.json"));
-    QVERIFY(writeFile(path, rules));
+    QVERIFY_RESULT(writeFile(path, rules));
 
     Pasarela p(environment());
     QVERIFY(p.start({QStringLiteral("--headless"), QStringLiteral("--config"), path}));
@@ -696,7 +658,7 @@ void TestHeadless::globalConnectionLimit()
                              + num(ports[0]) + R"(", "target": "127.0.0.1:)" + num(target.serverPort())
                              + R"("}]})";
     const QString path = m_dir->filePath(QStringLiteral("rules.json"));
-    QVERIFY(writeFile(path, rules));
+    QVERIFY_RESULT(writeFile(path, rules));
 
     QStringList args{QStringLiteral("--headless"), QStringLiteral("--config"), path, QStringLiteral("--forward"),
                      QString::number(ports[1]) + QStringLiteral("=127.0.0.1:") + QString::number(target.serverPort())};

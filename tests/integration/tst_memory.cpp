@@ -16,6 +16,7 @@
 
 #include "payload.h"
 #include "targetserver.h"
+#include "testfiles.h"
 #include "testsocket.h"
 
 using namespace TestSupport;
@@ -41,19 +42,20 @@ bool startPasarela(QProcess &process, quint16 port, quint16 targetPort)
     const QString rules = QStringLiteral(
         R"({"version": 1, "rules": [{"name": "m", "listen": "127.0.0.1:%1", "target": "127.0.0.1:%2",
             "maxConnections": 100000}]})").arg(port).arg(targetPort);
-    QFile file(QDir::temp().filePath(QStringLiteral("pasarela-memory-%1.json").arg(port)));
-    if (!file.open(QIODevice::WriteOnly) || file.write(rules.toUtf8()) < 0)
+    const QString path = QDir::temp().filePath(QStringLiteral("pasarela-memory-%1.json").arg(port));
+    const Result<void> written = writeFile(path, rules.toUtf8());
+    if (!written.ok()) {
+        qWarning("%s", qPrintable(written.error()));
         return false;
-    file.close();
-    process.start(QStringLiteral(PASARELA_BINARY),
-                  {QStringLiteral("--headless"), QStringLiteral("--config"), file.fileName()});
+    }
+    process.start(QStringLiteral(PASARELA_BINARY), {QStringLiteral("--headless"), QStringLiteral("--config"), path});
     QByteArray output;
     QDeadlineTimer deadline(10000);
     while (!output.contains("listening ") && !deadline.hasExpired()) {
         process.waitForReadyRead(50);
         output += process.readAllStandardOutput();
     }
-    file.remove();
+    QFile::remove(path);
     return output.contains("listening ");
 }
 

@@ -4,6 +4,7 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include "checks.h"
 #include "demo/minihttpserver.h"
 #include "rawhttpclient.h"
 #include "testhttpserver.h"
@@ -42,7 +43,7 @@ private slots:
 void TestMiniHttpServer::delayHoldsPipeline()
 {
     MiniHttpServer server(echoTarget);
-    QVERIFY(server.listen().ok());
+    QVERIFY_RESULT(server.listen());
     RawClient client;
     QVERIFY(client.connectTo(server.port()));
     client.send("GET /slow HTTP/1.1\r\n\r\nGET /fast HTTP/1.1\r\n\r\n");
@@ -65,7 +66,7 @@ void TestMiniHttpServer::chunked()
     QFETCH(QByteArray, target);
     QFETCH(QByteArray, body);
     MiniHttpServer server(echoTarget);
-    QVERIFY(server.listen().ok());
+    QVERIFY_RESULT(server.listen());
     RawClient client;
     QVERIFY(client.connectTo(server.port()));
     client.send("GET " + target + " HTTP/1.1\r\n\r\nGET /after HTTP/1.1\r\n\r\n");
@@ -80,7 +81,7 @@ void TestMiniHttpServer::halfClosedClient()
 {
     // `printf 'GET ...' | nc -N`: the request, then the client's write side closes.
     MiniHttpServer server(echoTarget);
-    QVERIFY(server.listen().ok());
+    QVERIFY_RESULT(server.listen());
     Socket socket = connectTcp(server.port());
     QVERIFY(socket.isValid());
     QVERIFY(sendAll(socket, QByteArray("GET /half HTTP/1.1\r\n\r\n")));
@@ -97,8 +98,8 @@ void TestMiniHttpServer::tls()
 {
     MiniHttpServer server(echoTarget);
     const Result<void> tls = server.useTls(TestHttpServer::certificatePath(), TestHttpServer::keyPath());
-    QVERIFY2(tls.ok(), qPrintable(tls.error()));
-    QVERIFY(server.listen().ok());
+    QVERIFY_RESULT(tls);
+    QVERIFY_RESULT(server.listen());
     RawClient client;
     QVERIFY(client.connectTo(server.port(), true));
     client.send("GET /secure HTTP/1.1\r\nHost: api.local\r\n\r\n");
@@ -129,7 +130,7 @@ void TestMiniHttpServer::errors()
     QVERIFY2(result.error().contains(u"holds no unencrypted PEM private key"_s), qPrintable(result.error()));
 
     // After a failed listen the server can still listen, once.
-    QVERIFY(server.listen().ok());
+    QVERIFY_RESULT(server.listen());
     QVERIFY(server.port() != 0);
     result = server.useTls(TestHttpServer::certificatePath(), TestHttpServer::keyPath());
     QCOMPARE(result.error(), u"TLS must be set up before the server listens"_s);

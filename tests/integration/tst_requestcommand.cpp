@@ -13,55 +13,25 @@
 
 #include <signal.h>
 
+#include "checks.h"
 #include "httpcalls.h"
+#include "processrun.h"
+#include "testfiles.h"
 #include "testhttpserver.h"
+
+using namespace TestSupport;
 
 namespace {
 
 constexpr int RunTimeoutMs = 60000;
 
-struct Run
+// `pasarela request ARGS`, with input on its stdin.
+ProcessRun run(const QStringList &args, const QByteArray &input = {})
 {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QStringList &args, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(QString::fromUtf8(PASARELA_BINARY), QStringList{QStringLiteral("request")} + args);
-    Run result;
-    if (!process.waitForStarted(RunTimeoutMs))
-        return result;
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(RunTimeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
-QString describe(const Run &r)
-{
-    return QStringLiteral("exit %1\nstderr: %2").arg(r.code).arg(QString::fromUtf8(r.err));
+    ProcessOptions options;
+    options.input = input;
+    options.timeoutMs = RunTimeoutMs;
+    return runProcess(QString::fromUtf8(PASARELA_BINARY), QStringList{QStringLiteral("request")} + args, options);
 }
 
 QJsonObject headerObject(const QJsonArray &headers, const QString &name)
@@ -75,7 +45,7 @@ QJsonObject headerObject(const QJsonArray &headers, const QString &name)
 
 } // namespace
 
-#define VERIFY_EXIT(r, expected) QVERIFY2((r).code == (expected), qPrintable(describe(r)))
+#define VERIFY_EXIT(r, expected) QVERIFY2((r).exitCode == (expected), (r).describe().constData())
 
 class TestRequestCommand final : public QObject
 {
@@ -120,7 +90,7 @@ void TestRequestCommand::initTestCase()
 
 void TestRequestCommand::help()
 {
-    const Run r = run({QStringLiteral("--help")});
+    const ProcessRun r = run({QStringLiteral("--help")});
     VERIFY_EXIT(r, 0);
     for (const char *expected : {"pasarela request [options] URL", "-X, --request", "-H, --header", "-d, --data",
                                  "--data-file", "-o, --output", "--timeout", "-k, --insecure", "-L, --location",
@@ -132,11 +102,11 @@ void TestRequestCommand::help()
 
 void TestRequestCommand::mainHelpMentionsRequest()
 {
-    QProcess process;
-    process.start(QString::fromUtf8(PASARELA_BINARY), {QStringLiteral("--help")});
-    QVERIFY(process.waitForFinished(RunTimeoutMs));
-    QCOMPARE(process.exitCode(), 0);
-    QVERIFY(process.readAllStandardOutput().contains("pasarela request"));
+    ProcessOptions options;
+    options.timeoutMs = RunTimeoutMs;
+    const ProcessRun r = runProcess(QString::fromUtf8(PASARELA_BINARY), {QStringLiteral("--help")}, options);
+    VERIFY_EXIT(r, 0);
+    QVERIFY(r.out.contains("pasarela request"));
 }
 
 void TestRequestCommand::badArguments_data()
@@ -168,7 +138,7 @@ void TestRequestCommand::badArguments()
     QFETCH(QStringList, args);
     QFETCH(QString, message);
     const qsizetype before = m_server.requests().size();
-    const Run r = run(args);
+    const ProcessRun r = run(args);
     VERIFY_EXIT(r, 2);
     QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
     QVERIFY(r.err.startsWith("pasarela: "));
@@ -205,7 +175,7 @@ void TestRequestCommand::exitCodes()
     QFETCH(QStringList, args);
     QFETCH(int, code);
     QFETCH(QString, message);
-    const Run r = run(args);
+    const ProcessRun r = run(args);
     VERIFY_EXIT(r, code);
     QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
     if (code != 0)
@@ -214,7 +184,7 @@ void TestRequestCommand::exitCodes()
 
 void TestRequestCommand::bodyToStdoutAndStatusLine()
 {
-    const Run r = run({QStringLiteral("-H"), QStringLiteral("Host: api.local"), url(QStringLiteral("/api/v1/items"))});
+    const ProcessRun r = run({QStringLiteral("-H"), QStringLiteral("Host: api.local"), url(QStringLiteral("/api/v1/items"))});
     VERIFY_EXIT(r, 0);
     QCOMPARE(r.out, QByteArray(R"({"pod":"api-7d9f","items":[{"name":"zeta","id":2},{"name":"alpha","id":1}],"count":2})"));
     static const QRegularExpression line(
@@ -228,7 +198,7 @@ void TestRequestCommand::outputFileExact()
 {
     constexpr qsizetype Size = 5 * 1000 * 1000;
     const QString path = m_dir.filePath(QStringLiteral("big.json"));
-    const Run r = run({QStringLiteral("-o"), path, QStringLiteral("-H"), QStringLiteral("Host: api.local"),
+    const ProcessRun r = run({QStringLiteral("-o"), path, QStringLiteral("-H"), QStringLiteral("Host: api.local"),
                        url(QStringLiteral("/api/v1/big?bytes=%1").arg(Size))});
     VERIFY_EXIT(r, 0);
     QVERIFY(r.out.isEmpty());
@@ -251,7 +221,7 @@ void TestRequestCommand::unwritableOutput()
     QFETCH(QString, path);
     const QStringList before = QDir(m_dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
     const qsizetype requests = m_server.requests().size();
-    const Run r = run({QStringLiteral("-o"), path, QStringLiteral("-H"), QStringLiteral("Host: api.local"),
+    const ProcessRun r = run({QStringLiteral("-o"), path, QStringLiteral("-H"), QStringLiteral("Host: api.local"),
                        url(QStringLiteral("/api/v1/items"))});
     VERIFY_EXIT(r, 2);
     QVERIFY2(QString::fromUtf8(r.err).startsWith(QStringLiteral("pasarela: cannot write ") + path), r.err.constData());
@@ -264,11 +234,11 @@ void TestRequestCommand::noFileOnFailure()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("out.json"));
-    const Run timeout = run({QStringLiteral("-o"), path, QStringLiteral("--timeout"), QStringLiteral("300"),
+    const ProcessRun timeout = run({QStringLiteral("-o"), path, QStringLiteral("--timeout"), QStringLiteral("300"),
                              QStringLiteral("-H"), QStringLiteral("Host: api.local"),
                              url(QStringLiteral("/api/v1/slow?ms=5000"))});
     VERIFY_EXIT(timeout, 3);
-    const Run failed = run({QStringLiteral("-o"), path, QStringLiteral("--fail"), url(QStringLiteral("/missing"))});
+    const ProcessRun failed = run({QStringLiteral("-o"), path, QStringLiteral("--fail"), url(QStringLiteral("/missing"))});
     VERIFY_EXIT(failed, 1);
     QVERIFY(QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden));
 }
@@ -302,7 +272,7 @@ void TestRequestCommand::exportFile()
     const QStringList args{QStringLiteral("--export"), path, QStringLiteral("-d"), QStringLiteral(R"({"name":"delta"})"),
                            QStringLiteral("-H"), QStringLiteral("Host: api.local"), QStringLiteral("-H"),
                            QStringLiteral("Authorization: Bearer s3cret"), url(QStringLiteral("/api/v1/items"))};
-    const Run r = run(args);
+    const ProcessRun r = run(args);
     VERIFY_EXIT(r, 0);
     QCOMPARE(r.out, QByteArray(R"({"created":{"name":"delta"}})"));
     const QByteArray text = readFile(path);
@@ -326,7 +296,7 @@ void TestRequestCommand::exportFile()
              QStringLiteral("delta"));
     QVERIFY(response.value(QStringLiteral("timings")).toObject().value(QStringLiteral("totalMs")).toDouble() > 0);
 
-    const Run kept = run(QStringList{QStringLiteral("--keep-secrets")} + args);
+    const ProcessRun kept = run(QStringList{QStringLiteral("--keep-secrets")} + args);
     VERIFY_EXIT(kept, 0);
     QVERIFY(readFile(path).contains("Bearer s3cret"));
 }
@@ -335,7 +305,7 @@ void TestRequestCommand::exportOnFailure()
 {
     const QString path = m_dir.filePath(QStringLiteral("failed.json"));
     const quint16 port = closedPort();
-    const Run r = run({QStringLiteral("--export"), path, QStringLiteral("http://127.0.0.1:%1/x").arg(port)});
+    const ProcessRun r = run({QStringLiteral("--export"), path, QStringLiteral("http://127.0.0.1:%1/x").arg(port)});
     VERIFY_EXIT(r, 3);
     const QJsonObject json = QJsonDocument::fromJson(readFile(path)).object();
     QCOMPARE(json.value(QStringLiteral("error")).toString(), QStringLiteral("connection refused by 127.0.0.1:%1").arg(port));
@@ -348,13 +318,13 @@ void TestRequestCommand::dataFromFileAndStdin()
 {
     const QByteArray body = "{\"line\":1,\r\n\"bytes\":\"\xc3\xa9\"}\n";
     const QString path = m_dir.filePath(QStringLiteral("body.json"));
-    QVERIFY(writeFile(path, body));
+    QVERIFY_RESULT(writeFile(path, body));
     const QString echo = url(QStringLiteral("/api/v1/echo"));
     const QString host = QStringLiteral("Host: api.local");
     for (const QStringList &args : {QStringList{QStringLiteral("-d"), u'@' + path},
                                     QStringList{QStringLiteral("--data-file"), path},
                                     QStringList{QStringLiteral("-d"), QStringLiteral("@-")}}) {
-        const Run r = run(args + QStringList{QStringLiteral("-H"), host, echo}, body);
+        const ProcessRun r = run(args + QStringList{QStringLiteral("-H"), host, echo}, body);
         VERIFY_EXIT(r, 0);
         const TestHttpServer::Seen seen = m_server.requests().constLast();
         QCOMPARE(seen.method, QByteArray("POST"));
@@ -379,7 +349,7 @@ void TestRequestCommand::contentTypeGuessed()
 {
     QFETCH(QStringList, args);
     QFETCH(QByteArray, contentType);
-    const Run r = run(args + QStringList{QStringLiteral("-H"), QStringLiteral("Host: api.local"),
+    const ProcessRun r = run(args + QStringList{QStringLiteral("-H"), QStringLiteral("Host: api.local"),
                                          url(QStringLiteral("/api/v1/echo"))});
     VERIFY_EXIT(r, 0);
     QCOMPARE(m_server.requests().constLast().header("Content-Type"), contentType);
@@ -388,17 +358,17 @@ void TestRequestCommand::contentTypeGuessed()
 void TestRequestCommand::methodAndRedirects()
 {
     const QString host = QStringLiteral("Host: api.local");
-    const Run put = run({QStringLiteral("-X"), QStringLiteral("PUT"), QStringLiteral("-d"), QStringLiteral("{}"),
+    const ProcessRun put = run({QStringLiteral("-X"), QStringLiteral("PUT"), QStringLiteral("-d"), QStringLiteral("{}"),
                          QStringLiteral("-H"), host, url(QStringLiteral("/api/v1/echo"))});
     VERIFY_EXIT(put, 0);
     QCOMPARE(QJsonDocument::fromJson(put.out).object().value(QStringLiteral("method")).toString(), QStringLiteral("PUT"));
 
-    const Run notFollowed = run({QStringLiteral("-H"), host, url(QStringLiteral("/api/v1/redirect"))});
+    const ProcessRun notFollowed = run({QStringLiteral("-H"), host, url(QStringLiteral("/api/v1/redirect"))});
     VERIFY_EXIT(notFollowed, 0);
     QVERIFY2(notFollowed.err.startsWith("HTTP/1.1 302 Found"), notFollowed.err.constData());
     QCOMPARE(notFollowed.out, QByteArray(R"({"location":"/api/v1/items"})"));
 
-    const Run followed = run({QStringLiteral("-L"), QStringLiteral("-H"), host, url(QStringLiteral("/api/v1/redirect"))});
+    const ProcessRun followed = run({QStringLiteral("-L"), QStringLiteral("-H"), host, url(QStringLiteral("/api/v1/redirect"))});
     VERIFY_EXIT(followed, 0);
     QVERIFY2(followed.err.startsWith("HTTP/1.1 200 OK"), followed.err.constData());
     QVERIFY(followed.out.startsWith(R"({"pod":"api-7d9f")"));

@@ -71,7 +71,7 @@ void TestRuleEdits::stopDuringTransferThenRestart()
     QTRY_VERIFY(received > 4 * 1024 * 1024);
 
     const Clock::time_point stoppedAt = Clock::now();
-    QVERIFY(engine.setRuleEnabled(id, false).ok());
+    QVERIFY_RESULT(engine.setRuleEnabled(id, false));
     int error = 0;
     QDeadlineTimer deadline(2000);
     while (!deadline.hasExpired() && (connectTcp(port, 500, &error).isValid() || error != ECONNREFUSED)) {
@@ -91,7 +91,7 @@ void TestRuleEdits::stopDuringTransferThenRestart()
 
     QElapsedTimer restart;
     restart.start();
-    QVERIFY(engine.setRuleEnabled(id, true).ok());
+    QVERIFY_RESULT(engine.setRuleEnabled(id, true));
     QVERIFY(waitForState(engine, id, RuleState::Listening, 1000));
     qInfo("listening again after %lld ms", restart.elapsed());
     Socket again = connectTcp(port);
@@ -134,10 +134,10 @@ void TestRuleEdits::editDuringTransferLeavesOthersAlone()
         QElapsedTimer timer;
         timer.start();
         if (i % 3 == 2) {
-            QVERIFY(engine.setRuleEnabled(a, false).ok());
-            QVERIFY(engine.setRuleEnabled(a, true).ok());
+            QVERIFY_RESULT(engine.setRuleEnabled(a, false));
+            QVERIFY_RESULT(engine.setRuleEnabled(a, true));
         } else {
-            QVERIFY(engine.updateRule(a, edited).ok());
+            QVERIFY_RESULT(engine.updateRule(a, edited));
         }
         QVERIFY(waitForState(engine, a, RuleState::Listening, 1000));
         slowestRestartMs = qMax(slowestRestartMs, timer.elapsed());

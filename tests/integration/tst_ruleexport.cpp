@@ -1,10 +1,14 @@
 // exportRules() in every format, against golden files (export_golden/), and the
 // cases around them: what is left out, what cannot be carried over, quoting.
 // PASARELA_WRITE_GOLDEN=1 rewrites the golden files from the current output.
-#include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
+#include "checks.h"
 #include "export/ruleexport.h"
+#include "testfiles.h"
+
+using namespace TestSupport;
 
 namespace {
 
@@ -89,19 +93,18 @@ void TestRuleExport::golden()
     if (nodePort)
         options.serviceType = ExportOptions::ServiceType::NodePort;
     const Result<QString> text = exportRules(sampleRules(), format, options);
-    QVERIFY2(text.ok(), qPrintable(text.error()));
+    QVERIFY_RESULT(text);
     // The golden files hold "@VERSION@" where the version goes.
     const QString version = QStringLiteral(PASARELA_VERSION);
     QVERIFY(text.value().contains(QStringLiteral("Pasarela ") + version));
 
-    QFile golden(QStringLiteral(EXPORT_GOLDEN_DIR "/") + file);
+    const QString golden = QStringLiteral(EXPORT_GOLDEN_DIR "/") + file;
     if (qEnvironmentVariableIsSet("PASARELA_WRITE_GOLDEN")) {
-        QVERIFY(golden.open(QIODevice::WriteOnly));
-        golden.write(QString(text.value()).replace(version, QStringLiteral("@VERSION@")).toUtf8());
+        QVERIFY_RESULT(writeFile(golden, QString(text.value()).replace(version, QStringLiteral("@VERSION@")).toUtf8()));
         return;
     }
-    QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(golden.fileName()));
-    const QString expected = QString::fromUtf8(golden.readAll()).replace(QStringLiteral("@VERSION@"), version);
+    QVERIFY2(QFileInfo::exists(golden), qPrintable(golden));
+    const QString expected = QString::fromUtf8(readFile(golden)).replace(QStringLiteral("@VERSION@"), version);
     QCOMPARE(text.value(), expected);
     // Deterministic: the same rules give the same bytes.
     QCOMPARE(exportRules(sampleRules(), format, options).value(), text.value());

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "checks.h"
 #include "cluster/clusterreader.h"
 #include "export/ruleexport.h"
 #include "fakecluster.h"
@@ -67,7 +68,7 @@ void TestClusterRules::init()
     QVERIFY(m_dir->isValid());
     m_engine = std::make_unique<ForwardEngine>(1);
     m_controller = std::make_unique<RuleController>(m_engine.get(), rulesPath());
-    QVERIFY(m_controller->load().ok());
+    QVERIFY_RESULT(m_controller->load());
     m_panel = std::make_unique<RulesPanel>(m_controller.get());
 }
 
@@ -146,7 +147,7 @@ void TestClusterRules::staleTargetIsMarkedAndUpdated()
 
     RuleStore store(rulesPath());
     const Result<QList<ForwardRule>> onDisk = store.load();
-    QVERIFY2(onDisk.ok(), qPrintable(onDisk.error()));
+    QVERIFY_RESULT(onDisk);
     QCOMPARE(onDisk.value().size(), 1);
     QCOMPARE(onDisk.value().constFirst().target, now);
     QCOMPARE(onDisk.value().constFirst().origin, m_controller->rule(id).origin);
@@ -219,7 +220,7 @@ void TestClusterRules::exportWritesTheSameBytes()
     ExportOptions options;
     options.rulesPath = QFileInfo(rulesPath()).absoluteFilePath();
     const Result<QString> expected = exportRules(m_controller->rules(), ExportFormat(format), options);
-    QVERIFY2(expected.ok(), qPrintable(expected.error()));
+    QVERIFY_RESULT(expected);
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), expected.value().toUtf8());
@@ -238,7 +239,7 @@ void TestClusterRules::exportSelectedRuleOnly()
     ExportOptions options;
     options.rulesPath = QFileInfo(rulesPath()).absoluteFilePath();
     const Result<QString> expected = exportRules({m_controller->rules().at(1)}, ExportFormat::Socat, options);
-    QVERIFY(expected.ok());
+    QVERIFY_RESULT(expected);
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), expected.value().toUtf8());

@@ -14,6 +14,7 @@
 
 #include <memory>
 
+#include "checks.h"
 #include "cluster/clusterreader.h"
 #include "cluster/exposedialog.h"
 #include "fakecluster.h"
@@ -61,7 +62,7 @@ void TestExposeDialog::init()
     QVERIFY(m_dir->isValid());
     m_engine = std::make_unique<ForwardEngine>(1);
     m_controller = std::make_unique<RuleController>(m_engine.get(), m_dir->filePath(QStringLiteral("rules.json")));
-    QVERIFY(m_controller->load().ok());
+    QVERIFY_RESULT(m_controller->load());
 }
 
 void TestExposeDialog::cleanup()
@@ -101,7 +102,7 @@ void TestExposeDialog::useFreePorts(ExposeDialog &dialog)
 void TestExposeDialog::showsPlannedRules()
 {
     const Result<ClusterInfo> info = readCluster();
-    QVERIFY2(info.ok(), qPrintable(info.error()));
+    QVERIFY_RESULT(info);
     const QList<ForwardRule> planned = planRules(info.value(), QStringLiteral("127.0.0.1"));
     QVERIFY(planned.size() >= 3);
 
@@ -179,7 +180,7 @@ void TestExposeDialog::reportsClashKeepsOthers()
     taken.name = QStringLiteral("taken");
     taken.listen = Endpoint{QStringLiteral("127.0.0.1"), quint16(portBox(*dialog, 0)->value())};
     taken.target = Endpoint{QStringLiteral("127.0.0.1"), 9};
-    QVERIFY(m_controller->addRule(taken).ok());
+    QVERIFY_RESULT(m_controller->addRule(taken));
 
     dialog->createButton()->click();
 

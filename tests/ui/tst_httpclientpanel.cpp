@@ -28,6 +28,7 @@
 #include <QTreeView>
 #include <QTreeWidget>
 
+#include "checks.h"
 #include "http/collectionspanel.h"
 #include "http/curldialog.h"
 #include "http/headersmodel.h"
@@ -42,15 +43,12 @@
 #include "http/throughrulebutton.h"
 #include "relay/forwardengine.h"
 #include "rules/rulecontroller.h"
+#include "testfiles.h"
 #include "testhttpserver.h"
 
-namespace {
+using namespace TestSupport;
 
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+namespace {
 
 // Top-level keys of a JSON object, in the order they were written.
 QStringList keysOf(const QByteArray &json)
@@ -176,14 +174,14 @@ void TestHttpClientPanel::sendShowsStatusTreeAndSaves()
     QVERIFY2(QRegularExpression(QStringLiteral("^items-\\d{8}-\\d{6}\\.json$")).match(m_panel->suggestedFileName()).hasMatch(),
              qPrintable(m_panel->suggestedFileName()));
     const QString saved = m_dir->filePath(QStringLiteral("items.json"));
-    QVERIFY(m_panel->saveResponseTo(saved).ok());
+    QVERIFY_RESULT(m_panel->saveResponseTo(saved));
     QCOMPARE(readFile(saved), body);
     const Result<void> failed = m_panel->saveResponseTo(m_dir->filePath(QStringLiteral("missing/dir/items.json")));
     QVERIFY(!failed);
     QVERIFY2(failed.error().contains(QLatin1String("missing")), qPrintable(failed.error()));
 
     const QString exported = m_dir->filePath(QStringLiteral("exchange.json"));
-    QVERIFY(m_panel->exportExchangeTo(exported).ok());
+    QVERIFY_RESULT(m_panel->exportExchangeTo(exported));
     const QJsonObject exchange = QJsonDocument::fromJson(readFile(exported)).object();
     QCOMPARE(exchange.value(QLatin1String("format")).toString(), QStringLiteral("pasarela-exchange"));
     QCOMPARE(exchange.value(QLatin1String("response")).toObject().value(QLatin1String("status")).toInt(), 200);
@@ -344,10 +342,7 @@ void TestHttpClientPanel::secretHeadersComeBackRedacted()
 void TestHttpClientPanel::brokenHistoryFileIsReported()
 {
     const QString path = m_dir->filePath(QStringLiteral("broken.json"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("{ not json");
-    file.close();
+    QVERIFY_RESULT(writeFile(path, "{ not json"));
     HttpClientPanel panel(nullptr, path);
     QLabel *problem = panel.historyPanel()->problemLabel();
     QVERIFY(!problem->isHidden());
@@ -524,7 +519,7 @@ void TestHttpClientPanel::tenMegabyteJsonDoesNotFreeze()
 
     // Save keeps everything.
     const QString saved = m_dir->filePath(QStringLiteral("big.json"));
-    QVERIFY(m_panel->saveResponseTo(saved).ok());
+    QVERIFY_RESULT(m_panel->saveResponseTo(saved));
     QCOMPARE(readFile(saved), TestHttpServer::bigBody(10000000));
 }
 
@@ -579,7 +574,7 @@ void TestHttpClientPanel::throughRulePickerFillsTheUrl()
     rule.listen = parseListen(QStringLiteral("0.0.0.0:31042")).value();
     rule.target = parseTarget(QStringLiteral("192.168.49.2:80")).value();
     rule.enabled = false;
-    QVERIFY(controller.addRule(rule).ok());
+    QVERIFY_RESULT(controller.addRule(rule));
 
     HttpClientPanel panel(&controller, m_dir->filePath(QStringLiteral("h2.json")));
     panel.urlEdit()->setText(QStringLiteral("http://192.168.49.2/api/v1/items"));
@@ -592,7 +587,7 @@ void TestHttpClientPanel::throughRulePickerFillsTheUrl()
     // The menu follows the rules.
     rule.name = QStringLiteral("second");
     rule.listen = parseListen(QStringLiteral("127.0.0.1:31043")).value();
-    QVERIFY(controller.addRule(rule).ok());
+    QVERIFY_RESULT(controller.addRule(rule));
     QCOMPARE(panel.throughRuleButton()->menu()->actions().size(), 2);
 }
 

@@ -27,6 +27,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "checks.h"
 #include "connections/connectionspanel.h"
 #include "connections/connectiontablemodel.h"
 #include "demo/demoingress.h"
@@ -40,24 +41,12 @@
 #include "rules/rulespanel.h"
 #include "rules/ruletablemodel.h"
 #include "targetserver.h"
+#include "testfiles.h"
 #include "testsocket.h"
 
 using namespace TestSupport;
 
 namespace {
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void writeFile(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(data);
-}
 
 QByteArray rulesJson(const QList<QJsonObject> &rules)
 {
@@ -201,8 +190,8 @@ void TestMainWindow::enabledRulesListenWhenTheWindowOpens()
     TargetServer echo(TargetServer::echo());
     const quint16 on = freePort(), off = freePort();
     const QString path = m_dir.filePath(QStringLiteral("start.json"));
-    writeFile(path, rulesJson({ruleJson(QStringLiteral("on"), on, echo.port(), true),
-                               ruleJson(QStringLiteral("off"), off, echo.port(), false)}));
+    QVERIFY_RESULT(writeFile(path, rulesJson({ruleJson(QStringLiteral("on"), on, echo.port(), true),
+                                              ruleJson(QStringLiteral("off"), off, echo.port(), false)})));
 
     ForwardEngine engine(1);
     MainWindow window(&engine, path);
@@ -234,7 +223,7 @@ void TestMainWindow::brokenRulesFileIsKept()
 {
     const QString path = m_dir.filePath(QStringLiteral("broken.json"));
     const QByteArray broken = QByteArrayLiteral("{\"version\": 1, \"rules\": [ {\"name\": \"api\",, } ]}\n");
-    writeFile(path, broken);
+    QVERIFY_RESULT(writeFile(path, broken));
 
     ForwardEngine engine(1);
     MainWindow window(&engine, path);
@@ -257,14 +246,14 @@ void TestMainWindow::brokenRulesFileIsKept()
     });
     const quint16 port = freePort();
     const Result<ForwardRule> rule = ForwardRule::fromJson(ruleJson(QStringLiteral("a"), port, 9, false));
-    QVERIFY(rule);
-    QVERIFY(window.ruleController()->addRule(rule.value()));
+    QVERIFY_RESULT(rule);
+    QVERIFY_RESULT(window.ruleController()->addRule(rule.value()));
     QCOMPARE(asked, 1);
     QCOMPARE(readFile(path), broken);
 
     // Confirmed: saved in place, the broken file kept beside it.
     answer = true;
-    QVERIFY(window.ruleController()->setEnabled(window.rulesPanel()->model()->ruleIdAt(0), true));
+    QVERIFY_RESULT(window.ruleController()->setEnabled(window.rulesPanel()->model()->ruleIdAt(0), true));
     QCOMPARE(asked, 2);
     const QJsonArray saved = QJsonDocument::fromJson(readFile(path)).object().value(QStringLiteral("rules")).toArray();
     QCOMPARE(saved.size(), 1);
@@ -276,8 +265,8 @@ void TestMainWindow::brokenRulesFileIsKept()
 void TestMainWindow::removeWithoutConnectionsDoesNotAsk()
 {
     const QString path = m_dir.filePath(QStringLiteral("remove.json"));
-    writeFile(path, rulesJson({ruleJson(QStringLiteral("one"), freePort(), 9, false),
-                               ruleJson(QStringLiteral("two"), freePort(), 9, false)}));
+    QVERIFY_RESULT(writeFile(path, rulesJson({ruleJson(QStringLiteral("one"), freePort(), 9, false),
+                                              ruleJson(QStringLiteral("two"), freePort(), 9, false)})));
     ForwardEngine engine(1);
     MainWindow window(&engine, path);
     window.rulesPanel()->view()->selectRow(0);
@@ -293,7 +282,7 @@ void TestMainWindow::removeAsksWhileConnectionsAreOpen()
     TargetServer echo(TargetServer::echo());
     const quint16 port = freePort();
     const QString path = m_dir.filePath(QStringLiteral("remove-busy.json"));
-    writeFile(path, rulesJson({ruleJson(QStringLiteral("busy"), port, echo.port(), true)}));
+    QVERIFY_RESULT(writeFile(path, rulesJson({ruleJson(QStringLiteral("busy"), port, echo.port(), true)})));
     ForwardEngine engine(1);
     engine.setSnapshotInterval(50);
     MainWindow window(&engine, path);
@@ -330,8 +319,8 @@ void TestMainWindow::removeAsksWhileConnectionsAreOpen()
 void TestMainWindow::keyboardShortcuts()
 {
     const QString path = m_dir.filePath(QStringLiteral("keys.json"));
-    writeFile(path, rulesJson({ruleJson(QStringLiteral("one"), freePort(), 9, false),
-                               ruleJson(QStringLiteral("two"), freePort(), 9, false)}));
+    QVERIFY_RESULT(writeFile(path, rulesJson({ruleJson(QStringLiteral("one"), freePort(), 9, false),
+                                              ruleJson(QStringLiteral("two"), freePort(), 9, false)})));
     ForwardEngine engine(1);
     MainWindow window(&engine, path);
     window.show();
@@ -446,13 +435,13 @@ void TestMainWindow::firstStartOffersTheDemo()
     // Starting it again changes nothing; stopping it leaves the file unwritten.
     window.startDemo();
     QCOMPARE(window.ruleController()->ruleIds().size(), 1);
-    QVERIFY(window.ruleController()->setEnabled(id, false));
+    QVERIFY_RESULT(window.ruleController()->setEnabled(id, false));
     QVERIFY(!QFileInfo::exists(path));
 
     // Edited, it is the user's rule, and saved.
     ForwardRule mine = window.ruleController()->rule(id);
     mine.name = QStringLiteral("mine now");
-    QVERIFY(window.ruleController()->updateRule(id, mine));
+    QVERIFY_RESULT(window.ruleController()->updateRule(id, mine));
     QVERIFY(!window.ruleController()->isUnsaved(id));
     QVERIFY(readFile(path).contains("mine now"));
 }
@@ -482,7 +471,7 @@ void TestMainWindow::closedOfferIsNotShownAgain()
     QSettings(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/settings.ini"),
               QSettings::IniFormat)
         .remove(QStringLiteral("demo"));
-    writeFile(path, rulesJson({}));
+    QVERIFY_RESULT(writeFile(path, rulesJson({})));
     ForwardEngine engine(1);
     MainWindow window(&engine, path);
     QVERIFY(!window.rulesPanel()->isWelcomeShown());

@@ -8,6 +8,7 @@
 #include <QSpinBox>
 #include <QTest>
 
+#include "checks.h"
 #include "rules/ruleeditordialog.h"
 #include "translations.h"
 
@@ -398,7 +399,7 @@ void TestRuleEditorDialog::listenChoices()
     QCOMPARE(choices.at(2).first, QStringLiteral("0.0.0.0"));
     QCOMPARE(choices.at(3).first, QStringLiteral("::"));
     for (const auto &choice : choices) {
-        QVERIFY2(parseIpAddress(choice.first).ok(), qPrintable(choice.first));
+        QVERIFY_RESULT(parseIpAddress(choice.first));
         QVERIFY(!choice.second.isEmpty());
     }
 

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "checks.h"
 #include "enginehelpers.h"
 #include "format.h"
 #include "relay/forwardengine.h"
@@ -62,7 +63,7 @@ void TestRuleTableModel::init()
     QVERIFY(m_dir->isValid());
     m_engine = std::make_unique<ForwardEngine>(1);
     m_controller = std::make_unique<RuleController>(m_engine.get(), m_dir->filePath(QStringLiteral("rules.json")));
-    QVERIFY(m_controller->load().ok());
+    QVERIFY_RESULT(m_controller->load());
     m_model = std::make_unique<RuleTableModel>(m_controller.get());
     m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
@@ -296,13 +297,13 @@ void TestRuleTableModel::removeAndAddRows()
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     ForwardRule renamed = m_controller->rule(ids.at(2));
     renamed.name = QStringLiteral("third");
-    QVERIFY(m_controller->updateRule(ids.at(2), renamed).ok());
+    QVERIFY_RESULT(m_controller->updateRule(ids.at(2), renamed));
     QVERIFY(!changed.isEmpty());
     QCOMPARE(changed.last().at(0).value<QModelIndex>().row(), 1);
     QCOMPARE(text(1, RuleTableModel::Name), QStringLiteral("third"));
 
     const Result<RuleId> copy = m_controller->duplicateRule(ids.at(0));
-    QVERIFY(copy.ok());
+    QVERIFY_RESULT(copy);
     QCOMPARE(m_model->rowCount(), 3);
     QCOMPARE(m_model->ruleIdAt(2), copy.value());
 }

@@ -1,4 +1,4 @@
-pasarela_add_ui_test(tst_mainwindow SOURCES tst_mainwindow.cpp LIBS pasarela_testsupport)
+pasarela_add_ui_test(tst_mainwindow SOURCES tst_mainwindow.cpp)
 # The demo's rule listens on the fixed port 31042.
 set_tests_properties(tst_mainwindow PROPERTIES RESOURCE_LOCK demo_port)
 

@@ -1,5 +1,6 @@
 #include <QTest>
 
+#include "checks.h"
 #include "rules/address.h"
 
 class TestAddress final : public QObject
@@ -126,7 +127,7 @@ void TestAddress::listen()
     QFETCH(int, port);
 
     const Result<Endpoint> result = parseListen(text);
-    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QVERIFY_RESULT(result);
     QCOMPARE(result.value().host, host);
     QCOMPARE(int(result.value().port), port);
 }
@@ -150,7 +151,7 @@ void TestAddress::target()
     QFETCH(int, port);
 
     const Result<Endpoint> result = parseTarget(text);
-    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QVERIFY_RESULT(result);
     QCOMPARE(result.value().host, host);
     QCOMPARE(int(result.value().port), port);
 }
@@ -228,7 +229,7 @@ void TestAddress::endpointToString()
     QCOMPARE(endpoint.toString(), text);
     // What toString() writes, the parsers read back.
     const Result<Endpoint> parsed = parseTarget(endpoint.toString());
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QVERIFY_RESULT(parsed);
     QCOMPARE(parsed.value(), endpoint);
 }
 
@@ -254,7 +255,7 @@ void TestAddress::cidr()
     QFETCH(int, prefix);
 
     const Result<Cidr> result = parseCidr(text);
-    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QVERIFY_RESULT(result);
     QCOMPARE(result.value().network.toString(), network);
     QCOMPARE(result.value().prefixLength, prefix);
     QCOMPARE(result.value().toString(), network + QLatin1Char('/') + QString::number(prefix));
@@ -316,7 +317,7 @@ void TestAddress::contains()
     QFETCH(bool, inside);
 
     const Result<Cidr> network = parseCidr(cidr);
-    QVERIFY2(network.ok(), qPrintable(network.error()));
+    QVERIFY_RESULT(network);
     QCOMPARE(network.value().contains(QHostAddress(address)), inside);
     QVERIFY(!network.value().contains(QHostAddress()));
 }

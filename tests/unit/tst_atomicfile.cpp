@@ -13,21 +13,12 @@
 #include <QTest>
 
 #include "atomicfile.h"
+#include "checks.h"
+#include "testfiles.h"
+
+using namespace TestSupport;
 
 namespace {
-
-QByteArray contents(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<cannot read>");
-}
-
-// The permission bits as stat() reports them, -1 without such a file.
-int modeOf(const QString &path)
-{
-    struct stat info{};
-    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
-}
 
 // The files in dir: a write must not leave its temporary file behind.
 QStringList entries(const QString &dir)
@@ -68,29 +59,29 @@ void TestAtomicFile::writesAndReplaces()
     const QString path = m_dir->filePath(QStringLiteral("data.json"));
     const QByteArray first("{\"a\": 1}\n\0binary\xff", 17);
     const Result<void> written = writeFileAtomically(path, first);
-    QVERIFY2(written.ok(), qPrintable(written.error()));
-    QCOMPARE(contents(path), first);
+    QVERIFY_RESULT(written);
+    QCOMPARE(readFile(path), first);
 
     const QByteArray shorter("[]");
-    QVERIFY(writeFileAtomically(path, shorter).ok());
-    QCOMPARE(contents(path), shorter);
-    QVERIFY(writeFileAtomically(path, QByteArray()).ok());
-    QCOMPARE(contents(path), QByteArray());
+    QVERIFY_RESULT(writeFileAtomically(path, shorter));
+    QCOMPARE(readFile(path), shorter);
+    QVERIFY_RESULT(writeFileAtomically(path, QByteArray()));
+    QCOMPARE(readFile(path), QByteArray());
     QCOMPARE(entries(m_dir->path()), QStringList{QStringLiteral("data.json")});
 }
 
 void TestAtomicFile::permissions()
 {
     const QString path = m_dir->filePath(QStringLiteral("history.json"));
-    QVERIFY(writeFileAtomically(path, "new", OwnerOnly).ok());
-    QCOMPARE(modeOf(path), 0600);
+    QVERIFY_RESULT(writeFileAtomically(path, "new", OwnerOnly));
+    QCOMPARE(fileMode(path), 0600);
 
     // A file others could read becomes private with the write that asks for it.
     QVERIFY(QFile::setPermissions(path, OwnerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther));
-    QCOMPARE(modeOf(path), 0644);
-    QVERIFY(writeFileAtomically(path, "again", OwnerOnly).ok());
-    QCOMPARE(modeOf(path), 0600);
-    QCOMPARE(contents(path), QByteArray("again"));
+    QCOMPARE(fileMode(path), 0644);
+    QVERIFY_RESULT(writeFileAtomically(path, "again", OwnerOnly));
+    QCOMPARE(fileMode(path), 0600);
+    QCOMPARE(readFile(path), QByteArray("again"));
 }
 
 void TestAtomicFile::keepsPermissionsByDefault()
@@ -98,15 +89,15 @@ void TestAtomicFile::keepsPermissionsByDefault()
     const QString path = m_dir->filePath(QStringLiteral("export.csv"));
     const mode_t mask = ::umask(022);
     const bool created = writeFileAtomically(path, "a").ok();
-    const int newMode = modeOf(path);
+    const int newMode = fileMode(path);
     const bool chmodded = QFile::setPermissions(path, OwnerOnly | QFileDevice::ReadGroup);
     const bool replaced = writeFileAtomically(path, "b").ok();
     ::umask(mask);
 
     QVERIFY(created && chmodded && replaced);
     QCOMPARE(newMode, 0644);  // 0666 less the umask
-    QCOMPARE(modeOf(path), 0640);
-    QCOMPARE(contents(path), QByteArray("b"));
+    QCOMPARE(fileMode(path), 0640);
+    QCOMPARE(readFile(path), QByteArray("b"));
 }
 
 void TestAtomicFile::missingFolder()
@@ -124,16 +115,16 @@ void TestAtomicFile::createsFolder()
 {
     const QString path = m_dir->filePath(QStringLiteral("config/pasarela/rules.json"));
     const Result<void> written = writeFileAtomically(path, "{}", OwnerOnly, ParentFolder::Create);
-    QVERIFY2(written.ok(), qPrintable(written.error()));
-    QCOMPARE(contents(path), QByteArray("{}"));
-    QCOMPARE(modeOf(path), 0600);
+    QVERIFY_RESULT(written);
+    QCOMPARE(readFile(path), QByteArray("{}"));
+    QCOMPARE(fileMode(path), 0600);
 }
 
 // A regular file where the folder should be: no one, not even root, can make it.
 void TestAtomicFile::folderCannotBeCreated()
 {
     const QString blocker = m_dir->filePath(QStringLiteral("config"));
-    QVERIFY(writeFileAtomically(blocker, "not a folder").ok());
+    QVERIFY_RESULT(writeFileAtomically(blocker, "not a folder"));
     const QString path = blocker + QStringLiteral("/pasarela/rules.json");
     const Result<void> written = writeFileAtomically(path, "{}", OwnerOnly, ParentFolder::Create);
     QVERIFY(!written);
@@ -141,7 +132,7 @@ void TestAtomicFile::folderCannotBeCreated()
              qPrintable(written.error()));
     QVERIFY2(written.error().contains(QDir::toNativeSeparators(blocker + QStringLiteral("/pasarela"))),
              qPrintable(written.error()));
-    QCOMPARE(contents(blocker), QByteArray("not a folder"));
+    QCOMPARE(readFile(blocker), QByteArray("not a folder"));
 }
 
 void TestAtomicFile::directory()
@@ -159,7 +150,7 @@ void TestAtomicFile::failedWriteKeepsOldFile()
 {
     const QString path = m_dir->filePath(QStringLiteral("rules.json"));
     const QByteArray old(1000, 'o');
-    QVERIFY(writeFileAtomically(path, old, OwnerOnly).ok());
+    QVERIFY_RESULT(writeFileAtomically(path, old, OwnerOnly));
 
     rlimit saved{};
     QVERIFY(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
@@ -174,15 +165,15 @@ void TestAtomicFile::failedWriteKeepsOldFile()
     QVERIFY(!written);
     QVERIFY2(written.error().startsWith(QStringLiteral("cannot write ") + QDir::toNativeSeparators(path) + u':'),
              qPrintable(written.error()));
-    QCOMPARE(contents(path), old);
-    QCOMPARE(modeOf(path), 0600);
+    QCOMPARE(readFile(path), old);
+    QCOMPARE(fileMode(path), 0600);
     QCOMPARE(entries(m_dir->path()), QStringList{QStringLiteral("rules.json")});
 }
 
 void TestAtomicFile::checkWritable()
 {
     const QString path = m_dir->filePath(QStringLiteral("out.json"));
-    QVERIFY(::checkWritable(path).ok());
+    QVERIFY_RESULT(::checkWritable(path));
     QVERIFY(entries(m_dir->path()).isEmpty());  // nothing made, nothing left
 
     const QString missing = m_dir->filePath(QStringLiteral("missing/out.json"));

@@ -1,10 +1,12 @@
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
 
+#include "checks.h"
 #include "http/curlcommand.h"
+#include "processrun.h"
 
 using namespace Qt::StringLiterals;
+using namespace TestSupport;
 
 namespace {
 
@@ -149,11 +151,11 @@ void TestCurlCommand::roundTrip()
     const QString bash = QStandardPaths::findExecutable(u"bash"_s);
     if (bash.isEmpty())
         QSKIP("bash is not installed");
-    QProcess shell;
-    shell.start(bash, {u"-c"_s, u"printf '%s\\0'"_s % command.mid(4)});
-    QVERIFY(shell.waitForFinished(10000));
-    QCOMPARE(shell.exitCode(), 0);
-    QByteArrayList words = shell.readAllStandardOutput().split('\0');
+    ProcessOptions options;
+    options.timeoutMs = 10000;
+    const ProcessRun shell = runProcess(bash, {u"-c"_s, u"printf '%s\\0'"_s % command.mid(4)}, options);
+    QVERIFY2(shell.exitCode == 0, shell.describe().constData());
+    QByteArrayList words = shell.out.split('\0');
     words.removeLast();
     QVERIFY(words.contains(request.url.toUtf8()));
     if (!request.body.isEmpty()) {
@@ -170,7 +172,7 @@ void TestCurlCommand::chrome()
 {
     QStringList notes;
     const Result<HttpRequest> parsed = CurlCommand::toRequest(ChromeCommand, &notes);
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QVERIFY_RESULT(parsed);
     const HttpRequest &r = parsed.value();
     QCOMPARE(r.method, u"POST"_s);
     QCOMPARE(r.url, u"https://api.example.com/v1/items?page=2&q=caf%C3%A9"_s);
@@ -183,14 +185,14 @@ void TestCurlCommand::chrome()
     QVERIFY(!r.followRedirects);
     QVERIFY(r.verifyTls);
     QCOMPARE(notes, QStringList());
-    QVERIFY2(validateRequest(r).ok(), qPrintable(validateRequest(r).error()));
+    QVERIFY_RESULT(validateRequest(r));
 }
 
 void TestCurlCommand::firefox()
 {
     QStringList notes;
     const Result<HttpRequest> parsed = CurlCommand::toRequest(FirefoxCommand, &notes);
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QVERIFY_RESULT(parsed);
     const HttpRequest &r = parsed.value();
     QCOMPARE(r.method, u"PUT"_s);
     QCOMPARE(r.url, u"http://192.168.49.2:31042/api/login"_s);
@@ -268,7 +270,7 @@ void TestCurlCommand::options()
     QFETCH(int, notes);
     QStringList lines;
     const Result<HttpRequest> parsed = CurlCommand::toRequest(command, &lines);
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QVERIFY_RESULT(parsed);
     QVERIFY2(parsed.value() == expected, qPrintable(u"gave      "_s % describe(parsed.value()) % u"\nexpected  "_s % describe(expected)));
     QVERIFY2(lines.size() == notes, qPrintable(lines.join(u'\n')));
 }

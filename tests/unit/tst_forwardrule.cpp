@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include "checks.h"
 #include "rules/forwardrule.h"
 
 namespace {
@@ -64,7 +65,7 @@ void TestForwardRule::fromJsonFull()
     const Result<ForwardRule> result = ForwardRule::fromJson(json(R"({"name": "minikube ingress", "listen": "0.0.0.0:31042",
         "target": "192.168.49.2:80", "enabled": false, "allow": ["192.168.1.0/24", "::1"],
         "maxConnections": 50, "connectTimeoutMs": 2500, "idleTimeoutS": 600})"));
-    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QVERIFY_RESULT(result);
     const ForwardRule &rule = result.value();
     QCOMPARE(rule.name, QStringLiteral("minikube ingress"));
     QCOMPARE(rule.listen, (Endpoint{QStringLiteral("0.0.0.0"), 31042}));
@@ -75,7 +76,7 @@ void TestForwardRule::fromJsonFull()
     QCOMPARE(rule.connectTimeoutMs, 2500);
     QCOMPARE(rule.idleTimeoutS, 600);
     QVERIFY(rule.extra.isEmpty());
-    QVERIFY(rule.validate().ok());
+    QVERIFY_RESULT(rule.validate());
 }
 
 void TestForwardRule::defaultListenIsLoopback()
@@ -91,7 +92,7 @@ void TestForwardRule::defaultListenIsLoopback()
 void TestForwardRule::fromJsonDefaults()
 {
     const Result<ForwardRule> result = ForwardRule::fromJson(json(R"({"name": "a", "listen": "8080", "target": "example.com:80"})"));
-    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QVERIFY_RESULT(result);
     const ForwardRule &rule = result.value();
     QCOMPARE(rule.listen, (Endpoint{QStringLiteral("127.0.0.1"), 8080}));
     QCOMPARE(rule.target, (Endpoint{QStringLiteral("example.com"), 80}));
@@ -160,7 +161,7 @@ void TestForwardRule::unknownKeysKept()
 {
     const Result<ForwardRule> result = ForwardRule::fromJson(
         json(R"({"name": "a", "listen": "8080", "target": "a:1", "comment": "from the future", "tags": ["x", {"y": 1}]})"));
-    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QVERIFY_RESULT(result);
     QCOMPARE(result.value().extra, json(R"({"comment": "from the future", "tags": ["x", {"y": 1}]})"));
 
     const QJsonObject written = result.value().toJson();
@@ -173,12 +174,12 @@ void TestForwardRule::roundTrip()
     const QJsonObject original = json(R"({"name": "v6", "listen": "[::]:8443", "target": "[fd00::2]:443", "enabled": false,
         "allow": ["fd00::/8"], "maxConnections": 7, "connectTimeoutMs": 1, "idleTimeoutS": 604800, "x-note": 1})");
     const Result<ForwardRule> first = ForwardRule::fromJson(original);
-    QVERIFY2(first.ok(), qPrintable(first.error()));
+    QVERIFY_RESULT(first);
     // Everything written is what was read, field for field.
     QCOMPARE(first.value().toJson(), original);
 
     const Result<ForwardRule> second = ForwardRule::fromJson(first.value().toJson());
-    QVERIFY2(second.ok(), qPrintable(second.error()));
+    QVERIFY_RESULT(second);
     QCOMPARE(second.value().toJson(), original);
     QCOMPARE(second.value().listen, first.value().listen);
     QCOMPARE(second.value().target, first.value().target);
@@ -193,7 +194,7 @@ void TestForwardRule::originRoundTrip()
                    "targetPort": "http", "selector": {"app.kubernetes.io/name": "ingress-nginx",
                                                       "app.kubernetes.io/component": "controller"}}})");
     const Result<ForwardRule> first = ForwardRule::fromJson(original);
-    QVERIFY2(first.ok(), qPrintable(first.error()));
+    QVERIFY_RESULT(first);
     const RuleOrigin &origin = first.value().origin;
     QCOMPARE(origin.context, QStringLiteral("minikube"));
     QCOMPARE(origin.profile, QStringLiteral("minikube"));
@@ -210,7 +211,7 @@ void TestForwardRule::originRoundTrip()
     QCOMPARE(first.value().toJson(), original);
 
     const Result<ForwardRule> second = ForwardRule::fromJson(first.value().toJson());
-    QVERIFY2(second.ok(), qPrintable(second.error()));
+    QVERIFY_RESULT(second);
     QCOMPARE(second.value().origin, origin);
     RuleOrigin changed = origin;
     changed.nodePort = 30081;
@@ -223,7 +224,7 @@ void TestForwardRule::originRoundTrip()
 void TestForwardRule::originAbsent()
 {
     const Result<ForwardRule> result = ForwardRule::fromJson(json(R"({"name": "a", "listen": "8080", "target": "a:1"})"));
-    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QVERIFY_RESULT(result);
     QVERIFY(result.value().origin.isEmpty());
     QCOMPARE(result.value().origin, RuleOrigin{});
     // An empty origin is not written at all.
@@ -317,7 +318,7 @@ void TestForwardRule::validate()
     QFETCH(QString, message);
 
     ForwardRule rule = makeRule(QStringLiteral("web"), QStringLiteral("8080"));
-    QVERIFY(rule.validate().ok());
+    QVERIFY_RESULT(rule.validate());
     if (field == QLatin1String("name"))
         rule.name = value;
     else if (field == QLatin1String("listenHost"))
@@ -339,7 +340,7 @@ void TestForwardRule::validate()
 
     const Result<void> result = rule.validate();
     if (message.isEmpty()) {
-        QVERIFY2(result.ok(), qPrintable(result.error()));
+        QVERIFY_RESULT(result);
     } else {
         QVERIFY(!result.ok());
         QVERIFY2(result.error().startsWith(message), qPrintable(result.error()));
@@ -385,11 +386,11 @@ void TestForwardRule::validateRulesDisabledDuplicateAllowed()
     QList<ForwardRule> rules{makeRule(QStringLiteral("a"), QStringLiteral("8080")), makeRule(QStringLiteral("b"), QStringLiteral("8080"), false),
                              makeRule(QStringLiteral("c"), QStringLiteral("0.0.0.0:8080")), makeRule(QStringLiteral("d"), QStringLiteral("[::1]:8080"))};
     const Result<void> allowed = validateRules(rules);
-    QVERIFY2(allowed.ok(), qPrintable(allowed.error()));
+    QVERIFY_RESULT(allowed);
 
     rules[1].enabled = true;
     QVERIFY(!validateRules(rules).ok());
-    QVERIFY(validateRules({}).ok());
+    QVERIFY_RESULT(validateRules({}));
 }
 
 void TestForwardRule::validateRulesNamesRule()

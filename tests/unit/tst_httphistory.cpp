@@ -1,7 +1,5 @@
 #include <memory>
 
-#include <sys/stat.h>
-
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -13,9 +11,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "checks.h"
 #include "http/httphistory.h"
+#include "testfiles.h"
 
 using namespace Qt::StringLiterals;
+using namespace TestSupport;
 
 namespace {
 
@@ -41,25 +42,6 @@ HistoryEntry withSecrets(HistoryEntry entry)
                               {u"cookie"_s, u"sid=SECRET-COOKIE-2"_s},
                               {u"Proxy-Authorization"_s, u"Basic SECRET-PROXY-3"_s, false}};
     return entry;
-}
-
-void writeFile(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(file.write(data), data.size());
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<cannot read>");
-}
-
-int fileMode(const QString &path)
-{
-    struct stat info {};
-    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
 }
 
 void compareEntries(const QList<HistoryEntry> &actual, const QList<HistoryEntry> &expected)
@@ -120,7 +102,7 @@ void TestHttpHistory::missingFile()
     HttpHistory history(m_path);
     history.add(makeEntry(1));
     const Result<void> loaded = history.load();
-    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QVERIFY_RESULT(loaded);
     QVERIFY(history.entries().isEmpty());
     QVERIFY(!QFile::exists(m_path));
 }
@@ -141,7 +123,7 @@ void TestHttpHistory::persistAndReload()
     compareEntries(history.entries(), expected);  // newest first
 
     const Result<void> saved = history.save();
-    QVERIFY2(saved.ok(), qPrintable(saved.error()));
+    QVERIFY_RESULT(saved);
     const QJsonObject root = QJsonDocument::fromJson(readFile(m_path)).object();
     QCOMPARE(root.value(u"format"_s).toString(), u"pasarela-http-history"_s);
     QCOMPARE(root.value(u"version"_s).toInt(), 1);
@@ -150,7 +132,7 @@ void TestHttpHistory::persistAndReload()
 
     HttpHistory reloaded(m_path);
     const Result<void> loaded = reloaded.load();
-    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QVERIFY_RESULT(loaded);
     compareEntries(reloaded.entries(), expected);
 }
 
@@ -160,11 +142,11 @@ void TestHttpHistory::capacity()
     for (int i = 1; i <= 5; ++i)
         history.add(makeEntry(i));
     compareEntries(history.entries(), {makeEntry(5), makeEntry(4), makeEntry(3)});
-    QVERIFY(history.save().ok());
+    QVERIFY_RESULT(history.save());
 
     // A smaller capacity keeps the newest of what the file holds.
     HttpHistory smaller(m_path, 2);
-    QVERIFY(smaller.load().ok());
+    QVERIFY_RESULT(smaller.load());
     compareEntries(smaller.entries(), {makeEntry(5), makeEntry(4)});
 
     HttpHistory byDefault(m_path);
@@ -184,12 +166,12 @@ void TestHttpHistory::removeAndClear()
     history.remove(7);
     history.remove(-1);
     QCOMPARE(history.entries().size(), 2);
-    QVERIFY(history.save().ok());
+    QVERIFY_RESULT(history.save());
     history.clear();
     QVERIFY(history.entries().isEmpty());
-    QVERIFY(history.save().ok());
+    QVERIFY_RESULT(history.save());
     HttpHistory reloaded(m_path);
-    QVERIFY(reloaded.load().ok());
+    QVERIFY_RESULT(reloaded.load());
     QVERIFY(reloaded.entries().isEmpty());
 }
 
@@ -199,7 +181,7 @@ void TestHttpHistory::secretsLeftOut()
     QVERIFY(!history.keepSecrets());
     const HistoryEntry entry = withSecrets(makeEntry(1));
     history.add(entry);
-    QVERIFY(history.save().ok());
+    QVERIFY_RESULT(history.save());
 
     const QByteArray bytes = readFile(m_path);
     for (const char *secret : {"SECRET-TOKEN-1", "SECRET-COOKIE-2", "SECRET-PROXY-3"})
@@ -209,7 +191,7 @@ void TestHttpHistory::secretsLeftOut()
     QCOMPARE(history.entries().first().request.header(u"Authorization"_s), u"Bearer SECRET-TOKEN-1"_s);
 
     HttpHistory reloaded(m_path);
-    QVERIFY(reloaded.load().ok());
+    QVERIFY_RESULT(reloaded.load());
     const HttpRequest &request = reloaded.entries().first().request;
     QCOMPARE(request.headers.size(), 5);
     QCOMPARE(request.headers.at(2), (HttpHeader{u"Authorization"_s, QString(), true, true}));
@@ -225,13 +207,13 @@ void TestHttpHistory::secretsKeptOnRequest()
     QVERIFY(history.keepSecrets());
     const HistoryEntry entry = withSecrets(makeEntry(1));
     history.add(entry);
-    QVERIFY(history.save().ok());
+    QVERIFY_RESULT(history.save());
     const QByteArray bytes = readFile(m_path);
     for (const char *secret : {"SECRET-TOKEN-1", "SECRET-COOKIE-2", "SECRET-PROXY-3"})
         QVERIFY2(bytes.contains(secret), secret);
 
     HttpHistory reloaded(m_path);
-    QVERIFY(reloaded.load().ok());
+    QVERIFY_RESULT(reloaded.load());
     compareEntries(reloaded.entries(), {entry});
 }
 
@@ -239,14 +221,14 @@ void TestHttpHistory::permissions()
 {
     HttpHistory history(m_path);
     history.add(makeEntry(1));
-    QVERIFY(history.save().ok());
+    QVERIFY_RESULT(history.save());
     QCOMPARE(fileMode(m_path), 0600);
 
     // A file others could read becomes private on the next save.
     QVERIFY(QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
     QCOMPARE(fileMode(m_path), 0644);
-    QVERIFY(history.load().ok());
-    QVERIFY(history.save().ok());
+    QVERIFY_RESULT(history.load());
+    QVERIFY_RESULT(history.save());
     QCOMPARE(fileMode(m_path), 0600);
 }
 
@@ -278,7 +260,7 @@ void TestHttpHistory::broken()
     QFETCH(QByteArray, content);
     QFETCH(QString, reason);
     QVERIFY(QDir().mkpath(QFileInfo(m_path).path()));
-    writeFile(m_path, content);
+    QVERIFY_RESULT(writeFile(m_path, content));
 
     HttpHistory history(m_path);
     history.add(makeEntry(9));
@@ -298,14 +280,14 @@ void TestHttpHistory::broken()
 
     // Saving afterwards writes a new file and leaves the broken one alone.
     history.add(makeEntry(1));
-    QVERIFY(history.save().ok());
+    QVERIFY_RESULT(history.save());
     QCOMPARE(readFile(asidePath), content);
     HttpHistory reloaded(m_path);
-    QVERIFY(reloaded.load().ok());
+    QVERIFY_RESULT(reloaded.load());
     QCOMPARE(reloaded.entries().size(), 1);
 
     // A second broken file gets a name of its own.
-    writeFile(m_path, content);
+    QVERIFY_RESULT(writeFile(m_path, content));
     QVERIFY(!reloaded.load().ok());
     QCOMPARE(QDir(QFileInfo(m_path).path()).entryList({u"http-history.json.broken-*"_s}, QDir::Files).size(), 2);
     QCOMPARE(readFile(asidePath), content);
@@ -315,7 +297,7 @@ void TestHttpHistory::unwritableFolder()
 {
     // The parent "folder" is a file: nothing can be created there.
     const QString blocker = m_dir->filePath(u"blocker"_s);
-    writeFile(blocker, "x");
+    QVERIFY_RESULT(writeFile(blocker, "x"));
     HttpHistory history(blocker + u"/http-history.json"_s);
     history.add(makeEntry(1));
     const Result<void> saved = history.save();

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include "checks.h"
 #include "http/httpmessage.h"
 
 using namespace Qt::StringLiterals;
@@ -129,7 +130,7 @@ void TestHttpMessage::validate()
     change(request);
     const Result<void> result = validateRequest(request);
     if (error.isEmpty()) {
-        QVERIFY2(result.ok(), qPrintable(result.error()));
+        QVERIFY_RESULT(result);
     } else {
         QVERIFY(!result.ok());
         QVERIFY2(result.error().startsWith(error), qPrintable(result.error()));
@@ -347,7 +348,7 @@ void TestHttpMessage::requestRoundTrip()
 {
     QFETCH(HttpRequest, request);
     const Result<HttpRequest> back = requestFromJson(throughFile(requestToJson(request, true)));
-    QVERIFY2(back.ok(), qPrintable(back.error()));
+    QVERIFY_RESULT(back);
     QCOMPARE(back.value().body, request.body);
     QVERIFY(back.value() == request);
 }
@@ -364,7 +365,7 @@ void TestHttpMessage::requestRedaction()
              (QJsonObject{{u"name"_s, u"Authorization"_s}, {u"value"_s, QString()}, {u"enabled"_s, true}, {u"redacted"_s, true}}));
 
     const Result<HttpRequest> back = requestFromJson(throughFile(object));
-    QVERIFY2(back.ok(), qPrintable(back.error()));
+    QVERIFY_RESULT(back);
     QCOMPARE(back.value().headers,
              (HttpHeaders{{u"Authorization"_s, QString(), true, true}, {u"cookie"_s, QString(), false, true}, {u"X-Api"_s, u"k"_s}}));
     // Never sent while redacted.
@@ -374,7 +375,7 @@ void TestHttpMessage::requestRedaction()
     // as the next save would drop it.
     const Result<HttpRequest> edited = requestFromJson(
         QJsonDocument::fromJson(R"({"headers": [{"name": "Authorization", "value": "x", "redacted": true}]})").object());
-    QVERIFY2(edited.ok(), qPrintable(edited.error()));
+    QVERIFY_RESULT(edited);
     QCOMPARE(edited.value().headers, (HttpHeaders{{u"Authorization"_s, QString(), true, true}}));
 }
 
@@ -409,7 +410,7 @@ void TestHttpMessage::requestFromJsonDefaults()
 {
     const Result<HttpRequest> result =
         requestFromJson(QJsonDocument::fromJson(R"({"url": "http://h/", "future": [1], "headers": [{"name": "A", "x": 1}]})").object());
-    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QVERIFY_RESULT(result);
     HttpRequest expected;
     expected.url = u"http://h/"_s;
     expected.headers = {{u"A"_s, QString()}};

@@ -2,6 +2,7 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include "checks.h"
 #include "http/jsontree.h"
 
 using namespace Qt::StringLiterals;
@@ -88,7 +89,7 @@ void TestJsonTree::valid()
     QFETCH(QByteArray, json);
     QFETCH(int, nodes);
     const Result<JsonTree> tree = JsonTree::parse(json);
-    QVERIFY2(tree.ok(), qPrintable(tree.error()));
+    QVERIFY_RESULT(tree);
     QCOMPARE(tree.value().size(), nodes);
     QCOMPARE(tree.value().source(), json);
     const JsonTree::Node &root = tree.value().node(JsonTree::root());
@@ -150,7 +151,7 @@ void TestJsonTree::tree()
 {
     const QByteArray json = R"({"a": [10, {"b": "x"}], "c": null})";
     const Result<JsonTree> parsed = JsonTree::parse(json);
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QVERIFY_RESULT(parsed);
     const JsonTree &tree = parsed.value();
     QCOMPARE(tree.size(), 6);
 
@@ -175,7 +176,7 @@ void TestJsonTree::tree()
 void TestJsonTree::keysInSourceOrder()
 {
     const Result<JsonTree> parsed = JsonTree::parse(R"({"zeta": 1, "alpha": 2, "m\u00e9": 3, "alpha": 4})");
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QVERIFY_RESULT(parsed);
     QStringList keys;
     for (const int child : parsed.value().node(JsonTree::root()).children)
         keys.append(parsed.value().node(child).key);
@@ -204,7 +205,7 @@ void TestJsonTree::displayValue()
     QFETCH(QByteArray, json);
     QFETCH(QString, display);
     const Result<JsonTree> parsed = JsonTree::parse(json);
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QVERIFY_RESULT(parsed);
     QCOMPARE(parsed.value().displayValue(JsonTree::root()), display);
 }
 
@@ -212,7 +213,7 @@ void TestJsonTree::paths()
 {
     const Result<JsonTree> parsed =
         JsonTree::parse(R"({"items": [{"name": "x"}, {"a key": [5]}], "_id2": 1, "2x": 2, "q\"\\": 3, "": 4})");
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QVERIFY_RESULT(parsed);
     const JsonTree &tree = parsed.value();
     QCOMPARE(tree.path(JsonTree::root()), u"."_s);
     QCOMPARE(tree.path(find(tree, {u"items"_s})), u".items"_s);
@@ -224,14 +225,14 @@ void TestJsonTree::paths()
     QCOMPARE(tree.path(find(tree, {QString()})), u".[\"\"]"_s);
 
     const Result<JsonTree> array = JsonTree::parse("[[1, 2], 3]");
-    QVERIFY2(array.ok(), qPrintable(array.error()));
+    QVERIFY_RESULT(array);
     QCOMPARE(array.value().path(find(array.value(), {u"0"_s, u"1"_s})), u".[0][1]"_s);
 }
 
 void TestJsonTree::copyValue()
 {
     const Result<JsonTree> parsed = JsonTree::parse(R"({"s": "line\nnext", "n": 1.0e3, "o": {"z": [1,2], "a": {}}})");
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QVERIFY_RESULT(parsed);
     const JsonTree &tree = parsed.value();
     QCOMPARE(tree.copyValue(find(tree, {u"s"_s})), u"line\nnext"_s);
     QCOMPARE(tree.copyValue(find(tree, {u"n"_s})), u"1.0e3"_s);
@@ -257,7 +258,7 @@ void TestJsonTree::pretty()
 {
     QFETCH(QByteArray, json);
     QFETCH(QByteArray, expected);
-    QVERIFY(JsonTree::parse(json).ok());
+    QVERIFY_RESULT(JsonTree::parse(json));
     QCOMPARE(JsonTree::pretty(json), expected);
 }
 
@@ -266,7 +267,7 @@ void TestJsonTree::prettyOfParsedIsParsedAgain()
     const QByteArray json = R"({"a":[1,2,{"b":[[],{}],"c":"x\ty"}],"d":-0.0e-0})";
     const QByteArray pretty = JsonTree::pretty(json);
     const Result<JsonTree> again = JsonTree::parse(pretty);
-    QVERIFY2(again.ok(), qPrintable(again.error()));
+    QVERIFY_RESULT(again);
     QCOMPARE(again.value().size(), JsonTree::parse(json).value().size());
     QCOMPARE(QJsonDocument::fromJson(pretty), QJsonDocument::fromJson(json));
     QCOMPARE(JsonTree::pretty(pretty), pretty);
@@ -297,7 +298,7 @@ void TestJsonTree::largeDocument()
     timer.start();
     const Result<JsonTree> tree = JsonTree::parse(json);
     const qint64 parseMs = timer.elapsed();
-    QVERIFY2(tree.ok(), qPrintable(tree.error()));
+    QVERIFY_RESULT(tree);
     timer.restart();
     const QByteArray pretty = JsonTree::pretty(json);
     const qint64 prettyMs = timer.elapsed();

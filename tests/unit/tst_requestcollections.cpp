@@ -1,13 +1,14 @@
-#include <sys/stat.h>
-
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "checks.h"
 #include "http/requestcollections.h"
+#include "testfiles.h"
 
 using namespace Qt::StringLiterals;
+using namespace TestSupport;
 
 namespace {
 
@@ -22,19 +23,6 @@ HttpRequest get(const QString &url, const QString &host)
 RequestCollection shop()
 {
     return {u"shop"_s, {get(u"http://127.0.0.1:31042/api"_s, u"api.local"_s), get(u"https://127.0.0.1:31443/"_s, u"web.local"_s)}};
-}
-
-void writeFile(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(file.write(data), data.size());
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<cannot read>");
 }
 
 } // namespace
@@ -67,7 +55,7 @@ void TestRequestCollections::init()
 void TestRequestCollections::missingFileIsEmpty()
 {
     RequestCollections store(path());
-    QVERIFY(store.load().ok());
+    QVERIFY_RESULT(store.load());
     QVERIFY(store.collections().isEmpty());
     QVERIFY(!QFile::exists(path()));
 }
@@ -77,10 +65,10 @@ void TestRequestCollections::persistAndReload()
     RequestCollections store(path());
     QCOMPARE(store.put(shop()), 0);
     QCOMPARE(store.put({u"blog"_s, {get(u"http://127.0.0.1:31042/posts"_s, u"blog.local"_s)}}), 1);
-    QVERIFY2(store.save().ok(), qPrintable(store.save().error()));
+    QVERIFY_RESULT(store.save());
 
     RequestCollections again(path());
-    QVERIFY(again.load().ok());
+    QVERIFY_RESULT(again.load());
     QCOMPARE(again.collections().size(), 2);
     QCOMPARE(again.collections().at(0).name, u"shop"_s);
     QVERIFY(again.collections().at(0).requests == shop().requests);
@@ -122,11 +110,9 @@ void TestRequestCollections::secretsLeftOutAndPrivate()
     RequestCollection collection = shop();
     collection.requests[0].headers.append({u"Authorization"_s, u"Bearer SECRET-TOKEN"_s});
     store.put(collection);
-    QVERIFY(store.save().ok());
+    QVERIFY_RESULT(store.save());
     QVERIFY(!readFile(path()).contains("SECRET-TOKEN"));
-    struct stat info {};
-    QCOMPARE(::stat(QFile::encodeName(path()).constData(), &info), 0);
-    QCOMPARE(int(info.st_mode & 0777), 0600);
+    QCOMPARE(fileMode(path()) & 0777, 0600);
 }
 
 void TestRequestCollections::broken_data()
@@ -148,7 +134,7 @@ void TestRequestCollections::broken()
     QFETCH(QByteArray, content);
     QFETCH(QString, reason);
     QVERIFY(QDir().mkpath(QFileInfo(path()).path()));
-    writeFile(path(), content);
+    QVERIFY_RESULT(writeFile(path(), content));
     RequestCollections store(path());
     const Result<void> loaded = store.load();
     QVERIFY(!loaded.ok());

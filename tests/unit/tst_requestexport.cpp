@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include "checks.h"
 #include "inspect/requestexport.h"
 
 using namespace RequestExport;
@@ -297,7 +298,7 @@ private slots:
                                      QStringLiteral("Accept")}));
         QCOMPARE(request.header(QStringLiteral("Host")), QStringLiteral("api.local"));
         QCOMPARE(request.header(QStringLiteral("Authorization")), QStringLiteral("Bearer s3cret"));
-        QVERIFY(validateRequest(request));
+        QVERIFY_RESULT(validateRequest(request));
     }
 
     void replayHostFromRecord()

@@ -1,8 +1,6 @@
 #include <memory>
 #include <utility>
 
-#include <sys/stat.h>
-
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
@@ -13,7 +11,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "checks.h"
 #include "rules/rulestore.h"
+#include "testfiles.h"
+
+using namespace TestSupport;
 
 namespace {
 
@@ -36,28 +38,6 @@ QList<ForwardRule> sampleRules()
     v6.connectTimeoutMs = 1500;
     v6.idleTimeoutS = 60;
     return {ingress, v6};
-}
-
-void writeFile(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(file.write(data), data.size());
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return QByteArray("<cannot read>");
-    return file.readAll();
-}
-
-// The permission bits as stat() reports them.
-int fileMode(const QString &path)
-{
-    struct stat info{};
-    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
 }
 
 const QByteArray BrokenJson = "{\n  \"version\": 1,\n  \"rules\": [{\"name\": \"a\" \"listen\": \"8080\"}]\n}\n";
@@ -110,7 +90,7 @@ void TestRuleStore::missingFile()
 {
     RuleStore store(m_path);
     const Result<QList<ForwardRule>> loaded = store.load();
-    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QVERIFY_RESULT(loaded);
     QVERIFY(loaded.value().isEmpty());
     QVERIFY(!store.isBroken());
     QVERIFY(!QFile::exists(m_path));
@@ -121,7 +101,7 @@ void TestRuleStore::roundTrip()
     const QList<ForwardRule> rules = sampleRules();
     RuleStore writer(m_path);
     const Result<void> saved = writer.save(rules);
-    QVERIFY2(saved.ok(), qPrintable(saved.error()));
+    QVERIFY_RESULT(saved);
 
     const QJsonObject root = QJsonDocument::fromJson(readFile(m_path)).object();
     QCOMPARE(root.value(QStringLiteral("version")).toInt(), 1);
@@ -129,7 +109,7 @@ void TestRuleStore::roundTrip()
 
     RuleStore reader(m_path);
     const Result<QList<ForwardRule>> loaded = reader.load();
-    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QVERIFY_RESULT(loaded);
     QCOMPARE(loaded.value().size(), rules.size());
     for (int i = 0; i < rules.size(); ++i)
         QCOMPARE(loaded.value().at(i).toJson(), rules.at(i).toJson());
@@ -140,16 +120,16 @@ void TestRuleStore::roundTrip()
 
 void TestRuleStore::unknownKeysKept()
 {
-    writeFile(m_path, R"({"version": 1, "comment": "hand written", "future": {"x": [1, 2]},
-        "rules": [{"name": "a", "listen": "8080", "target": "example.com:80", "x-color": "red"}]})");
+    QVERIFY_RESULT(writeFile(m_path, R"({"version": 1, "comment": "hand written", "future": {"x": [1, 2]},
+        "rules": [{"name": "a", "listen": "8080", "target": "example.com:80", "x-color": "red"}]})"));
     RuleStore store(m_path);
     const Result<QList<ForwardRule>> loaded = store.load();
-    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QVERIFY_RESULT(loaded);
 
     QList<ForwardRule> rules = loaded.value();
     rules[0].maxConnections = 9;
     const Result<void> saved = store.save(rules);
-    QVERIFY2(saved.ok(), qPrintable(saved.error()));
+    QVERIFY_RESULT(saved);
 
     const QJsonObject root = QJsonDocument::fromJson(readFile(m_path)).object();
     QCOMPARE(root.value(QStringLiteral("comment")).toString(), QStringLiteral("hand written"));
@@ -161,14 +141,14 @@ void TestRuleStore::unknownKeysKept()
 
 void TestRuleStore::globalMaxConnections()
 {
-    writeFile(m_path, R"({"version": 1, "maxConnections": 500, "comment": "kept",
-        "rules": [{"name": "a", "listen": "8080", "target": "example.com:80"}]})");
+    QVERIFY_RESULT(writeFile(m_path, R"({"version": 1, "maxConnections": 500, "comment": "kept",
+        "rules": [{"name": "a", "listen": "8080", "target": "example.com:80"}]})"));
     RuleStore store(m_path);
     QCOMPARE(store.maxConnections(), 0);
     const Result<QList<ForwardRule>> loaded = store.load();
-    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QVERIFY_RESULT(loaded);
     QCOMPARE(store.maxConnections(), 500);
-    QVERIFY(store.save(loaded.value()).ok());
+    QVERIFY_RESULT(store.save(loaded.value()));
     QJsonObject root = QJsonDocument::fromJson(readFile(m_path)).object();
     QCOMPARE(root.value(QStringLiteral("maxConnections")).toInt(), 500);
     QCOMPARE(root.value(QStringLiteral("comment")).toString(), QStringLiteral("kept"));
@@ -176,26 +156,26 @@ void TestRuleStore::globalMaxConnections()
              ForwardRule().maxConnections);
 
     // Without it, none is written, and a reload forgets the earlier value.
-    writeFile(m_path, R"({"version": 1, "rules": []})");
-    QVERIFY(store.load().ok());
+    QVERIFY_RESULT(writeFile(m_path, R"({"version": 1, "rules": []})"));
+    QVERIFY_RESULT(store.load());
     QCOMPARE(store.maxConnections(), 0);
-    QVERIFY(store.save({}).ok());
+    QVERIFY_RESULT(store.save({}));
     root = QJsonDocument::fromJson(readFile(m_path)).object();
     QVERIFY(!root.contains(QStringLiteral("maxConnections")));
 }
 
 void TestRuleStore::missingVersionIsOne()
 {
-    writeFile(m_path, R"({"rules": [{"name": "a", "listen": "8080", "target": "example.com:80"}]})");
+    QVERIFY_RESULT(writeFile(m_path, R"({"rules": [{"name": "a", "listen": "8080", "target": "example.com:80"}]})"));
     RuleStore store(m_path);
     const Result<QList<ForwardRule>> loaded = store.load();
-    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QVERIFY_RESULT(loaded);
     QCOMPARE(loaded.value().size(), 1);
 }
 
 void TestRuleStore::brokenJson()
 {
-    writeFile(m_path, BrokenJson);
+    QVERIFY_RESULT(writeFile(m_path, BrokenJson));
     RuleStore store(m_path);
     const Result<QList<ForwardRule>> loaded = store.load();
     QVERIFY(!loaded.ok());
@@ -216,7 +196,7 @@ void TestRuleStore::invalidRule()
     const QByteArray data = R"({"version": 1, "rules": [
         {"name": "web", "listen": "0.0.0.0:8080", "target": "192.168.49.2:80"},
         {"name": "api", "listen": "0.0.0.0:70000", "target": "192.168.49.2:80"}]})";
-    writeFile(m_path, data);
+    QVERIFY_RESULT(writeFile(m_path, data));
     RuleStore store(m_path);
     const Result<QList<ForwardRule>> loaded = store.load();
     QVERIFY(!loaded.ok());
@@ -270,7 +250,7 @@ void TestRuleStore::loadErrors()
     QFETCH(QByteArray, data);
     QFETCH(QString, message);
 
-    writeFile(m_path, data);
+    QVERIFY_RESULT(writeFile(m_path, data));
     RuleStore store(m_path);
     const Result<QList<ForwardRule>> loaded = store.load();
     QVERIFY(!loaded.ok());
@@ -282,25 +262,25 @@ void TestRuleStore::loadErrors()
 
 void TestRuleStore::successfulLoadClearsBroken()
 {
-    writeFile(m_path, BrokenJson);
+    QVERIFY_RESULT(writeFile(m_path, BrokenJson));
     RuleStore store(m_path);
     QVERIFY(!store.load().ok());
     QVERIFY(store.isBroken());
 
-    writeFile(m_path, R"({"version": 1, "rules": []})");
+    QVERIFY_RESULT(writeFile(m_path, R"({"version": 1, "rules": []})"));
     const Result<QList<ForwardRule>> loaded = store.load();
-    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QVERIFY_RESULT(loaded);
     QVERIFY(!store.isBroken());
     const Result<void> saved = store.save(sampleRules());
-    QVERIFY2(saved.ok(), qPrintable(saved.error()));
+    QVERIFY_RESULT(saved);
 }
 
 void TestRuleStore::saveRejectsInvalidRules()
 {
     const QByteArray data = R"({"version": 1, "rules": []})";
-    writeFile(m_path, data);
+    QVERIFY_RESULT(writeFile(m_path, data));
     RuleStore store(m_path);
-    QVERIFY(store.load().ok());
+    QVERIFY_RESULT(store.load());
 
     QList<ForwardRule> rules = sampleRules();
     rules[1].name = rules[0].name;
@@ -315,12 +295,12 @@ void TestRuleStore::saveRejectsInvalidRules()
 
 void TestRuleStore::saveReplacingBroken()
 {
-    writeFile(m_path, BrokenJson);
+    QVERIFY_RESULT(writeFile(m_path, BrokenJson));
     RuleStore store(m_path);
     QVERIFY(!store.load().ok());
 
     const Result<QString> backup = store.saveReplacingBroken(sampleRules());
-    QVERIFY2(backup.ok(), qPrintable(backup.error()));
+    QVERIFY_RESULT(backup);
     const QRegularExpression name(QRegularExpression::anchoredPattern(
         QRegularExpression::escape(m_path) + QStringLiteral("\\.broken-\\d{8}-\\d{6}")));
     QVERIFY2(name.match(backup.value()).hasMatch(), qPrintable(backup.value()));
@@ -329,7 +309,7 @@ void TestRuleStore::saveReplacingBroken()
 
     RuleStore reader(m_path);
     const Result<QList<ForwardRule>> loaded = reader.load();
-    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QVERIFY_RESULT(loaded);
     QCOMPARE(loaded.value().size(), 2);
     QCOMPARE(loaded.value().at(0).name, QStringLiteral("minikube ingress"));
 }
@@ -341,14 +321,14 @@ void TestRuleStore::saveReplacingBrokenCounter()
     QStringList taken;
     for (int second = 0; second < 3; ++second) {
         taken.append(m_path + QStringLiteral(".broken-") + now.addSecs(second).toString(QStringLiteral("yyyyMMdd-HHmmss")));
-        writeFile(taken.last(), "older backup");
+        QVERIFY_RESULT(writeFile(taken.last(), "older backup"));
     }
-    writeFile(m_path, BrokenJson);
+    QVERIFY_RESULT(writeFile(m_path, BrokenJson));
     RuleStore store(m_path);
     QVERIFY(!store.load().ok());
 
     const Result<QString> backup = store.saveReplacingBroken(sampleRules());
-    QVERIFY2(backup.ok(), qPrintable(backup.error()));
+    QVERIFY_RESULT(backup);
     QVERIFY2(backup.value().endsWith(QStringLiteral("-2")), qPrintable(backup.value()));
     QVERIFY(taken.contains(backup.value().chopped(2)));
     QCOMPARE(readFile(backup.value()), BrokenJson);
@@ -364,15 +344,15 @@ void TestRuleStore::permissions()
     const QFileDevice::Permissions ownerBits = ownerOnly | QFileDevice::ExeOwner;
 
     RuleStore store(m_path);
-    QVERIFY(store.save(sampleRules()).ok());
+    QVERIFY_RESULT(store.save(sampleRules()));
     QFileDevice::Permissions mode = QFile::permissions(m_path);
     QCOMPARE(mode & others, QFileDevice::Permissions());
     QCOMPARE(mode & ownerBits, ownerOnly);
 
     // A file that was world-readable before becomes private on the next save.
     QVERIFY(QFile::setPermissions(m_path, ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther));
-    QVERIFY(store.load().ok());
-    QVERIFY(store.save(sampleRules()).ok());
+    QVERIFY_RESULT(store.load());
+    QVERIFY_RESULT(store.save(sampleRules()));
     mode = QFile::permissions(m_path);
     QCOMPARE(mode & others, QFileDevice::Permissions());
     QCOMPARE(mode & ownerBits, ownerOnly);
@@ -380,14 +360,14 @@ void TestRuleStore::permissions()
 
 void TestRuleStore::backupPermissions()
 {
-    writeFile(m_path, BrokenJson);
+    QVERIFY_RESULT(writeFile(m_path, BrokenJson));
     QVERIFY(QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
                                               | QFileDevice::ReadOther));
     QCOMPARE(fileMode(m_path), 0644);
     RuleStore store(m_path);
     QVERIFY(!store.load().ok());
     const Result<QString> backup = store.saveReplacingBroken(sampleRules());
-    QVERIFY2(backup.ok(), qPrintable(backup.error()));
+    QVERIFY_RESULT(backup);
     QCOMPARE(fileMode(backup.value()), 0600);
     QCOMPARE(fileMode(m_path), 0600);
 }
@@ -397,7 +377,7 @@ void TestRuleStore::createsParentFolders()
     const QString path = m_dir->filePath(QStringLiteral("a/b/rules.json"));
     RuleStore store(path);
     const Result<void> saved = store.save(sampleRules());
-    QVERIFY2(saved.ok(), qPrintable(saved.error()));
+    QVERIFY_RESULT(saved);
     QVERIFY(QFile::exists(path));
 }
 
