@@ -5,7 +5,8 @@
 # version, and a headless forward relaying 1 MiB over loopback), validates the
 # installed desktop entry, metainfo and man page, and removes the package.
 # usage: bash packaging/deb_check.sh BUILD_DIR      (as root; CI runs it after the build)
-# Needs: cmake (cpack), dpkg-dev, desktop-file-utils, appstream, man-db, socat, iproute2.
+# Needs: cmake (cpack), dpkg-dev, file (cpack -G DEB), desktop-file-utils, appstream, man-db, socat,
+# iproute2, procps.
 set -euo pipefail
 
 build=${1:?usage: deb_check.sh BUILD_DIR}
@@ -34,10 +35,10 @@ if [[ "$(dpkg-query -W -f='${Status}' pasarela 2>/dev/null || true)" == *" insta
     die "pasarela is already installed here; this check would remove it. Remove it yourself first (apt-get remove pasarela) or run the check on a CI machine"
 fi
 missing=()
-for tool in cpack dpkg-deb dpkg-shlibdeps apt-get desktop-file-validate appstreamcli man socat ss; do
+for tool in cpack file dpkg-deb dpkg-shlibdeps apt-get desktop-file-validate appstreamcli man socat ss pkill; do
     command -v "$tool" >/dev/null || missing+=("$tool")
 done
-[ ${#missing[@]} -eq 0 ] || die "missing: ${missing[*]} (apt-get install cmake dpkg-dev desktop-file-utils appstream man-db socat iproute2)"
+[ ${#missing[@]} -eq 0 ] || die "missing: ${missing[*]} (apt-get install cmake file dpkg-dev desktop-file-utils appstream man-db socat iproute2 procps)"
 
 build=$(cd "$build" && pwd)
 started=$SECONDS

@@ -11,9 +11,9 @@ binary=$(realpath "${1:-build/app/pasarela}")
 seconds=${2:-10}
 streams=${3:-1}
 missing=()
-for tool in iperf3 xvfb-run ss; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+for tool in iperf3 xvfb-run ss pkill; do command -v "$tool" >/dev/null || missing+=("$tool"); done
 if [ ${#missing[@]} -gt 0 ]; then
-    echo "gui_lag: missing ${missing[*]}: apt-get install iperf3 xvfb xauth iproute2" >&2
+    echo "gui_lag: missing ${missing[*]}: apt-get install iperf3 xvfb xauth iproute2 procps" >&2
     exit 1
 fi
 [ -x "$binary" ] || { echo "gui_lag: no binary at $binary: build first (bash packaging/quickstart.sh test)" >&2; exit 1; }
