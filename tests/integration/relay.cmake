@@ -1,5 +1,10 @@
 # Relay and engine tests: real sockets on loopback, the engine's worker threads.
 pasarela_add_test(tst_relay SOURCES tst_relay.cpp LABELS integration)
+# The same cases on Qt's own event dispatcher, where sessions are watched through
+# QSocketNotifiers (PASARELA_DISPATCHER=qt, as the benchmark's comparison runs them).
+add_test(NAME tst_relay_qtdispatcher COMMAND tst_relay)
+set_tests_properties(tst_relay_qtdispatcher PROPERTIES TIMEOUT 300 LABELS integration
+                     ENVIRONMENT PASARELA_DISPATCHER=qt)
 pasarela_add_test(tst_engine SOURCES tst_engine.cpp LABELS integration)
 
 # Descriptor exhaustion, on the real binary run with a low RLIMIT_NOFILE.

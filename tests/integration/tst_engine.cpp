@@ -41,6 +41,7 @@ class TestEngine final : public QObject
 
 private slots:
     void portInUse();
+    void portOfAnotherEngineIsInUse();
     void stopThenStartSamePort();
     void removeRuleClosesEverything();
     void addRejectsDuplicates();
@@ -48,6 +49,30 @@ private slots:
     void targetByName();
     void wildcardListenNamesTheAddressReached();
 };
+
+// Each engine listens with SO_REUSEPORT, one socket per worker: a second engine (a
+// second Pasarela) on the same port is told the port is taken, never given a share.
+void TestEngine::portOfAnotherEngineIsInUse()
+{
+    TargetServer echo(TargetServer::echo());
+    const ForwardRule rule = makeRule(QStringLiteral("first"), freePort(), echo.port());
+    ForwardEngine first(Workers);
+    RuleId id = 0;
+    QVERIFY(startRule(first, rule, &id));
+
+    ForwardEngine second(Workers);
+    const Result<RuleId> other = second.addRule(rule);
+    QVERIFY_RESULT(other);
+    QVERIFY(waitForState(second, other.value(), RuleState::Error));
+    const QString error = second.ruleError(other.value());
+    QVERIFY2(error.contains(QStringLiteral("address already in use")), qPrintable(error));
+    // Every connection still reaches the first engine.
+    for (int i = 0; i < 20; ++i) {
+        Socket client = connectTcp(rule.listen.port);
+        QVERIFY(echoRoundTrip(client, QByteArrayLiteral("first only")));
+    }
+    QTRY_COMPARE(ruleStats(first, id).total, quint64(20));
+}
 
 void TestEngine::portInUse()
 {
