@@ -25,6 +25,7 @@
 #include "checks.h"
 #include "processrun.h"
 #include "testfiles.h"
+#include "testhttpserver.h"
 
 using namespace TestSupport;
 
@@ -172,6 +173,8 @@ private slots:
     void globalConnectionLimit();
     void logConnections();
     void logRequests();
+    void nothingLostAtStop_data();
+    void nothingLostAtStop();
     void demo();
 
 private:
@@ -817,6 +820,73 @@ void TestHeadless::logRequests()
 
     QVERIFY(p.stop(SIGTERM));
     QCOMPARE(p.process().exitCode(), 0);
+}
+
+void TestHeadless::nothingLostAtStop_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+// With --log-connections --log-requests, a request that curl finished just before the
+// signal is printed, and so is a connection the stop itself ends ("rule stopped"), with
+// its request: the last snapshot is not lost with the process.
+void TestHeadless::nothingLostAtStop()
+{
+    QFETCH(int, signal);
+    TestHttpServer server;
+    QVERIFY(server.listen());
+    const quint16 port = freePorts(1).value(0);
+    QVERIFY(port != 0);
+    Pasarela p(environment());
+    QVERIFY(p.start({QStringLiteral("--headless"), QStringLiteral("--log-connections"), QStringLiteral("--log-requests"),
+                     QStringLiteral("--forward"), QStringLiteral("%1=127.0.0.1:%2").arg(port).arg(server.port())}));
+    QVERIFY2(!p.waitForLineStartingWith("listening ").isEmpty(), p.transcript().constData());
+
+    // A keep-alive client that stays connected through the stop.
+    QTcpSocket held;
+    held.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(held.waitForConnected(5000));
+    held.write("GET /api/v1/items HTTP/1.1\r\nHost: api.local\r\n\r\n");
+    QByteArray answer;
+    QDeadlineTimer deadline(5000);
+    while (!answer.endsWith('}') && held.waitForReadyRead(int(deadline.remainingTime())))
+        answer += held.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 200 ") && answer.endsWith('}'), answer.constData());
+
+    // One request with curl, then the signal at once.
+    const ProcessRun curl = runProcess(QStringLiteral("curl"),
+                                       {QStringLiteral("-sS"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                                        QStringLiteral("-w"), QStringLiteral("%{http_code} %{local_port}"),
+                                        QStringLiteral("-H"), QStringLiteral("Host: api.local"),
+                                        QStringLiteral("http://127.0.0.1:%1/api/v1/items").arg(port)});
+    QVERIFY(p.stop(signal));
+    QVERIFY2(curl.exitCode == 0 && curl.outText().startsWith(QStringLiteral("200 ")), curl.describe().constData());
+    const QString curlPort = curl.outText().section(u' ', 1);
+    QCOMPARE(p.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.process().exitCode(), 0);
+
+    QStringList lines;
+    for (QByteArray line; !(line = p.waitForLine([](const QByteArray &) { return true; }, 1000)).isEmpty();)
+        lines.append(QString::fromUtf8(line));
+    const QString log = lines.join(u'\n');
+    const auto hasLine = [&](const QString &pattern) {
+        return !lines.filter(QRegularExpression(pattern)).isEmpty();
+    };
+    const QString prefix = QStringLiteral(R"(^%1 "forward 127\.0\.0\.1:%2": 127\.0\.0\.1:%3 )");
+    const QString heldPort = QString::number(held.localPort());
+    const QString request = QStringLiteral(R"(GET api\.local /api/v1/items -> 200 in \d+ ms)");
+    QVERIFY2(hasLine(prefix.arg(QStringLiteral("request")).arg(port).arg(curlPort) + request), qPrintable(log));
+    QVERIFY2(hasLine(prefix.arg(QStringLiteral("request")).arg(port).arg(heldPort) + request), qPrintable(log));
+    // curl's connection ended before the stop; which side the relay saw end first
+    // depends on how fast the signal came.
+    QVERIFY2(hasLine(prefix.arg(QStringLiteral("connection")).arg(port).arg(curlPort)
+                     + QStringLiteral(R"(.* (client closed|rule stopped) after \d+ ms)")),
+             qPrintable(log));
+    QVERIFY2(hasLine(prefix.arg(QStringLiteral("connection")).arg(port).arg(heldPort)
+                     + QStringLiteral(R"(.* rule stopped after \d+ ms, up \d+ bytes, down \d+ bytes$)")),
+             qPrintable(log));
 }
 
 // --demo alone runs: the demo ingress answers through the rule on 31042, and
