@@ -461,7 +461,7 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../app/core/stats/connectioninfo.cpp" line="+10"/>
+        <location filename="../app/core/relay/enginesnapshot.cpp" line="+10"/>
         <source>connecting</source>
         <translation>conectando</translation>
     </message>
@@ -883,12 +883,12 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../app/core/relay/listener.cpp" line="+27"/>
+        <location filename="../app/core/relay/listener.cpp" line="+25"/>
         <source>address already in use: another program or rule listens there; stop it or pick another port</source>
         <translation>dirección ya en uso: otro programa u otra regla escucha ahí; detenlo o elige otro puerto</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>permission denied: ports below 1024 need privileges; pick a port above 1024, or grant them with &quot;sudo setcap cap_net_bind_service=+ep $(command -v pasarela)&quot;</source>
         <translation>permiso denegado: los puertos por debajo de 1024 necesitan privilegios; elige un puerto por encima de 1024 o concédelos con &quot;sudo setcap cap_net_bind_service=+ep $(command -v pasarela)&quot;</translation>
     </message>
@@ -903,12 +903,12 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>dirección no disponible: ninguna interfaz de red de esta máquina tiene esa dirección; elige una que tenga, o 0.0.0.0 para todas</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+118"/>
         <source>%1: accepting again</source>
         <translation>%1: se vuelven a aceptar conexiones</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>%1: accepting paused: %2 (raise the limit with &quot;ulimit -n&quot;); retrying</source>
         <translation>%1: aceptación en pausa: %2 (sube el límite con &quot;ulimit -n&quot;); reintentando</translation>
     </message>
@@ -1276,7 +1276,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>aún no hay reglas de reenvío; añade alguna con --forward [ADDR:]PORT=HOST:PORT o en el archivo de reglas. Esperando; Ctrl+C sale.</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+136"/>
         <source>demo ingress on 127.0.0.1:%1; try: %2</source>
         <translation>ingress de demo en 127.0.0.1:%1; prueba: %2</translation>
     </message>

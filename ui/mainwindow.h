@@ -2,7 +2,7 @@
 
 #include <QMainWindow>
 
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 class ConnectionsPanel;
 class DemoIngress;

@@ -7,7 +7,7 @@
 #include <QTimer>
 
 #include "commandline.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 class DemoIngress;
 class ForwardEngine;

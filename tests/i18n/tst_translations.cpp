@@ -8,7 +8,7 @@
 #include "checks.h"
 #include "commandline.h"
 #include "rules/address.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 #include "translations.h"
 
 namespace {

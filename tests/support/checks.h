@@ -2,7 +2,7 @@
 
 #include <QTest>
 
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 #include "testsocket.h"
 
 // Enums without Q_ENUM: compare (and print) their names.

@@ -6,7 +6,7 @@
 
 #include "relay/forwardengine.h"
 #include "rules/forwardrule.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 namespace TestSupport {
 

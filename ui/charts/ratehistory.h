@@ -4,7 +4,7 @@
 #include <QHash>
 #include <QList>
 
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 // One-second throughput samples, in and out, for the total and for each rule,
 // kept in fixed rings (capacity samples each). Knows nothing of charts.

@@ -3,7 +3,7 @@
 #include <QWidget>
 
 #include "charts/ratehistory.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 class QComboBox;
 class QLabel;

@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 class QLabel;
 class QTableView;

@@ -3,7 +3,7 @@
 #include <QWidget>
 
 #include "result.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 class ConnectionDetail;
 class ConnectionTableModel;

@@ -5,7 +5,7 @@
 #include <QHash>
 #include <QList>
 
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 // Live connections, fed by engine snapshots. Active rows first (in the order they
 // opened), then closed rows, most recently closed first, kept greyed for a while

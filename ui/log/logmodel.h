@@ -5,7 +5,7 @@
 #include <QList>
 #include <QTimer>
 
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 // The event log: time, level, rule, message. Events are queued and appended in
 // one batch every 200 ms; the oldest rows go beyond the limit (10,000).

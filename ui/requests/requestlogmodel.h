@@ -4,7 +4,7 @@
 #include <QHash>
 #include <QList>
 
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 // The last requests inspection saw, over all rules, oldest first. Each batch is one
 // removal of the oldest rows beyond the limit and one insertion at the end.

@@ -5,7 +5,7 @@
 
 #include "http/httpmessage.h"
 #include "result.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 class QAction;
 class QLabel;

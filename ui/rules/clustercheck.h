@@ -7,7 +7,7 @@
 
 #include "cluster/clusterplan.h"
 #include "result.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 class RuleController;
 

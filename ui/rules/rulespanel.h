@@ -7,7 +7,7 @@
 
 #include "export/ruleexport.h"
 #include "rules/forwardrule.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 class ClusterCheck;
 class QAction;

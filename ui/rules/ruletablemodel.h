@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "cluster/clusterplan.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 class RuleController;
 

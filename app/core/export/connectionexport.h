@@ -7,7 +7,7 @@
 #include <QList>
 #include <QString>
 
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 // Files made from the connections the engine reported: what the window's Connections tab
 // exports, and what a headless run could write.

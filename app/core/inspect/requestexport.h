@@ -7,7 +7,7 @@
 #include <QString>
 
 #include "http/httpmessage.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 // Files and replays made from the requests inspection saw.
 namespace RequestExport {

@@ -10,7 +10,7 @@
 
 #include "result.h"
 #include "rules/forwardrule.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 class QThread;
 class RelayWorker;

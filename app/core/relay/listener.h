@@ -10,7 +10,7 @@
 
 #include "readiness.h"
 #include "result.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 struct RuleRuntime;
 

@@ -7,7 +7,7 @@
 
 #include "inspect/streaminspector.h"
 #include "readiness.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 class RelaySession;
 struct RuleRuntime;

@@ -11,7 +11,7 @@
 
 #include "listener.h"
 #include "relaysession.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 class QTimer;
 struct RuleRuntime;

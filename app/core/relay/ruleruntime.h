@@ -6,7 +6,7 @@
 #include <QList>
 
 #include "rules/forwardrule.h"
-#include "stats/connectioninfo.h"
+#include "relay/enginesnapshot.h"
 
 // One start of a rule, shared by the workers that serve it. Immutable but for the
 // atomics; a restart makes a new one, so sessions of the old start are told apart.

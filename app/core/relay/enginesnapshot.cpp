@@ -1,4 +1,4 @@
-#include "connectioninfo.h"
+#include "enginesnapshot.h"
 
 #include <QCoreApplication>
 
