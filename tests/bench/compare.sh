@@ -229,7 +229,15 @@ hold_idle() {  # RELAY PORT PID N
 if measured memory; then
     echo "memory per idle connection..." >&2
     for n in 5000 10000; do
-        hold_idle pasarela "${http_via[pasarela]}" "$pasarela_pid" "$n"
+        # A fresh process for each count: one that ran the cases above (or the count
+        # before) has freed memory to reuse, and would seem to need none per connection.
+        memory_port=$(free_port)
+        "$pasarela" --headless --forward "$memory_port=127.0.0.1:$http_port" >/dev/null &
+        memory_pid=$!
+        pids+=($memory_pid)
+        started "$memory_port"
+        hold_idle pasarela "$memory_port" "$memory_pid" "$n"
+        kill "$memory_pid"
         hold_idle nginx "${http_via[nginx]}" "$nginx_stream_pid" "$n"
     done
     # socat forks a process per connection: measured at 1,000.
