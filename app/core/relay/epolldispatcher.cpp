@@ -326,7 +326,8 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         const quint32 generation = quint32(events[i].data.u64 >> 32);
         const quint32 ready = events[i].events;
         if (generation != 0) {
-            const Native &n = size_t(fd) < m_native.size() ? m_native[size_t(fd)] : Native{};
+            // A copy: the handler may watch new descriptors, which can grow m_native.
+            const Native n = size_t(fd) < m_native.size() ? m_native[size_t(fd)] : Native{};
             if (n.handler && n.generation == generation) {
                 quint32 what = 0;
                 if (ready & EPOLLIN)

@@ -98,6 +98,9 @@ Result<std::vector<int>> Listener::listen()
     for (int i = 0; i < m_count; ++i) {
         const int fd = boundSocket(address, length, true);
         m_fds.push_back(fd);
+        // Accepted sockets inherit it (Linux): one setsockopt() here, none per client.
+        if (fd >= 0)
+            NativeSocket::setNoDelay(fd);
         const int copy = fd < 0 || ::listen(fd, ListenBacklog) != 0 ? -1 : ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
         if (copy < 0) {
             const Error failed = error(errno);

@@ -37,7 +37,7 @@ RelaySession::RelaySession(SessionHost &host, std::shared_ptr<RuleRuntime> rule,
     m_down.to = &m_client;
     m_down.bytes = &m_info.bytesDown;
     m_lastActivityMs = host.nowMs();
-    NativeSocket::setNoDelay(clientFd);
+    // TCP_NODELAY on the client's side came with accept(), from the listening socket.
     if (m_rule->inspect) {
         m_inspector = std::make_unique<StreamInspector>();
         m_inspector->setDetails(m_rule->publishRequests);
