@@ -25,7 +25,7 @@ void sendActivation(QSocketNotifier *notifier)
 } // namespace
 
 EpollDispatcher::EpollDispatcher(QObject *parent)
-    : QAbstractEventDispatcher(parent)
+    : EpollDispatcherBase(parent)
     , m_epoll(::epoll_create1(EPOLL_CLOEXEC))
     , m_wake(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
 {
