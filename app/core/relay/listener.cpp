@@ -127,7 +127,7 @@ Acceptor::Acceptor(AcceptorHost &host, std::shared_ptr<RuleRuntime> rule, int fd
 
 Acceptor::~Acceptor()
 {
-    // Other workers may hold the socket open still: take it out of epoll by hand.
+    // The Listener may hold the socket open still: take it out of epoll by hand.
     if (m_watched)
         m_host.readiness().unwatch(m_fd, false);
     ::close(m_fd);
