@@ -883,7 +883,7 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../app/core/relay/listener.cpp" line="+25"/>
+        <location filename="../app/core/relay/listener.cpp" line="+24"/>
         <source>address already in use: another program or rule listens there; stop it or pick another port</source>
         <translation>dirección ya en uso: otro programa u otra regla escucha ahí; detenlo o elige otro puerto</translation>
     </message>
@@ -903,7 +903,7 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>dirección no disponible: ninguna interfaz de red de esta máquina tiene esa dirección; elige una que tenga, o 0.0.0.0 para todas</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+116"/>
         <source>%1: accepting again</source>
         <translation>%1: se vuelven a aceptar conexiones</translation>
     </message>
@@ -1251,7 +1251,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+45"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+35"/>
         <source>stopping</source>
         <translation>deteniendo</translation>
     </message>
@@ -1266,12 +1266,12 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>no hay reglas que ejecutar: %1 no existe y no se dio ningún --forward</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%1 does not exist; running the --forward rules only</source>
         <translation>%1 no existe; se ejecutan solo las reglas de --forward</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>no forwarding rules yet; add some with --forward [ADDR:]PORT=HOST:PORT or in the rules file. Waiting; Ctrl+C quits.</source>
         <translation>aún no hay reglas de reenvío; añade alguna con --forward [ADDR:]PORT=HOST:PORT o en el archivo de reglas. Esperando; Ctrl+C sale.</translation>
     </message>

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <csignal>
-#include <cstdio>
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -16,15 +15,6 @@
 #include "rules/rulestore.h"
 
 namespace {
-
-// stdout for the lines scripts read, stderr for the rest; Console keeps the one encoding.
-void printLine(FILE *stream, const QString &line)
-{
-    if (stream == stderr)
-        Console::printErr(line);
-    else
-        Console::printOut(line);
-}
 
 QString size(quint64 bytes)
 {
@@ -42,7 +32,7 @@ HeadlessRunner::HeadlessRunner(CommandLine options, bool requireRules)
     : m_options(std::move(options)), m_requireRules(requireRules)
 {
     connect(new StopSignals(this), &StopSignals::received, this, [this] {
-        printLine(stderr, QStringLiteral("pasarela: ") + tr("stopping"));
+        Console::printError(tr("stopping"));
         stop(Ok);
     });
     ::signal(SIGPIPE, SIG_IGN);
@@ -71,8 +61,7 @@ Result<HeadlessRunner::LoadedRules> HeadlessRunner::loadRules() const
                          .arg(store.path())};
     }
     if (!m_options.configPath.isEmpty() && !fileExists) {
-        printLine(stderr, QStringLiteral("pasarela: ")
-                              + tr("%1 does not exist; running the --forward rules only").arg(store.path()));
+        Console::printError(tr("%1 does not exist; running the --forward rules only").arg(store.path()));
     }
     return loaded;
 }
@@ -81,13 +70,12 @@ int HeadlessRunner::exec()
 {
     const Result<LoadedRules> loaded = loadRules();
     if (!loaded) {
-        printLine(stderr, QStringLiteral("pasarela: ") + loaded.error());
+        Console::printError(loaded.error());
         return BadInput;
     }
     const QList<ForwardRule> &rules = loaded.value().rules;
     if (rules.isEmpty() && !m_options.demo) {
-        printLine(stderr, QStringLiteral("pasarela: ")
-                              + tr("no forwarding rules yet; add some with --forward [ADDR:]PORT=HOST:PORT or in "
+        Console::printError(tr("no forwarding rules yet; add some with --forward [ADDR:]PORT=HOST:PORT or in "
                                    "the rules file. Waiting; Ctrl+C quits."));
     }
 
@@ -97,9 +85,9 @@ int HeadlessRunner::exec()
     connect(m_engine.get(), &ForwardEngine::ruleStateChanged, this, &HeadlessRunner::onRuleState);
     connect(m_engine.get(), &ForwardEngine::eventLogged, this, [](const EngineEvent &event) {
         if (event.level == EventLevel::Error)
-            printLine(stderr, QStringLiteral("pasarela: ") + event.message);
+            Console::printError(event.message);
         else
-            printLine(stdout, event.message);
+            Console::printOut(event.message);
     });
     m_engine->setInspectAll(m_options.logRequests);
     m_engine->setPublishRequests(m_options.logRequests);
@@ -108,13 +96,13 @@ int HeadlessRunner::exec()
     for (const ForwardRule &rule : rules) {
         const Result<RuleId> added = m_engine->addRule(rule);
         if (!added) {
-            printLine(stderr, QStringLiteral("pasarela: ") + added.error());
+            Console::printError(added.error());
             return BadInput;
         }
     }
     if (m_options.demo) {
         if (const Result<void> started = startDemo(); !started) {
-            printLine(stderr, QStringLiteral("pasarela: ") + started.error());
+            Console::printError(started.error());
             return BadInput;
         }
     }
@@ -138,7 +126,7 @@ void HeadlessRunner::onRuleState(RuleId id, RuleState state)
 {
     const ForwardRule rule = m_engine->rule(id);
     if (state == RuleState::Listening) {
-        printLine(stdout, QStringLiteral("listening %1 -> %2").arg(rule.listen.toString(), rule.target.toString()));
+        Console::printOut(QStringLiteral("listening %1 -> %2").arg(rule.listen.toString(), rule.target.toString()));
     } else if (state == RuleState::Error) {
         // A server that cannot open every listener it was given should not half-run.
         // (The error itself arrived as an event and is printed already.)
@@ -150,7 +138,7 @@ void HeadlessRunner::printStats()
 {
     for (const RuleStats &stats : m_engine->lastSnapshot().rules) {
         const ForwardRule rule = m_engine->rule(stats.ruleId);
-        printLine(stdout, QStringLiteral("stats \"%1\" %2 -> %3: %4, active %5, total %6, refused %7, failed %8, "
+        Console::printOut(QStringLiteral("stats \"%1\" %2 -> %3: %4, active %5, total %6, refused %7, failed %8, "
                                          "up %9 (%10/s), down %11 (%12/s)")
                               .arg(stats.name, rule.listen.toString(), rule.target.toString(), toString(stats.state))
                               .arg(stats.active)
@@ -172,7 +160,7 @@ void HeadlessRunner::printClosed(const EngineSnapshot &snapshot)
                                      ? endpoint(c.targetAddress, c.targetPort)
                                      : endpoint(c.localAddress, c.localPort) + QStringLiteral(" -> ")
                                            + endpoint(c.targetAddress, c.targetPort);
-        printLine(stdout, QStringLiteral("connection \"%1\": %2 -> %3 => %4, %5 after %6 ms, up %7 bytes, down %8 bytes")
+        Console::printOut(QStringLiteral("connection \"%1\": %2 -> %3 => %4, %5 after %6 ms, up %7 bytes, down %8 bytes")
                               .arg(m_engine->rule(c.ruleId).name, endpoint(c.clientAddress, c.clientPort),
                                    endpoint(c.listenAddress, c.listenPort), upstream, toString(c.closeReason))
                               .arg(c.openedAt.msecsTo(c.closedAt))
@@ -195,7 +183,7 @@ void HeadlessRunner::printRequests(const EngineSnapshot &snapshot)
                            .arg(r.responseBodySize);
         else if (r.status > 0)
             outcome += QStringLiteral(", cut short");
-        printLine(stdout, QStringLiteral("request \"%1\": %2 %3 %4 %5 -> %6")
+        Console::printOut(QStringLiteral("request \"%1\": %2 %3 %4 %5 -> %6")
                               .arg(m_engine->rule(record.ruleId).name, endpoint(record.clientAddress, record.clientPort),
                                    r.method, r.host.isEmpty() ? QStringLiteral("-") : r.host, r.target, outcome));
     }
@@ -203,7 +191,7 @@ void HeadlessRunner::printRequests(const EngineSnapshot &snapshot)
         if (c.protocol != Protocol::Tls)
             continue;
         if (!m_tlsPrinted.contains(c.id)) {
-            printLine(stdout, QStringLiteral("tls \"%1\": %2 server name %3, alpn %4")
+            Console::printOut(QStringLiteral("tls \"%1\": %2 server name %3, alpn %4")
                                   .arg(m_engine->rule(c.ruleId).name, endpoint(c.clientAddress, c.clientPort),
                                        c.serverName.isEmpty() ? QStringLiteral("-") : c.serverName,
                                        c.alpn.isEmpty() ? QStringLiteral("-") : c.alpn.join(u',')));
@@ -223,7 +211,7 @@ Result<void> HeadlessRunner::startDemo()
         return started;
     if (Result<RuleId> added = m_engine->addRule(m_demo->rule()); !added)
         return Error{added.error()};
-    printLine(stdout, tr("demo ingress on 127.0.0.1:%1; try: %2")
+    Console::printOut(tr("demo ingress on 127.0.0.1:%1; try: %2")
                           .arg(QString::number(m_demo->port()),
                                CurlCommand::fromRequest(DemoIngress::sampleRequest())));
     return {};
