@@ -1,6 +1,5 @@
 #include "listener.h"
 
-#include <algorithm>
 #include <cerrno>
 
 #include <fcntl.h>
@@ -68,40 +67,35 @@ int openSpare()
 
 } // namespace
 
-Listener::Listener(const RuleRuntime &rule, int count) : m_rule(rule), m_count(std::max(1, count)) {}
-
 Listener::~Listener()
 {
     for (int fd : m_fds) {
-        if (fd >= 0) {
-            ::shutdown(fd, SHUT_RD);
-            ::close(fd);
-        }
+        ::shutdown(fd, SHUT_RD);
+        ::close(fd);
     }
 }
 
-Error Listener::error(int errorNumber) const
+Result<std::vector<int>> Listener::listen(const RuleRuntime &rule, int count)
 {
-    return Error{m_rule.rule.listen.toString() + QStringLiteral(": ") + listenErrorAdvice(errorNumber, m_rule.rule.listen.port)};
-}
-
-Result<std::vector<int>> Listener::listen()
-{
+    const auto error = [&rule](int errorNumber) {
+        return Error{rule.rule.listen.toString() + QStringLiteral(": ") + listenErrorAdvice(errorNumber, rule.rule.listen.port)};
+    };
     sockaddr_storage address{};
-    const socklen_t length = NativeSocket::toSockaddr(m_rule.listenAddress, m_rule.rule.listen.port, &address);
+    const socklen_t length = NativeSocket::toSockaddr(rule.listenAddress, rule.rule.listen.port, &address);
     // Without SO_REUSEPORT this fails wherever anything listens on the port already.
     const int probe = boundSocket(address, length, false);
     if (probe < 0)
         return error(errno);
     ::close(probe);
     std::vector<int> copies;
-    for (int i = 0; i < m_count; ++i) {
+    for (int i = 0; i < count; ++i) {
         const int fd = boundSocket(address, length, true);
-        m_fds.push_back(fd);
-        // Accepted sockets inherit it (Linux): one setsockopt() here, none per client.
-        if (fd >= 0)
+        if (fd >= 0) {
+            m_fds.push_back(fd);
+            // Accepted sockets inherit it (Linux): one setsockopt() here, none per client.
             NativeSocket::setNoDelay(fd);
-        const int copy = fd < 0 || ::listen(fd, ListenBacklog) != 0 ? -1 : ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+        }
+        const int copy = fd >= 0 && ::listen(fd, ListenBacklog) == 0 ? ::fcntl(fd, F_DUPFD_CLOEXEC, 0) : -1;
         if (copy < 0) {
             const Error failed = error(errno);
             for (int c : copies)

@@ -22,21 +22,17 @@ struct RuleRuntime;
 class Listener final
 {
 public:
-    Listener(const RuleRuntime &rule, int count);
+    Listener() = default;
     // Stops listening on every socket at once, so the port is free for a restart
     // even while workers still hold their descriptors.
     ~Listener();
     Q_DISABLE_COPY_MOVE(Listener)
 
-    // Listens on the rule's address and returns a new descriptor of each socket, one
-    // per worker's Acceptor. The error names the address and says what to do.
-    Result<std::vector<int>> listen();
+    // Listens on the rule's address with `count` sockets and returns a new descriptor
+    // of each, one per worker's Acceptor. The error names the address and says what to do.
+    Result<std::vector<int>> listen(const RuleRuntime &rule, int count);
 
 private:
-    Error error(int errorNumber) const;
-
-    const RuleRuntime &m_rule;
-    int m_count;
     std::vector<int> m_fds;
 };
 

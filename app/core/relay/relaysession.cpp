@@ -218,7 +218,6 @@ void RelaySession::pump(Flow &flow)
         }
         const ssize_t n = ::recv(flow.from->fd, buffer, SessionHost::ScratchSize, 0);
         if (n == 0) {
-            flow.eof = true;
             flow.from->readable = false;
             endFlow(flow);
             return;
@@ -260,7 +259,6 @@ void RelaySession::pump(Flow &flow)
         if (n < SessionHost::ScratchSize) {
             flow.from->readable = false;
             if (flow.from->peerClosed) {
-                flow.eof = true;
                 endFlow(flow);
                 return;
             }
@@ -316,6 +314,7 @@ void RelaySession::takeInspection()
 // `from` sent its FIN and everything before it went out: pass the half-close on.
 void RelaySession::endFlow(Flow &flow)
 {
+    flow.eof = true;
     const bool fromClient = flow.from == &m_client;
     if (m_firstEnd == CloseReason::None) {
         m_firstEnd = fromClient ? CloseReason::ClientClosed : CloseReason::TargetClosed;

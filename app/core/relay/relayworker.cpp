@@ -82,8 +82,8 @@ void RelayWorker::startListener(const std::shared_ptr<RuleRuntime> &rule, const 
 {
     if (rule->stopped || m_shutDown)
         return;
-    auto listener = std::make_unique<Listener>(*rule, int(workers.size()));
-    const Result<std::vector<int>> sockets = listener->listen();
+    auto listener = std::make_unique<Listener>();
+    const Result<std::vector<int>> sockets = listener->listen(*rule, int(workers.size()));
     if (!sockets) {
         logEvent(EventLevel::Error, rule->id, sockets.error());
         emit listenerState(rule->id, rule->generation, RuleState::Error, sockets.error());

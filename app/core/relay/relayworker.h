@@ -76,7 +76,7 @@ public:
     // included) one of them to accept from.
     void startListener(const std::shared_ptr<RuleRuntime> &rule, const std::vector<RelayWorker *> &workers);
     void startAccepting(const std::shared_ptr<RuleRuntime> &rule, int fd);
-    // Stops accepting for the rule (and closes its socket, here where it was bound)
+    // Stops accepting for the rule (and closes its sockets, here where they were bound)
     // and closes its connections.
     void stopRule(RuleId id, CloseReason reason);
     void forgetRule(RuleId id);
@@ -120,7 +120,7 @@ private:
     int m_index;
     std::shared_ptr<ConnectionBudget> m_budget = std::make_shared<ConnectionBudget>();
     std::unique_ptr<Readiness> m_readiness;
-    QHash<RuleId, Listener *> m_listeners;  // the rules whose socket was bound here
+    QHash<RuleId, Listener *> m_listeners;  // the rules whose sockets were bound here
     QHash<RuleId, Acceptor *> m_acceptors;
     QHash<quint64, RelaySession *> m_sessions;
     QHash<int, quint64> m_connectTimers;     // timer id -> session id
