@@ -101,6 +101,7 @@ struct RuleStats
     quint64 total = 0;      // accepted and relayed (or attempted)
     quint64 refused = 0;    // not allowed, or over the connection limit
     quint64 failed = 0;     // target refused, unreachable or timed out
+    quint64 targetFailures = 0;  // tries a target did not take (failover may have saved the connection)
     quint64 bytesUp = 0;
     quint64 bytesDown = 0;
     double rateUp = 0;      // bytes per second

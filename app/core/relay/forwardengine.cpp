@@ -18,6 +18,18 @@ constexpr int DefaultSnapshotIntervalMs = 250;
 // Descriptors kept for the rest of the program: the window, the HTTP client, files.
 constexpr rlim_t ReservedDescriptors = 64;
 
+// Whether `after` differs from `before` only in what a started rule can change in
+// place: its targets and what following the cluster reads.
+bool movesOnly(const ForwardRule &before, ForwardRule after)
+{
+    after.setTargets(before.targets());
+    after.cooldownS = before.cooldownS;
+    after.origin = before.origin;
+    after.followCluster = before.followCluster;
+    after.clusterCheckS = before.clusterCheckS;
+    return after.toJson() == before.toJson();
+}
+
 } // namespace
 
 ForwardEngine::ForwardEngine(int workerCount, QObject *parent) : QObject(parent)
@@ -90,7 +102,9 @@ Result<RuleId> ForwardEngine::addRule(const ForwardRule &rule)
     if (Result<void> valid = checkAgainstOthers(0, rule); !valid)
         return Error{valid.error()};
     const RuleId id = m_nextId++;
-    m_rules.insert(id, RuleEntry{rule, RuleState::Stopped, {}, nullptr, 0, 0});
+    RuleEntry entry;
+    entry.rule = rule;
+    m_rules.insert(id, entry);
     m_order.append(id);
     if (rule.enabled)
         startRule(id);
@@ -104,6 +118,14 @@ Result<void> ForwardEngine::updateRule(RuleId id, const ForwardRule &rule)
         return Error{QStringLiteral("there is no rule %1").arg(id)};
     if (Result<void> valid = checkAgainstOthers(id, rule); !valid)
         return valid;
+    RuleEntry &entry = m_rules[id];
+    if (entry.runtime && entry.state != RuleState::Error && movesOnly(entry.rule, rule)) {
+        // Only where it goes (or where it came from) changed: open connections stay,
+        // new ones go to the new targets.
+        entry.runtime->setTargets(std::make_shared<const TargetSet>(rule));
+        entry.rule = rule;
+        return {};
+    }
     stopRule(id);
     m_rules[id].rule = rule;
     if (rule.enabled)
@@ -219,7 +241,7 @@ void ForwardEngine::startRule(RuleId id)
     runtime->generation = m_nextGeneration++;
     runtime->rule = entry.rule;
     runtime->listenAddress = QHostAddress(entry.rule.listen.host);
-    runtime->targetAddress = QHostAddress(entry.rule.target.host);  // null for a host name
+    runtime->setTargets(std::make_shared<const TargetSet>(entry.rule));
     runtime->allow = entry.rule.allowCidrs();
     runtime->inspect = m_inspectAll || entry.rule.inspectsHttp();
     runtime->publishRequests = runtime->inspect && m_publishRequests;
@@ -287,6 +309,7 @@ void ForwardEngine::publish()
     const double seconds = m_lastPublishMs ? double(nowMs - m_lastPublishMs) / 1000.0 : 0.0;
     m_lastPublishMs = nowMs;
 
+    QList<RuleId> failing;
     for (RuleId id : std::as_const(m_order)) {
         RuleEntry &entry = m_rules[id];
         RuleStats stats;
@@ -300,6 +323,7 @@ void ForwardEngine::publish()
             stats.total += counters.total;
             stats.refused += counters.refused;
             stats.failed += counters.failed;
+            stats.targetFailures += counters.targetFailures;
             stats.bytesUp += counters.bytesUp;
             stats.bytesDown += counters.bytesDown;
         }
@@ -307,6 +331,9 @@ void ForwardEngine::publish()
             stats.rateUp = double(stats.bytesUp - std::min(stats.bytesUp, entry.lastBytesUp)) / seconds;
             stats.rateDown = double(stats.bytesDown - std::min(stats.bytesDown, entry.lastBytesDown)) / seconds;
         }
+        if (stats.targetFailures > entry.lastTargetFailures)
+            failing.append(id);
+        entry.lastTargetFailures = stats.targetFailures;
         entry.lastBytesUp = stats.bytesUp;
         entry.lastBytesDown = stats.bytesDown;
         snapshot.rules.append(stats);
@@ -323,4 +350,6 @@ void ForwardEngine::publish()
     snapshot.requests.swap(m_requestsPending);
     m_last = snapshot;
     emit snapshotReady(m_last);
+    for (RuleId id : std::as_const(failing))
+        emit targetFailing(id);
 }

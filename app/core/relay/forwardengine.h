@@ -33,7 +33,9 @@ public:
 
     // Validated together with the rules already present. An enabled rule starts at once.
     Result<RuleId> addRule(const ForwardRule &rule);
-    // Restarts that rule only (its connections close with "rule stopped").
+    // Restarts that rule only (its connections close with "rule stopped"), unless only
+    // its targets, cool-down, origin or following changed: then open connections stay
+    // and new ones go to the new targets.
     Result<void> updateRule(RuleId id, const ForwardRule &rule);
     Result<void> setRuleEnabled(RuleId id, bool enabled);
     void removeRule(RuleId id);
@@ -81,6 +83,9 @@ signals:
     void ruleStateChanged(RuleId id, RuleState state, const QString &error);
     void snapshotReady(const EngineSnapshot &snapshot);
     void eventLogged(const EngineEvent &event);
+    // Since the previous snapshot, a target of the rule refused, was unreachable or
+    // timed out (whether or not a later target took the connection).
+    void targetFailing(RuleId id);
 
 private:
     struct RuleEntry
@@ -91,6 +96,7 @@ private:
         std::shared_ptr<RuleRuntime> runtime;  // set while started
         quint64 lastBytesUp = 0;
         quint64 lastBytesDown = 0;
+        quint64 lastTargetFailures = 0;
     };
 
     void startRule(RuleId id);

@@ -1,5 +1,6 @@
 #include "relaysession.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -55,21 +56,49 @@ RelaySession::~RelaySession()
 
 void RelaySession::start()
 {
-    if (!m_rule->targetAddress.isNull()) {
-        m_addresses = {m_rule->targetAddress};
+    // The set in force now: a rule that moves meanwhile sends later connections elsewhere.
+    m_targets = m_rule->targets();
+    m_order = m_targets->order();
+    connectTarget();
+}
+
+// The next target in m_order, or the failure when none is left.
+void RelaySession::connectTarget()
+{
+    if (m_connectTimer)
+        m_host.stopConnectTimer(m_connectTimer);
+    m_connectTimer = 0;
+    if (m_orderPos >= m_order.size()) {
+        fail(m_connectError, m_connectErrorText);
+        return;
+    }
+    m_targetIndex = m_order[m_orderPos++];
+    const TargetSet::Target &target = m_targets->targets[size_t(m_targetIndex)];
+    m_info.targetAddress = target.address;
+    m_info.targetPort = target.endpoint.port;
+    m_addresses.clear();
+    m_nextAddress = 0;
+    if (!target.address.isNull()) {
+        m_addresses = {target.address};
         connectNext();
         return;
     }
     // Resolved for every connection, so a changed cluster address is picked up.
     m_connectTimer = m_host.startConnectTimer(*this);
-    m_host.lookUp(*this, m_rule->rule.target.host);
+    m_host.lookUp(*this, target.endpoint.host);
+}
+
+const Endpoint &RelaySession::target() const
+{
+    return m_targets->targets[size_t(std::max(m_targetIndex, 0))].endpoint;
 }
 
 void RelaySession::resolved(const QHostInfo &info)
 {
     if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-        fail(CloseReason::TargetUnreachable,
-             QStringLiteral("cannot resolve \"%1\": %2").arg(m_rule->rule.target.host, info.errorString()));
+        m_connectError = CloseReason::TargetUnreachable;
+        m_connectErrorText = QStringLiteral("cannot resolve \"%1\": %2").arg(target().host, info.errorString());
+        targetFailed();
         return;
     }
     m_addresses = info.addresses();
@@ -97,7 +126,7 @@ void RelaySession::connectNext()
             return;
         }
         if (errno == EINPROGRESS) {
-            // The timer counts from the first try: a name's addresses share it.
+            // The timer counts from the target's first try: a name's addresses share it.
             if (!m_connectTimer)
                 m_connectTimer = m_host.startConnectTimer(*this);
             m_host.readiness().watch(fd, this, Readiness::Edge);
@@ -107,8 +136,16 @@ void RelaySession::connectNext()
         m_connectError = connectReason(errno);
         m_connectErrorText = NativeSocket::errorText(errno);
         closeSide(m_target, false);
+        m_target = Side{};
     }
-    fail(m_connectError, m_connectErrorText);
+    targetFailed();
+}
+
+// The current target did not take the connection: it cools down, the next one is tried.
+void RelaySession::targetFailed()
+{
+    m_host.targetFailed(*this, m_targets->markFailed(m_targetIndex), m_connectError, m_connectErrorText);
+    connectTarget();
 }
 
 void RelaySession::onConnectResult()
@@ -349,7 +386,11 @@ void RelaySession::close(CloseReason reason)
 void RelaySession::connectTimedOut()
 {
     m_connectTimer = 0;
-    fail(CloseReason::ConnectTimeout, QStringLiteral("no answer within %1 ms").arg(m_rule->rule.connectTimeoutMs));
+    closeSide(m_target, false);
+    m_target = Side{};
+    m_connectError = CloseReason::ConnectTimeout;
+    m_connectErrorText = QStringLiteral("no answer within %1 ms").arg(m_rule->rule.connectTimeoutMs);
+    targetFailed();
 }
 
 // reset: one side reset (or failed hard), so the other side gets a reset too.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include <QHostInfo>
 #include <QList>
@@ -10,7 +11,9 @@
 #include "relay/enginesnapshot.h"
 
 class RelaySession;
+struct Endpoint;
 struct RuleRuntime;
+struct TargetSet;
 
 // What a session needs of the worker that owns it, and nothing more.
 class SessionHost
@@ -35,6 +38,8 @@ public:
     // Calls session.pump() soon, after the other ready sessions had their turn.
     virtual void pumpLater(const RelaySession &session) = 0;
     virtual void connectionFailed(const RelaySession &session, CloseReason reason, const QString &why) = 0;
+    // session.target() did not take the connection; cooling: it is skipped for a while now.
+    virtual void targetFailed(const RelaySession &session, bool cooling, CloseReason reason, const QString &why) = 0;
     virtual void requestsSeen(const RelaySession &session, const QList<InspectedRequest> &requests) = 0;
     // The session is closed; the host deletes it later, not from inside its own call.
     virtual void sessionClosed(RelaySession &session) = 0;
@@ -64,6 +69,8 @@ public:
     void ready(int fd, quint32 events) override;
 
     const RuleRuntime &rule() const { return *m_rule; }
+    // The target being tried, or the one connected to.
+    const Endpoint &target() const;
     const ConnectionInfo &info() const { return m_info; }
     qint64 lastActivityMs() const { return m_lastActivityMs; }
     bool isClosed() const { return m_info.state == ConnectionState::Closed; }
@@ -89,7 +96,9 @@ private:
         bool shutDown = false;  // and `to` got it
     };
 
+    void connectTarget();
     void connectNext();
+    void targetFailed();
     void onConnectResult();
     void onConnected();
     void pump(Flow &flow);
@@ -110,7 +119,11 @@ private:
     Side m_target;
     Flow m_up;    // client -> target
     Flow m_down;  // target -> client
-    QList<QHostAddress> m_addresses;
+    std::shared_ptr<const TargetSet> m_targets;
+    std::vector<int> m_order;      // of m_targets, to try
+    size_t m_orderPos = 0;
+    int m_targetIndex = -1;
+    QList<QHostAddress> m_addresses;  // of the target being tried
     qsizetype m_nextAddress = 0;
     CloseReason m_connectError = CloseReason::TargetUnreachable;
     QString m_connectErrorText;

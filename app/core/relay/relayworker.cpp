@@ -72,8 +72,10 @@ ConnectionInfo RelayWorker::newConnection(const RuleRuntime &rule, int clientFd,
     // On a wildcard listener, say which of this machine's addresses the client reached.
     if (info.listenAddress == QHostAddress::AnyIPv4 || info.listenAddress == QHostAddress::AnyIPv6)
         NativeSocket::address(clientFd, false, &info.listenAddress, &info.listenPort);
-    info.targetAddress = rule.targetAddress;
-    info.targetPort = rule.rule.target.port;
+    // The first target until the session tries one (a refused client never does).
+    const TargetSet::Target &first = rule.targets()->targets.front();
+    info.targetAddress = first.address;
+    info.targetPort = first.endpoint.port;
     info.openedAt = QDateTime::currentDateTimeUtc();
     return info;
 }
@@ -291,11 +293,22 @@ void RelayWorker::connectionFailed(const RelaySession &session, CloseReason reas
 {
     const ConnectionInfo &info = session.info();
     ++m_counters[info.ruleId].failed;
-    const QString target = info.targetAddress.isNull() ? session.rule().rule.target.toString()
+    const QString target = info.targetAddress.isNull() ? session.target().toString()
                                                        : endpointText(info.targetAddress, info.targetPort);
     logEvent(EventLevel::Warning, info.ruleId,
              QStringLiteral("failed %1 -> %2: %3: %4")
                  .arg(endpointText(info.clientAddress, info.clientPort), target, toString(reason), why));
+}
+
+void RelayWorker::targetFailed(const RelaySession &session, bool cooling, CloseReason reason, const QString &why)
+{
+    ++m_counters[session.info().ruleId].targetFailures;
+    if (cooling) {
+        logEvent(EventLevel::Warning, session.info().ruleId,
+                 QStringLiteral("target %1 %2 (%3): the next targets first for %4 s")
+                     .arg(session.target().toString(), toString(reason), why,
+                          QString::number(session.rule().rule.cooldownS)));
+    }
 }
 
 void RelayWorker::requestsSeen(const RelaySession &session, const QList<InspectedRequest> &requests)

@@ -23,6 +23,7 @@ struct RuleCounters
     quint64 total = 0;
     quint64 refused = 0;
     quint64 failed = 0;
+    quint64 targetFailures = 0;  // tries a target did not take (the next one may have)
     quint64 bytesUp = 0;
     quint64 bytesDown = 0;
 };
@@ -102,6 +103,7 @@ private:
     void lookUp(const RelaySession &session, const QString &host) override;
     void pumpLater(const RelaySession &session) override;
     void connectionFailed(const RelaySession &session, CloseReason reason, const QString &why) override;
+    void targetFailed(const RelaySession &session, bool cooling, CloseReason reason, const QString &why) override;
     void requestsSeen(const RelaySession &session, const QList<InspectedRequest> &requests) override;
     void sessionClosed(RelaySession &session) override;
     // AcceptorHost

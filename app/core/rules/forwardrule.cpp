@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QRegularExpression>
 
 namespace {
 
@@ -19,6 +20,10 @@ const QString KeyConnectTimeoutMs = QStringLiteral("connectTimeoutMs");
 const QString KeyIdleTimeoutS = QStringLiteral("idleTimeoutS");
 const QString KeyOrigin = QStringLiteral("origin");
 const QString KeyInspectHttp = QStringLiteral("inspectHttp");
+const QString KeyProtocol = QStringLiteral("protocol");
+const QString KeyCooldownS = QStringLiteral("cooldownS");
+const QString KeyFollowCluster = QStringLiteral("followCluster");
+const QString KeyClusterCheckS = QStringLiteral("clusterCheckS");
 
 constexpr int MaxNameLength = 100;
 
@@ -188,8 +193,11 @@ Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
             return Error{QCoreApplication::translate("Rules", "field \"%1\" is missing: every rule needs \"name\", "
                                                               "\"listen\" and \"target\"")
                              .arg(field)};
-        if (!value.isString())
-            return typeError(field, QCoreApplication::translate("Rules", "a string"), value);
+        if (!value.isString() && !(field == KeyTarget && value.isArray()))
+            return typeError(field, field == KeyTarget ? QCoreApplication::translate("Rules", "a string or a list of "
+                                                                                              "strings")
+                                                       : QCoreApplication::translate("Rules", "a string"),
+                             value);
     }
     rule.name = object.value(KeyName).toString();
 
@@ -198,10 +206,40 @@ Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
         return fieldError(KeyListen, listen.error());
     rule.listen = listen.value();
 
-    const Result<Endpoint> target = parseTarget(object.value(KeyTarget).toString());
-    if (!target)
-        return fieldError(KeyTarget, target.error());
-    rule.target = target.value();
+    const QJsonValue targetValue = object.value(KeyTarget);
+    const QJsonArray targetItems = targetValue.isArray() ? targetValue.toArray() : QJsonArray{targetValue};
+    if (targetItems.isEmpty())
+        return fieldError(KeyTarget, QCoreApplication::translate("Rules", "the list is empty: give at least one "
+                                                                          "HOST:PORT"));
+    QList<Endpoint> targets;
+    for (qsizetype i = 0; i < targetItems.size(); ++i) {
+        const QJsonValue item = targetItems.at(i);
+        const QString label = targetItems.size() > 1 ? KeyTarget + QStringLiteral(" item %1").arg(i + 1) : KeyTarget;
+        if (!item.isString())
+            return typeError(label, QCoreApplication::translate("Rules", "a string"), item);
+        const Result<Endpoint> target = parseTarget(item.toString());
+        if (!target)
+            return fieldError(label, target.error());
+        targets.append(target.value());
+    }
+    rule.setTargets(targets);
+
+    const QJsonValue protocol = object.value(KeyProtocol);
+    if (!protocol.isUndefined()) {
+        if (protocol == QJsonValue(QStringLiteral("udp")))
+            rule.transport = Transport::Udp;
+        else if (protocol != QJsonValue(QStringLiteral("tcp")))
+            return fieldError(KeyProtocol, QCoreApplication::translate("Rules", "expected \"tcp\" or \"udp\", got %1")
+                                               .arg(protocol.isString() ? u'"' + protocol.toString() + u'"'
+                                                                        : jsonTypeName(protocol)));
+    }
+
+    const QJsonValue follow = object.value(KeyFollowCluster);
+    if (!follow.isUndefined()) {
+        if (!follow.isBool())
+            return typeError(KeyFollowCluster, QCoreApplication::translate("Rules", "true or false"), follow);
+        rule.followCluster = follow.toBool();
+    }
 
     const QJsonValue enabled = object.value(KeyEnabled);
     if (!enabled.isUndefined()) {
@@ -237,6 +275,10 @@ Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
         number = readInt(object, KeyConnectTimeoutMs, 1, ConnectTimeoutLimitMs, rule.connectTimeoutMs);
     if (number)
         number = readInt(object, KeyIdleTimeoutS, 0, IdleTimeoutLimitS, rule.idleTimeoutS);
+    if (number)
+        number = readInt(object, KeyCooldownS, 0, CooldownLimitS, rule.cooldownS);
+    if (number)
+        number = readInt(object, KeyClusterCheckS, 1, ClusterCheckLimitS, rule.clusterCheckS);
     if (!number)
         return Error{number.error()};
 
@@ -252,7 +294,8 @@ Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
 
     rule.extra = object;
     for (const QString &known : {KeyName, KeyListen, KeyTarget, KeyEnabled, KeyAllow, KeyMaxConnections, KeyConnectTimeoutMs,
-                                 KeyIdleTimeoutS, KeyOrigin, KeyInspectHttp})
+                                 KeyIdleTimeoutS, KeyOrigin, KeyInspectHttp, KeyProtocol, KeyCooldownS, KeyFollowCluster,
+                                 KeyClusterCheckS})
         rule.extra.remove(known);
     return rule;
 }
@@ -262,7 +305,16 @@ QJsonObject ForwardRule::toJson() const
     QJsonObject object = extra;
     object.insert(KeyName, name);
     object.insert(KeyListen, listen.toString());
-    object.insert(KeyTarget, target.toString());
+    if (moreTargets.isEmpty()) {
+        object.insert(KeyTarget, target.toString());
+    } else {
+        QJsonArray list;
+        for (const Endpoint &endpoint : targets())
+            list.append(endpoint.toString());
+        object.insert(KeyTarget, list);
+    }
+    if (transport != Transport::Tcp)
+        object.insert(KeyProtocol, toString(transport));
     object.insert(KeyEnabled, enabled);
     object.insert(KeyAllow, QJsonArray::fromStringList(allow));
     object.insert(KeyMaxConnections, maxConnections);
@@ -272,6 +324,14 @@ QJsonObject ForwardRule::toJson() const
         object.insert(KeyOrigin, origin.toJson());
     if (inspectHttp)
         object.insert(KeyInspectHttp, *inspectHttp);
+    // Written only when not the default, so files without these features read as before.
+    const ForwardRule defaults;
+    if (cooldownS != defaults.cooldownS)
+        object.insert(KeyCooldownS, cooldownS);
+    if (followCluster)
+        object.insert(KeyFollowCluster, *followCluster);
+    if (clusterCheckS != defaults.clusterCheckS)
+        object.insert(KeyClusterCheckS, clusterCheckS);
     return object;
 }
 
@@ -292,9 +352,17 @@ Result<void> ForwardRule::validate() const
     if (target.host.isEmpty())
         return Error{QCoreApplication::translate("Rules", "field \"target\" is missing: use HOST:PORT, e.g. "
                                                           "192.168.49.2:80")};
-    const Result<Endpoint> parsedTarget = parseTarget(target.toString());
-    if (!parsedTarget)
-        return fieldError(KeyTarget, parsedTarget.error());
+    const QList<Endpoint> all = targets();
+    if (all.size() > MaxTargets)
+        return fieldError(KeyTarget, QCoreApplication::translate("Rules", "%1 targets: use at most %2")
+                                         .arg(QString::number(all.size()), QString::number(MaxTargets)));
+    for (int i = 0; i < all.size(); ++i) {
+        const Result<Endpoint> parsedTarget = parseTarget(all.at(i).toString());
+        if (!parsedTarget)
+            return fieldError(KeyTarget, parsedTarget.error());
+        if (all.indexOf(all.at(i)) != i)
+            return fieldError(KeyTarget, QCoreApplication::translate("Rules", "%1 is listed twice").arg(all.at(i).toString()));
+    }
 
     for (const QString &network : allow) {
         const Result<Cidr> cidr = parseCidr(network);
@@ -307,6 +375,10 @@ Result<void> ForwardRule::validate() const
         range = checkRange(KeyConnectTimeoutMs, connectTimeoutMs, 1, ConnectTimeoutLimitMs);
     if (range)
         range = checkRange(KeyIdleTimeoutS, idleTimeoutS, 0, IdleTimeoutLimitS);
+    if (range)
+        range = checkRange(KeyCooldownS, cooldownS, 0, CooldownLimitS);
+    if (range)
+        range = checkRange(KeyClusterCheckS, clusterCheckS, 1, ClusterCheckLimitS);
     return range;
 }
 
@@ -321,8 +393,61 @@ QList<Cidr> ForwardRule::allowCidrs() const
     return cidrs;
 }
 
+QList<Endpoint> ForwardRule::targets() const
+{
+    return QList<Endpoint>{target} + moreTargets;
+}
+
+void ForwardRule::setTargets(const QList<Endpoint> &targets)
+{
+    Q_ASSERT(!targets.isEmpty());
+    target = targets.value(0);
+    moreTargets = targets.mid(1);
+}
+
+QString ForwardRule::targetsText() const
+{
+    QStringList texts;
+    for (const Endpoint &endpoint : targets())
+        texts.append(endpoint.toString());
+    return texts.join(QStringLiteral(", "));
+}
+
+int ForwardRule::effectiveIdleTimeoutS() const
+{
+    return idleTimeoutS == 0 && transport == Transport::Udp ? DefaultUdpIdleTimeoutS : idleTimeoutS;
+}
+
+bool ForwardRule::followsCluster() const
+{
+    return followCluster.value_or(!origin.isEmpty());
+}
+
+QString toString(Transport transport)
+{
+    return transport == Transport::Udp ? QStringLiteral("udp") : QStringLiteral("tcp");
+}
+
+Result<QList<Endpoint>> parseTargetList(const QString &text)
+{
+    QList<Endpoint> targets;
+    const QStringList parts = text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        const Result<Endpoint> target = parseTarget(part);
+        if (!target)
+            return Error{parts.size() > 1 ? QStringLiteral("%1: %2").arg(part, target.error()) : target.error()};
+        targets.append(target.value());
+    }
+    if (targets.isEmpty())
+        return Error{QCoreApplication::translate("Rules", "no target: use HOST:PORT, e.g. 192.168.49.2:80; several, "
+                                                          "separated by commas, are tried in order")};
+    return targets;
+}
+
 bool ForwardRule::inspectsHttp() const
 {
+    if (transport == Transport::Udp)
+        return false;
     if (inspectHttp)
         return *inspectHttp;
     return target.port == 80 || target.port == 8080 || origin.service.contains(QLatin1String("ingress"));
@@ -357,7 +482,8 @@ Result<void> validateRules(const QList<ForwardRule> &rules)
             continue;
         // Normalised, so "[0:0::1]" and "[::1]" are seen as the same socket.
         const Endpoint normalised{parseIpAddress(rule.listen.host).value().toString(), rule.listen.port};
-        const QString key = normalised.toString();
+        const QString key = rule.transport == Transport::Udp ? QStringLiteral("udp:") + normalised.toString()
+                                                             : normalised.toString();
         const auto sameListen = listens.constFind(key);
         if (sameListen != listens.constEnd()) {
             return Error{QCoreApplication::translate("Rules", "rules %1 and %2 both listen on %3; disable one or change "

@@ -85,7 +85,7 @@ Result<QList<ForwardRule>> RuleStore::load()
                                                              "format")
                             .arg(QString::number(number, 'g', 15), QString::number(FormatVersion)));
         }
-        if (number != FormatVersion) {
+        if (number != FormatVersion && number != 1) {
             return fail(QCoreApplication::translate("Rules", "version %1 is not a rules file version (expected %2)")
                             .arg(QString::number(number, 'g', 15), QString::number(FormatVersion)));
         }

@@ -13,7 +13,7 @@
 class RuleStore final
 {
 public:
-    static constexpr int FormatVersion = 1;
+    static constexpr int FormatVersion = 2;  // 2: target lists, UDP, following the cluster; 1 still reads
 
     explicit RuleStore(QString path);
 
