@@ -4,6 +4,7 @@
 #include <utility>
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -118,6 +119,15 @@ RuleEditorDialog::RuleEditorDialog(const ForwardRule &rule, const QList<ForwardR
     addRow(form, tr("Listen &port:"), m_listenPort,
            tr("The port clients connect to on this PC (1-65535; ports below 1024 need privileges)"));
 
+    m_protocol = new QComboBox(this);
+    m_protocol->setObjectName(QStringLiteral("protocol"));
+    m_protocol->addItem(tr("TCP"), int(Transport::Tcp));
+    m_protocol->addItem(tr("UDP (datagrams, one session per client address)"), int(Transport::Udp));
+    m_protocol->setCurrentIndex(m_protocol->findData(int(rule.transport)));
+    addRow(form, tr("P&rotocol:"), m_protocol,
+           tr("TCP for web, APIs and most services; UDP for DNS or a UDP NodePort. A UDP session ends after its idle "
+              "timeout (60 s when the timeout is off)."));
+
     m_targetHost = new QLineEdit(rule.target.host, this);
     m_targetHost->setObjectName(QStringLiteral("targetHost"));
     m_targetHost->setPlaceholderText(tr("192.168.49.2 or ingress.local"));
@@ -127,6 +137,23 @@ RuleEditorDialog::RuleEditorDialog(const ForwardRule &rule, const QList<ForwardR
     m_targetPort->setObjectName(QStringLiteral("targetPort"));
     m_targetPort->setValue(rule.target.port);
     addRow(form, tr("Target p&ort:"), m_targetPort, tr("The port on the target host (1-65535)"));
+
+    QStringList more;
+    for (const Endpoint &endpoint : rule.moreTargets)
+        more.append(endpoint.toString());
+    m_moreTargets = new QLineEdit(more.join(QStringLiteral(", ")), this);
+    m_moreTargets->setObjectName(QStringLiteral("moreTargets"));
+    m_moreTargets->setPlaceholderText(tr("none; e.g. 192.168.49.3:30080, 192.168.49.4:30080"));
+    addRow(form, tr("&Fallback targets:"), m_moreTargets,
+           tr("HOST:PORT, separated by commas, tried in order when the target refuses, cannot be reached or does not "
+              "answer in time. A target that failed is skipped for the cool-down."));
+
+    m_cooldown = spinBox(0, ForwardRule::CooldownLimitS, tr(" s"), this);
+    m_cooldown->setObjectName(QStringLiteral("cooldown"));
+    m_cooldown->setSpecialValueText(tr("off"));
+    m_cooldown->setValue(rule.cooldownS);
+    addRow(form, tr("Coo&l-down:"), m_cooldown,
+           tr("With fallback targets: how long a target that failed is skipped before it is tried first again"));
 
     m_allow = new QPlainTextEdit(rule.allow.join(u'\n'), this);
     m_allow->setObjectName(QStringLiteral("allow"));
@@ -166,6 +193,18 @@ RuleEditorDialog::RuleEditorDialog(const ForwardRule &rule, const QList<ForwardR
     connect(m_inspect, &QCheckBox::clicked, this, [this] { m_inspectChanged = true; });
     form->addRow(QString(), m_inspect);
 
+    m_follow = new QCheckBox(tr("Follow the cl&uster"), this);
+    m_follow->setObjectName(QStringLiteral("followCluster"));
+    m_follow->setChecked(rule.followsCluster());
+    m_follow->setEnabled(!rule.origin.isEmpty());
+    m_follow->setToolTip(rule.origin.isEmpty()
+                             ? tr("Only for rules made from the cluster (Cluster › Expose cluster)")
+                             : tr("Re-read the cluster every %1 s and after a failed connection; when Minikube's IP or "
+                                  "the node port moved, move the target there. Open connections stay.")
+                                   .arg(rule.clusterCheckS));
+    connect(m_follow, &QCheckBox::clicked, this, [this] { m_followChanged = true; });
+    form->addRow(QString(), m_follow);
+
     m_otherError = messageLabel(ErrorColor, QStringLiteral("otherError"), this);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -177,12 +216,13 @@ RuleEditorDialog::RuleEditorDialog(const ForwardRule &rule, const QList<ForwardR
     layout->addStretch();
     layout->addWidget(m_buttons);
 
-    for (QLineEdit *edit : {m_name, m_targetHost})
+    for (QLineEdit *edit : {m_name, m_targetHost, m_moreTargets})
         connect(edit, &QLineEdit::textChanged, this, &RuleEditorDialog::validate);
+    connect(m_protocol, &QComboBox::currentIndexChanged, this, &RuleEditorDialog::validate);
     connect(m_listenHost, &QComboBox::editTextChanged, this, &RuleEditorDialog::validate);
     connect(m_allow, &QPlainTextEdit::textChanged, this, &RuleEditorDialog::validate);
     // The editor's text, not valueChanged: an emptied field does not change the value.
-    for (QSpinBox *spin : {m_listenPort, m_targetPort, m_maxConnections, m_connectTimeout, m_idleTimeout})
+    for (QSpinBox *spin : {m_listenPort, m_targetPort, m_cooldown, m_maxConnections, m_connectTimeout, m_idleTimeout})
         connect(static_cast<SpinBox *>(spin)->lineEdit(), &QLineEdit::textChanged, this, &RuleEditorDialog::validate);
     validate();
 }
@@ -211,7 +251,14 @@ ForwardRule RuleEditorDialog::rule() const
     ForwardRule result = m_base;
     result.name = m_name->text().trimmed();
     result.listen = Endpoint{listenHostText(), quint16(spinValue(m_listenPort, 0))};
+    result.transport = Transport(m_protocol->currentData().toInt());
     result.target = Endpoint{unbracket(m_targetHost->text().trimmed()), quint16(spinValue(m_targetPort, 0))};
+    // Unreadable fallbacks are validate()'s to report; the rule keeps none meanwhile.
+    const Result<QList<Endpoint>> more = parseTargetList(m_moreTargets->text());
+    result.moreTargets = more ? more.value() : QList<Endpoint>();
+    result.cooldownS = spinValue(m_cooldown, -1);
+    if (m_followChanged)
+        result.followCluster = m_follow->isChecked();
     static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
     result.allow = m_allow->toPlainText().split(separators, Qt::SkipEmptyParts);
     result.maxConnections = spinValue(m_maxConnections, 0);
@@ -302,8 +349,14 @@ QWidget *RuleEditorDialog::fieldFor(const QString &message) const
         return m_name;
     if (field == QLatin1String("listen"))
         return aboutPort ? static_cast<QWidget *>(m_listenPort) : m_listenHost;
-    if (field == QLatin1String("target"))
+    if (field == QLatin1String("target")) {
+        // Errors about the list (too long, a repeat) belong to the fallbacks.
+        if (!m_moreTargets->text().trimmed().isEmpty() && !match.captured(2).startsWith(u'"') && !aboutPort)
+            return m_moreTargets;
         return aboutPort ? static_cast<QWidget *>(m_targetPort) : m_targetHost;
+    }
+    if (field == QLatin1String("cooldownS"))
+        return m_cooldown;
     if (field == QLatin1String("allow"))
         return m_allow;
     if (field == QLatin1String("maxConnections"))
@@ -320,7 +373,14 @@ void RuleEditorDialog::validate()
     const ForwardRule current = rule();
     if (!m_inspectChanged)
         m_inspect->setChecked(current.inspectsHttp());
+    m_inspect->setEnabled(current.transport == Transport::Tcp);
+    m_cooldown->setEnabled(!current.moreTargets.isEmpty());
     Result<void> valid = current.validate();
+    const QString moreText = m_moreTargets->text();
+    const Result<QList<Endpoint>> more = parseTargetList(moreText);
+    const bool moreUnreadable = !more && !moreText.trimmed().isEmpty();
+    if (moreUnreadable)
+        valid = Error{QCoreApplication::translate("Rules", "field \"%1\": %2").arg(QStringLiteral("target"), more.error())};
     if (valid) {
         QList<ForwardRule> all = m_others;
         all.append(current);
@@ -340,7 +400,7 @@ void RuleEditorDialog::validate()
     if (valid)
         return;
 
-    QWidget *field = fieldFor(m_errorText);
+    QWidget *field = moreUnreadable ? m_moreTargets : fieldFor(m_errorText);
     const QRegularExpressionMatch named = fieldMessage(m_errorText);
     QString shown = named.hasMatch() ? named.captured(2) : m_errorText;
     // Empty fields get plain words rather than the parser's view of them.

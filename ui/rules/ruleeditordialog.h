@@ -49,12 +49,17 @@ private:
     QSpinBox *m_listenPort;
     QLineEdit *m_targetHost;
     QSpinBox *m_targetPort;
+    QComboBox *m_protocol;
+    QLineEdit *m_moreTargets;  // the failover list after the target, "HOST:PORT, HOST:PORT"
+    QSpinBox *m_cooldown;
     QPlainTextEdit *m_allow;
     QSpinBox *m_maxConnections;
     QSpinBox *m_connectTimeout;
     QSpinBox *m_idleTimeout;
     QCheckBox *m_inspect;
     bool m_inspectChanged = false;  // unset stays unset unless the user clicks the box
+    QCheckBox *m_follow;
+    bool m_followChanged = false;   // likewise
     QLabel *m_exposed;
     QLabel *m_otherError;  // errors that name no field of this dialog
     QHash<QWidget *, QLabel *> m_errors;  // one message line under each field

@@ -102,8 +102,11 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
     }
     if (column == Listen) {
         const bool exposed = rule.isExposed();
+        // "127.0.0.1:5353 UDP": TCP, the usual, goes unsaid.
+        const QString listen = rule.transport == Transport::Udp ? tr("%1 UDP").arg(rule.listen.toString())
+                                                                : rule.listen.toString();
         switch (role) {
-        case Qt::DisplayRole: return exposed ? tr("%1  (exposed)").arg(rule.listen.toString()) : rule.listen.toString();
+        case Qt::DisplayRole: return exposed ? tr("%1  (exposed)").arg(listen) : listen;
         case Qt::DecorationRole: return exposed ? QVariant(warningIcon()) : QVariant();
         case Qt::ForegroundRole: return exposed ? QVariant(WarningColor) : QVariant();
         case Qt::ToolTipRole: return exposed ? exposedToolTip(rule) : tr("Only programs on this PC can connect (loopback).");
@@ -116,13 +119,15 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         const std::optional<StaleTarget> stale = staleTarget(id);
         switch (role) {
         case Qt::DisplayRole:
-            return stale ? tr("%1 → %2").arg(rule.target.toString(), stale->target.toString()) : rule.target.toString();
+            return stale ? tr("%1 → %2").arg(rule.targetsText(), stale->target.toString()) : rule.targetsText();
         case Qt::ForegroundRole: return stale ? QVariant(WarningColor) : QVariant();
         case Qt::DecorationRole: return stale ? QVariant(warningIcon()) : QVariant();
         case Qt::ToolTipRole:
             return stale ? tr("After minikube stop/start the service answers at %1; Update target moves the rule there")
                                .arg(stale->target.toString())
-                         : tr("Connections are passed on to %1").arg(rule.target.toString());
+                         : rule.moreTargets.isEmpty()
+                         ? tr("Connections are passed on to %1").arg(rule.target.toString())
+                         : tr("Connections are passed on to the first of %1 that takes them").arg(rule.targetsText());
         default: return {};
         }
     }
