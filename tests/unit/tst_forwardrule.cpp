@@ -58,6 +58,9 @@ private slots:
     void inspectsHttp_data();
     void inspectsHttp();
     void inspectHttpJson();
+    void targetListAndUdp();
+    void versionOneRuleUnchanged();
+    void parseTargetListText();
 };
 
 void TestForwardRule::fromJsonFull()
@@ -145,6 +148,22 @@ void TestForwardRule::fromJsonErrors_data()
                                << QStringLiteral("field \"idleTimeoutS\": expected a whole number, got a list");
     QTest::newRow("inspect string") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "inspectHttp": "on"})")
                                     << QStringLiteral("field \"inspectHttp\": expected true or false, got a string");
+    QTest::newRow("target number") << QByteArray(R"({"name": "a", "listen": "8080", "target": 80})")
+                                   << QStringLiteral("field \"target\": expected a string or a list of strings, got a number");
+    QTest::newRow("target empty list") << QByteArray(R"({"name": "a", "listen": "8080", "target": []})")
+                                       << QStringLiteral("field \"target\": the list is empty");
+    QTest::newRow("target item") << QByteArray(R"({"name": "a", "listen": "8080", "target": ["a:1", "b"]})")
+                                 << QStringLiteral("field \"target\": item 2: \"b\" has no port");
+    QTest::newRow("target item number") << QByteArray(R"({"name": "a", "listen": "8080", "target": ["a:1", 2]})")
+                                        << QStringLiteral("field \"target\": item 2: expected a string, got a number");
+    QTest::newRow("protocol") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "protocol": "sctp"})")
+                              << QStringLiteral("field \"protocol\": expected \"tcp\" or \"udp\", got \"sctp\"");
+    QTest::newRow("follow string") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "followCluster": "yes"})")
+                                   << QStringLiteral("field \"followCluster\": expected true or false, got a string");
+    QTest::newRow("check zero") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "clusterCheckS": 0})")
+                                << QStringLiteral("field \"clusterCheckS\": 0 is out of range (1-86400)");
+    QTest::newRow("cooldown negative") << QByteArray(R"({"name": "a", "listen": "8080", "target": "a:1", "cooldownS": -1})")
+                                       << QStringLiteral("field \"cooldownS\": -1 is out of range (0-3600)");
 }
 
 void TestForwardRule::fromJsonErrors()
@@ -475,6 +494,79 @@ void TestForwardRule::inspectHttpJson()
         QCOMPARE(back.inspectHttp, std::optional<bool>(on));
         QVERIFY(!back.extra.contains(QStringLiteral("inspectHttp")));
     }
+}
+
+
+void TestForwardRule::targetListAndUdp()
+{
+    const Result<ForwardRule> read = ForwardRule::fromJson(json(
+        R"({"name": "dns", "listen": "5353", "target": ["10.0.0.1:53", "10.0.0.2:53"], "protocol": "udp",
+            "cooldownS": 3, "followCluster": false, "clusterCheckS": 5})"));
+    QVERIFY_RESULT(read);
+    const ForwardRule rule = read.value();
+    QCOMPARE(rule.target, (Endpoint{QStringLiteral("10.0.0.1"), 53}));
+    QCOMPARE(rule.moreTargets, (QList<Endpoint>{{QStringLiteral("10.0.0.2"), 53}}));
+    QCOMPARE(rule.targetsText(), QStringLiteral("10.0.0.1:53, 10.0.0.2:53"));
+    QVERIFY(rule.transport == Transport::Udp);
+    QCOMPARE(rule.cooldownS, 3);
+    QVERIFY(!rule.followsCluster());
+    QCOMPARE(rule.clusterCheckS, 5);
+    QCOMPARE(rule.effectiveIdleTimeoutS(), ForwardRule::DefaultUdpIdleTimeoutS);
+    QVERIFY(!rule.inspectsHttp());
+    QVERIFY_RESULT(rule.validate());
+
+    const QJsonObject written = rule.toJson();
+    QCOMPARE(written.value(QStringLiteral("target")).toArray().size(), 2);
+    QCOMPARE(written.value(QStringLiteral("protocol")).toString(), QStringLiteral("udp"));
+    const Result<ForwardRule> again = ForwardRule::fromJson(written);
+    QVERIFY_RESULT(again);
+    QCOMPARE(again.value().toJson(), written);
+
+    // A TCP and a UDP rule may share a port; two UDP rules may not.
+    ForwardRule tcp = rule;
+    tcp.name = QStringLiteral("tcp");
+    tcp.transport = Transport::Tcp;
+    QVERIFY_RESULT(validateRules({rule, tcp}));
+    ForwardRule udp2 = rule;
+    udp2.name = QStringLiteral("udp2");
+    QVERIFY(!validateRules({rule, udp2}).ok());
+
+    ForwardRule repeated = rule;
+    repeated.moreTargets.append(rule.target);
+    const Result<void> twice = repeated.validate();
+    QVERIFY(!twice.ok());
+    QVERIFY2(twice.error().contains(QStringLiteral("10.0.0.1:53 is listed twice")), qPrintable(twice.error()));
+}
+
+// A rule written by version 1 reads and writes back the same keys: nothing new appears.
+void TestForwardRule::versionOneRuleUnchanged()
+{
+    const QJsonObject v1 = json(R"({"name": "api", "listen": "127.0.0.1:8080", "target": "192.168.49.2:80",
+        "enabled": true, "allow": [], "maxConnections": 16384, "connectTimeoutMs": 10000, "idleTimeoutS": 0})");
+    const Result<ForwardRule> read = ForwardRule::fromJson(v1);
+    QVERIFY_RESULT(read);
+    QVERIFY(read.value().moreTargets.isEmpty());
+    QVERIFY(read.value().transport == Transport::Tcp);
+    QCOMPARE(read.value().toJson(), v1);
+
+    // A rule made from the cluster follows it unless told not to.
+    ForwardRule fromCluster = read.value();
+    fromCluster.origin.service = QStringLiteral("web");
+    QVERIFY(fromCluster.followsCluster());
+    fromCluster.followCluster = false;
+    QVERIFY(!fromCluster.followsCluster());
+}
+
+void TestForwardRule::parseTargetListText()
+{
+    const Result<QList<Endpoint>> list = parseTargetList(QStringLiteral(" a:1,b:2  [::1]:3 "));
+    QVERIFY_RESULT(list);
+    QCOMPARE(list.value().size(), 3);
+    QCOMPARE(list.value().at(2), (Endpoint{QStringLiteral("::1"), 3}));
+    QVERIFY(!parseTargetList(QString()).ok());
+    const Result<QList<Endpoint>> bad = parseTargetList(QStringLiteral("a:1, b"));
+    QVERIFY(!bad.ok());
+    QVERIFY2(bad.error().startsWith(QStringLiteral("b: ")), qPrintable(bad.error()));
 }
 
 QTEST_APPLESS_MAIN(TestForwardRule)

@@ -104,7 +104,7 @@ void TestRuleStore::roundTrip()
     QVERIFY_RESULT(saved);
 
     const QJsonObject root = QJsonDocument::fromJson(readFile(m_path)).object();
-    QCOMPARE(root.value(QStringLiteral("version")).toInt(), 1);
+    QCOMPARE(root.value(QStringLiteral("version")).toInt(), 2);
     QCOMPARE(root.value(QStringLiteral("rules")).toArray().size(), 2);
 
     RuleStore reader(m_path);
@@ -211,8 +211,8 @@ void TestRuleStore::loadErrors_data()
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QString>("message"); // what follows "<path>: "
 
-    QTest::newRow("version 2") << QByteArray(R"({"version": 2, "rules": []})")
-                               << QStringLiteral("version 2 is newer than this Pasarela understands (1): ");
+    QTest::newRow("version 3") << QByteArray(R"({"version": 3, "rules": []})")
+                               << QStringLiteral("version 3 is newer than this Pasarela understands (2): ");
     QTest::newRow("version 0") << QByteArray(R"({"version": 0, "rules": []})") << QStringLiteral("version 0 is not a rules file version");
     QTest::newRow("version 1.5") << QByteArray(R"({"version": 1.5, "rules": []})") << QStringLiteral("version 1.5 is not a rules file version");
     QTest::newRow("version string") << QByteArray(R"({"version": "1", "rules": []})")

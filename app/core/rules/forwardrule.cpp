@@ -214,12 +214,17 @@ Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
     QList<Endpoint> targets;
     for (qsizetype i = 0; i < targetItems.size(); ++i) {
         const QJsonValue item = targetItems.at(i);
-        const QString label = targetItems.size() > 1 ? KeyTarget + QStringLiteral(" item %1").arg(i + 1) : KeyTarget;
+        // In a list, errors say which item, as "allow" does.
+        const auto itemError = [&](const QString &message) {
+            return fieldError(KeyTarget, targetValue.isArray() ? QCoreApplication::translate("Rules", "item %1: %2")
+                                                                     .arg(QString::number(i + 1), message)
+                                                               : message);
+        };
         if (!item.isString())
-            return typeError(label, QCoreApplication::translate("Rules", "a string"), item);
+            return itemError(QCoreApplication::translate("Rules", "expected a string, got %1").arg(jsonTypeName(item)));
         const Result<Endpoint> target = parseTarget(item.toString());
         if (!target)
-            return fieldError(label, target.error());
+            return itemError(target.error());
         targets.append(target.value());
     }
     rule.setTargets(targets);
