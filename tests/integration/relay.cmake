@@ -6,6 +6,8 @@ add_test(NAME tst_relay_qtdispatcher COMMAND tst_relay)
 set_tests_properties(tst_relay_qtdispatcher PROPERTIES TIMEOUT 300 LABELS integration
                      ENVIRONMENT PASARELA_DISPATCHER=qt)
 pasarela_add_test(tst_engine SOURCES tst_engine.cpp LABELS integration)
+# Several targets per rule: failover, cool-down, moving a started rule.
+pasarela_add_test(tst_failover SOURCES tst_failover.cpp LABELS integration TIMEOUT 120)
 
 # Descriptor exhaustion, on the real binary run with a low RLIMIT_NOFILE.
 pasarela_add_test(tst_fdlimit SOURCES tst_fdlimit.cpp LABELS integration TIMEOUT 120)

@@ -305,7 +305,7 @@ void RelayWorker::targetFailed(const RelaySession &session, bool cooling, CloseR
     ++m_counters[session.info().ruleId].targetFailures;
     if (cooling) {
         logEvent(EventLevel::Warning, session.info().ruleId,
-                 QStringLiteral("target %1 %2 (%3): the next targets first for %4 s")
+                 QStringLiteral("target %1 did not take a connection: %2 (%3); the next targets go first for %4 s")
                      .arg(session.target().toString(), toString(reason), why,
                           QString::number(session.rule().rule.cooldownS)));
     }
