@@ -21,13 +21,15 @@ start_echo
 write_rules() {
     cat > "$work/rules.json" <<JSON
 {
-  "version": 1,
+  "version": 2,
   "rules": [
     {"name": "echo", "listen": "127.0.0.1:$open_port", "target": "127.0.0.1:$echo_port",
      "allow": ["127.0.0.0/8"], "connectTimeoutMs": 2000, "idleTimeoutS": 30, "maxConnections": 10},
     {"name": "closed", "listen": "127.0.0.1:$closed_port", "target": "127.0.0.1:$echo_port",
      "allow": ["10.0.0.0/8"]},
-    {"name": "off", "listen": "127.0.0.1:$closed_port", "target": "127.0.0.1:9", "enabled": false}
+    {"name": "off", "listen": "127.0.0.1:$closed_port", "target": "127.0.0.1:9", "enabled": false},
+    {"name": "ha", "listen": "127.0.0.1:$ha_port", "target": ["127.0.0.1:$dead_port", "127.0.0.1:$echo_port"]},
+    {"name": "dns", "listen": "127.0.0.1:$ha_port", "target": "127.0.0.1:$dead_port", "protocol": "udp"}
   ]
 }
 JSON
@@ -35,14 +37,17 @@ JSON
 
 nginx_ready() {
     kill -0 "$nginx_pid" 2>/dev/null || return 0   # exited: stop waiting
-    [ -s "$work/prefix/pasarela-nginx.pid" ] && listening "$open_port" && listening "$closed_port"
+    [ -s "$work/prefix/pasarela-nginx.pid" ] && listening "$open_port" && listening "$closed_port" \
+        && listening "$ha_port"
 }
 
 nginx_pid=
 for attempt in 1 2 3 4 5; do
     open_port=$(free_port)
     closed_port=$(free_port)
-    [ "$open_port" != "$closed_port" ] || continue
+    ha_port=$(free_port)
+    dead_port=$(free_port)   # nothing listens there: the first target refuses
+    [ "$(printf '%s\n' "$open_port" "$closed_port" "$ha_port" "$dead_port" | sort -u | wc -l)" = 4 ] || continue
     write_rules
     "$pasarela" export --format nginx --config "$work/rules.json" --output "$work/nginx.conf" \
         || fail "pasarela export --format nginx exited with $?"
@@ -65,6 +70,8 @@ done
 [ -n "$nginx_pid" ] || fail "nginx found no free ports in 5 attempts"
 
 relay_check "$open_port"
+# Several targets: the first refuses, the backup server relays.
+relay_check "$ha_port"
 
 # Outside the allow-list: accepted, then closed without a byte.
 echo hello | timeout 30 socat -t 5 - "TCP:127.0.0.1:$closed_port" > "$work/refused.out" 2>/dev/null || true
@@ -72,4 +79,5 @@ echo hello | timeout 30 socat -t 5 - "TCP:127.0.0.1:$closed_port" > "$work/refus
 wait_for 10 grep -q 'access forbidden by rule' "$work/prefix/pasarela-nginx-error.log" \
     || fail "nginx did not log the refused client"
 
-echo "PASS: nginx ran the export, relayed 256 KiB with a half-close and refused a client outside the allow-list"
+echo "PASS: nginx ran the export (a UDP rule among them), relayed 256 KiB with a half-close directly and through a"
+echo "      backup target after the first refused, and refused a client outside the allow-list"

@@ -43,7 +43,22 @@ QList<ForwardRule> sampleRules()
     web.origin.nodePort = 31080;
     web.origin.targetPort = QStringLiteral("8080");
     web.origin.selector = {{QStringLiteral("app"), QStringLiteral("web")}, {QStringLiteral("tier"), QStringLiteral("front")}};
-    return {api, old, v6, web};
+    // Failover: nginx backup servers, socat the first target only.
+    ForwardRule ha = makeRule(QStringLiteral("ha"), QStringLiteral("127.0.0.1:8081"), QStringLiteral("192.168.49.2:30080"));
+    ha.moreTargets = {parseTarget(QStringLiteral("192.168.49.3:30080")).value(),
+                      parseTarget(QStringLiteral("192.168.49.4:30080")).value()};
+    ha.cooldownS = 5;
+    // UDP, from a NodePort of the cluster.
+    ForwardRule dns = makeRule(QStringLiteral("dns"), QStringLiteral("0.0.0.0:5353"), QStringLiteral("192.168.49.2:30053"));
+    dns.transport = Transport::Udp;
+    dns.origin.context = QStringLiteral("minikube");
+    dns.origin.ns = QStringLiteral("kube-system");
+    dns.origin.service = QStringLiteral("dns-np");
+    dns.origin.servicePort = 53;
+    dns.origin.nodePort = 30053;
+    dns.origin.targetPort = QStringLiteral("53");
+    dns.origin.selector = {{QStringLiteral("k8s-app"), QStringLiteral("kube-dns")}};
+    return {api, old, v6, web, ha, dns};
 }
 
 ExportOptions sampleOptions()
@@ -115,11 +130,10 @@ void TestRuleExport::nothingToExport_data()
     QTest::addColumn<ExportFormat>("format");
     QTest::addColumn<QList<ForwardRule>>("rules");
     QTest::addColumn<QString>("error");
-    QList<ForwardRule> disabled = sampleRules();
+    QList<ForwardRule> disabled = sampleRules().mid(0, 4);
     for (ForwardRule &rule : disabled)
         rule.enabled = false;
-    QList<ForwardRule> local = sampleRules();
-    local.removeLast();
+    QList<ForwardRule> local = sampleRules().mid(0, 3);
     QTest::newRow("no rules") << ExportFormat::Nginx << QList<ForwardRule>{}
                               << QStringLiteral("nothing to export as nginx: there are no rules");
     QTest::newRow("all disabled") << ExportFormat::Socat << disabled

@@ -55,6 +55,11 @@ QString writeTcpServices(const QList<ForwardRule> &rules, const ExportOptions &o
     QSet<quint16> used;
     for (const ForwardRule &rule : fromCluster(rules, notes)) {
         const quint16 port = rule.listen.port;
+        if (rule.transport == Transport::Udp) {
+            notes.skipped.append(ruleLabel(rule) + QStringLiteral(": UDP (ingress-nginx reads UDP ports from its "
+                                                                  "udp-services ConfigMap, not this one)"));
+            continue;
+        }
         if (used.contains(port)) {
             notes.skipped.append(ruleLabel(rule) + QStringLiteral(": port %1 is already taken by another rule").arg(port));
             continue;
@@ -153,10 +158,11 @@ QString writeServices(const QList<ForwardRule> &rules, const ExportOptions &opti
         bool numeric = false;
         targetPort.toUShort(&numeric);
         text += QStringLiteral("  ports:\n"
-                               "    - protocol: TCP\n"
+                               "    - protocol: %3\n"
                                "      port: %1\n"
                                "      targetPort: %2\n")
-                    .arg(QString::number(rule.listen.port), numeric ? targetPort : yamlString(targetPort));
+                    .arg(QString::number(rule.listen.port), numeric ? targetPort : yamlString(targetPort),
+                         rule.transport == Transport::Udp ? QStringLiteral("UDP") : QStringLiteral("TCP"));
         if (!rule.origin.portName.isEmpty())
             text += QStringLiteral("      name: %1\n").arg(yamlString(rule.origin.portName));
         if (fixedNodePort)

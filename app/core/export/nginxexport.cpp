@@ -14,17 +14,33 @@ bool isIpLiteral(const QString &host)
     return parseIpAddress(host).ok();
 }
 
-QString serverBlock(const ForwardRule &rule)
+// Several targets: an upstream, the first target primary and the others backup.
+QString upstreamBlock(const ForwardRule &rule, const QString &name)
 {
+    QString text = QStringLiteral("    # %1: the first target, the others when it fails\n    upstream %2 {\n")
+                       .arg(ruleLabel(rule), name);
+    const QString failTimeout = QStringLiteral(" max_fails=1 fail_timeout=%1s").arg(qMax(rule.cooldownS, 1));
+    for (const Endpoint &target : rule.targets())
+        text += QStringLiteral("        server %1%2;\n")
+                    .arg(target.toString(), target == rule.target ? failTimeout : failTimeout + QStringLiteral(" backup"));
+    return text + QStringLiteral("    }\n\n");
+}
+
+QString serverBlock(const ForwardRule &rule, const QString &upstream)
+{
+    const bool udp = rule.transport == Transport::Udp;
     QString text = QStringLiteral("    # %1\n    server {\n").arg(ruleLabel(rule));
     const auto line = [&text](const QString &directive) { text += QStringLiteral("        ") + directive + u'\n'; };
-    line(QStringLiteral("listen %1;").arg(rule.listen.toString()));
-    line(QStringLiteral("proxy_pass %1;").arg(rule.target.toString()));
-    line(QStringLiteral("proxy_connect_timeout %1ms;").arg(rule.connectTimeoutMs));
-    line(QStringLiteral("proxy_timeout %1s;").arg(rule.idleTimeoutS > 0 ? rule.idleTimeoutS : NoIdleTimeoutS));
-    line(QStringLiteral("proxy_half_close on;"));
+    line(QStringLiteral("listen %1%2;").arg(rule.listen.toString(), udp ? QStringLiteral(" udp") : QString()));
+    line(QStringLiteral("proxy_pass %1;").arg(upstream.isEmpty() ? rule.target.toString() : upstream));
+    if (!udp)
+        line(QStringLiteral("proxy_connect_timeout %1ms;").arg(rule.connectTimeoutMs));
+    const int idleS = rule.effectiveIdleTimeoutS();
+    line(QStringLiteral("proxy_timeout %1s;").arg(idleS > 0 ? idleS : NoIdleTimeoutS));
+    if (!udp)
+        line(QStringLiteral("proxy_half_close on;"));
     // One zone for all rules, counted per rule: the key is the rule's listen address.
-    line(QStringLiteral("set $pasarela_rule \"%1\";").arg(rule.listen.toString()));
+    line(QStringLiteral("set $pasarela_rule \"%1\";").arg(rule.listen.toString() + (udp ? QStringLiteral("/udp") : QString())));
     line(QStringLiteral("limit_conn pasarela_connections %1;").arg(rule.maxConnections));
     if (!rule.allow.isEmpty()) {
         for (const Cidr &cidr : rule.allowCidrs())
@@ -47,14 +63,24 @@ QString writeNginx(const QList<ForwardRule> &rules, const ExportOptions &options
     };
     QString servers;
     for (const ForwardRule &rule : rules) {
-        if (rule.idleTimeoutS == 0)
+        if (rule.effectiveIdleTimeoutS() == 0)
             notes.lost.append(ruleLabel(rule)
                               + QStringLiteral(": no idle timeout; nginx always has one, set to %1 s").arg(NoIdleTimeoutS));
-        if (!isIpLiteral(rule.target.host))
-            notes.lost.append(ruleLabel(rule)
-                              + QStringLiteral(": %1 is resolved once when nginx starts, not per connection")
-                                    .arg(rule.target.host));
-        servers += (servers.isEmpty() ? QString() : QStringLiteral("\n")) + serverBlock(rule);
+        for (const Endpoint &target : rule.targets()) {
+            if (!isIpLiteral(target.host))
+                notes.lost.append(ruleLabel(rule)
+                                  + QStringLiteral(": %1 is resolved once when nginx starts, not per connection")
+                                        .arg(target.host));
+        }
+        QString upstream;
+        if (!rule.moreTargets.isEmpty()) {
+            upstream = QStringLiteral("pasarela_rule_%1").arg(notes.exported + 1);
+            servers += (servers.isEmpty() ? QString() : QStringLiteral("\n")) + upstreamBlock(rule, upstream);
+            if (rule.moreTargets.size() > 1)
+                notes.lost.append(ruleLabel(rule) + QStringLiteral(": the fallback targets take turns (nginx backup "
+                                                                   "servers), not one after the other"));
+        }
+        servers += (servers.isEmpty() || !upstream.isEmpty() ? QString() : QStringLiteral("\n")) + serverBlock(rule, upstream);
         ++notes.exported;
     }
     notes.lost.prepend(QStringLiteral("all rules: a reset from one side reaches the other as a normal close"));

@@ -36,10 +36,13 @@ QString socatCidr(const Cidr &cidr)
 QString socatLine(const ForwardRule &rule, Notes &notes)
 {
     const bool listen6 = isIpv6(rule.listen.host);
-    QString listen = QStringLiteral("%1:%2,bind=%3,reuseaddr,fork,nodelay,max-children=%4")
-                         .arg(listen6 ? QStringLiteral("TCP6-LISTEN") : QStringLiteral("TCP4-LISTEN"))
+    const bool udp = rule.transport == Transport::Udp;
+    const QString listenKind = udp ? QStringLiteral("UDP%1-LISTEN") : QStringLiteral("TCP%1-LISTEN");
+    QString listen = QStringLiteral("%1:%2,bind=%3,reuseaddr,fork%4,max-children=%5")
+                         .arg(listenKind.arg(listen6 ? QStringLiteral("6") : QStringLiteral("4")))
                          .arg(rule.listen.port)
                          .arg(listen6 ? u'[' + rule.listen.host + u']' : rule.listen.host)
+                         .arg(udp ? QString() : QStringLiteral(",nodelay"))
                          .arg(rule.maxConnections);
     // socat takes one range= per listener, of the listener's address family.
     QStringList dropped;
@@ -59,12 +62,17 @@ QString socatLine(const ForwardRule &rule, Notes &notes)
         if (!ranged)  // nothing fits the listener: refuse everyone rather than accept anyone
             listen += listen6 ? QStringLiteral(",range=[::1]/128") : QStringLiteral(",range=127.0.0.1/32");
     }
-    const QString target = isIpv6(rule.target.host) ? QStringLiteral("TCP6:[%1]:%2")
-                                                    : QStringLiteral("TCP:%1:%2");
+    if (!rule.moreTargets.isEmpty())
+        notes.lost.append(ruleLabel(rule) + QStringLiteral(": the fallback targets %1 (socat connects to one target)")
+                                                .arg(rule.targetsText().section(QStringLiteral(", "), 1)));
+    const QString kind = udp ? QStringLiteral("UDP") : QStringLiteral("TCP");
+    const QString target = isIpv6(rule.target.host) ? kind + QStringLiteral("6:[%1]:%2") : kind + QStringLiteral(":%1:%2");
     const QString connect = target.arg(rule.target.host).arg(rule.target.port)
-                            + QStringLiteral(",connect-timeout=%1,nodelay").arg(secondsText(rule.connectTimeoutMs));
-    const QString idle = rule.idleTimeoutS > 0 ? QStringLiteral("-T %1 ").arg(rule.idleTimeoutS) : QString();
-    const int halfClose = rule.idleTimeoutS > 0 ? rule.idleTimeoutS : NoIdleTimeoutS;
+                            + (udp ? QString()
+                                   : QStringLiteral(",connect-timeout=%1,nodelay").arg(secondsText(rule.connectTimeoutMs)));
+    const int idleS = rule.effectiveIdleTimeoutS();
+    const QString idle = idleS > 0 ? QStringLiteral("-T %1 ").arg(idleS) : QString();
+    const int halfClose = idleS > 0 ? idleS : NoIdleTimeoutS;
     return QStringLiteral("# %1\nsocat %2-t %3 %4 %5\n")
         .arg(ruleLabel(rule), idle)
         .arg(halfClose)
@@ -94,7 +102,7 @@ QString writeSocat(const QList<ForwardRule> &rules, const ExportOptions &, Notes
     notes.lost.append(QStringLiteral("all rules: a reset from one side reaches the other as a normal close"));
     QString text;
     for (const ForwardRule &rule : rules) {
-        if (rule.idleTimeoutS == 0)
+        if (rule.effectiveIdleTimeoutS() == 0)
             notes.lost.append(ruleLabel(rule) + QStringLiteral(": after a half-close the other direction stays "
                                                                "open %1 s at most (socat -t)")
                                                     .arg(NoIdleTimeoutS));
