@@ -45,6 +45,7 @@ private slots:
     void enterAcceptsOnlyWhenValid();
     void escapeCancels();
     void listenChoices();
+    void fallbackTargetsProtocolAndFollowing();
     void spanishMessagesStillNameTheField_data();
     void spanishMessagesStillNameTheField();
 
@@ -184,6 +185,9 @@ void TestRuleEditorDialog::badInputNamesTheField_data()
     QTest::newRow("listen host name") << "listenHost" << "myhost" << "\"myhost\" is not an IP address";
     QTest::newRow("empty name") << "name" << "" << "name";
     QTest::newRow("max connections empty") << "maxConnections" << "" << "Enter a number, 1-1000000";
+    QTest::newRow("fallback without port") << "moreTargets" << "192.168.49.3" << "\"192.168.49.3\" has no port";
+    QTest::newRow("fallback bad among good") << "moreTargets" << "192.168.49.3:80, bad!:80" << "\"bad!\" is not a valid host name";
+    QTest::newRow("fallback repeats target") << "moreTargets" << "192.168.49.2:80" << "listed twice";
 }
 
 void TestRuleEditorDialog::badInputNamesTheField()
@@ -215,6 +219,8 @@ void TestRuleEditorDialog::badInputNamesTheField()
         replaceText(dialog, "listenHost", QStringLiteral("127.0.0.1"));
     if (fieldName == QLatin1String("maxConnections"))
         replaceText(dialog, "maxConnections", QStringLiteral("10"));
+    if (fieldName == QLatin1String("moreTargets"))
+        replaceText(dialog, "moreTargets", QString());
     QVERIFY2(okEnabled(dialog), qPrintable(dialog.validationError()));
     QCOMPARE(visibleErrors(dialog), QStringList());
 }
@@ -445,6 +451,52 @@ void TestRuleEditorDialog::spanishMessagesStillNameTheField()
     QVERIFY2(errors.constFirst().contains(message), qPrintable(errors.constFirst()));
     QVERIFY2(!errors.constFirst().contains(QStringLiteral("field")) && !errors.constFirst().contains(QStringLiteral("campo")),
              qPrintable(errors.constFirst()));
+}
+
+// The failover list, UDP and following the cluster are edited like the other fields.
+void TestRuleEditorDialog::fallbackTargetsProtocolAndFollowing()
+{
+    RuleEditorDialog dialog(ForwardRule{}, {});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    fillValid(dialog);
+    auto *cooldown = qobject_cast<QSpinBox *>(field(dialog, "cooldown"));
+    QVERIFY(!cooldown->isEnabled());  // nothing to fail over to yet
+    replaceText(dialog, "moreTargets", QStringLiteral("192.168.49.3:30080,  [fd00::3]:30080"));
+    QVERIFY(cooldown->isEnabled());
+    replaceText(dialog, "cooldown", QStringLiteral("30"));
+    auto *protocol = qobject_cast<QComboBox *>(field(dialog, "protocol"));
+    auto *inspect = qobject_cast<QCheckBox *>(field(dialog, "inspectHttp"));
+    QVERIFY(inspect->isChecked());  // port 80
+    protocol->setCurrentIndex(protocol->findData(int(Transport::Udp)));
+    QVERIFY(!inspect->isEnabled());
+    QVERIFY(!inspect->isChecked());
+    QVERIFY2(okEnabled(dialog), qPrintable(dialog.validationError()));
+
+    const ForwardRule rule = dialog.rule();
+    QCOMPARE(rule.targets(), (QList<Endpoint>{{QStringLiteral("192.168.49.2"), 80},
+                                             {QStringLiteral("192.168.49.3"), 30080},
+                                             {QStringLiteral("fd00::3"), 30080}}));
+    QCOMPARE(rule.cooldownS, 30);
+    QVERIFY(rule.transport == Transport::Udp);
+    QVERIFY(!rule.followCluster.has_value());  // untouched: the rule's default stays
+
+    // Following is for rules made from the cluster; it starts on and can be turned off.
+    auto *plainFollow = qobject_cast<QCheckBox *>(field(dialog, "followCluster"));
+    QVERIFY(!plainFollow->isEnabled());
+    ForwardRule fromCluster = otherRule(QStringLiteral("web"), 31042);
+    fromCluster.origin.service = QStringLiteral("web");
+    fromCluster.moreTargets = {{QStringLiteral("10.1.1.2"), 80}};
+    RuleEditorDialog edit(fromCluster, {});
+    edit.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&edit));
+    QCOMPARE(qobject_cast<QLineEdit *>(field(edit, "moreTargets"))->text(), QStringLiteral("10.1.1.2:80"));
+    auto *follow = qobject_cast<QCheckBox *>(field(edit, "followCluster"));
+    QVERIFY(follow->isEnabled());
+    QVERIFY(follow->isChecked());
+    QTest::mouseClick(follow, Qt::LeftButton, {}, QPoint(4, follow->height() / 2));
+    QCOMPARE(edit.rule().followCluster, std::optional<bool>(false));
+    QVERIFY(!edit.rule().followsCluster());
 }
 
 QTEST_MAIN(TestRuleEditorDialog)
