@@ -1,10 +1,10 @@
 #pragma once
 
 #include <memory>
-#include <vector>
 
 #include <QHostInfo>
 #include <QList>
+#include <QVarLengthArray>
 
 #include "inspect/streaminspector.h"
 #include "readiness.h"
@@ -120,8 +120,8 @@ private:
     Flow m_up;    // client -> target
     Flow m_down;  // target -> client
     std::shared_ptr<const TargetSet> m_targets;
-    std::vector<int> m_order;      // of m_targets, to try
-    size_t m_orderPos = 0;
+    QVarLengthArray<int, 4> m_order;  // of m_targets, to try
+    qsizetype m_orderPos = 0;
     int m_targetIndex = -1;
     QList<QHostAddress> m_addresses;  // of the target being tried
     qsizetype m_nextAddress = 0;

@@ -17,14 +17,16 @@ qint64 TargetSet::nowMs()
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
-std::vector<int> TargetSet::order() const
+TargetSet::Order TargetSet::order() const
 {
+    if (targets.size() == 1)
+        return Order{0};
     const qint64 now = nowMs();
-    std::vector<int> ready;
-    std::vector<int> cooling;
+    Order ready;
+    Order cooling;
     for (int i = 0; i < int(targets.size()); ++i)
-        (targets[size_t(i)].coolUntilMs.load(std::memory_order_relaxed) > now ? cooling : ready).push_back(i);
-    ready.insert(ready.end(), cooling.begin(), cooling.end());
+        (targets[size_t(i)].coolUntilMs.load(std::memory_order_relaxed) > now ? cooling : ready).append(i);
+    ready.append(cooling.constData(), cooling.size());
     return ready;
 }
 

@@ -6,6 +6,7 @@
 
 #include <QHostAddress>
 #include <QList>
+#include <QVarLengthArray>
 
 #include "rules/forwardrule.h"
 #include "relay/enginesnapshot.h"
@@ -28,7 +29,8 @@ struct TargetSet
     static qint64 nowMs();
     // The indexes in the order to try them: those not cooling down, in list order,
     // then the others (trying one beats refusing the client).
-    std::vector<int> order() const;
+    using Order = QVarLengthArray<int, 4>;  // no allocation for a few targets
+    Order order() const;
     // Starts the target's cool-down; true when it was not cooling down already.
     bool markFailed(int index) const;
 
