@@ -17,7 +17,8 @@ Result<ForwardRule> parseForward(const QString &text)
     if (!listen)
         return Error{QCoreApplication::translate("CommandLine", "--forward \"%1\": listen address: %2")
                          .arg(text, listen.error())};
-    const Result<Endpoint> target = parseTarget(text.mid(equals + 1));
+    // HOST:PORT,HOST:PORT...: tried in order (failover).
+    const Result<QList<Endpoint>> target = parseTargetList(text.mid(equals + 1));
     if (!target)
         return Error{QCoreApplication::translate("CommandLine", "--forward \"%1\": target: %2")
                          .arg(text, target.error())};
@@ -25,7 +26,7 @@ Result<ForwardRule> parseForward(const QString &text)
     // A name, like one the user gives: not translated.
     rule.name = QStringLiteral("forward ") + listen.value().toString();
     rule.listen = listen.value();
-    rule.target = target.value();
+    rule.setTargets(target.value());
     return rule;
 }
 
@@ -54,8 +55,10 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption forward(QStringLiteral("forward"),
                                      QCoreApplication::translate("CommandLine", "Also forward [ADDR:]PORT to "
                                                                                 "HOST:PORT (repeatable; ADDR defaults "
-                                                                                "to 127.0.0.1; IPv6 as [::1]:8080)."),
-                                     QStringLiteral("[ADDR:]PORT=HOST:PORT"));
+                                                                                "to 127.0.0.1; IPv6 as [::1]:8080; "
+                                                                                "several targets, separated by commas, "
+                                                                                "are tried in order)."),
+                                     QStringLiteral("[ADDR:]PORT=HOST:PORT[,HOST:PORT...]"));
     const QCommandLineOption stats(QStringLiteral("stats"),
                                    QCoreApplication::translate("CommandLine", "Print a stats line per rule every "
                                                                               "SECONDS seconds."),
