@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include "inspect/streaminspector.h"
+#include "rules/forwardrule.h"
 
 using RuleId = int;
 
@@ -70,6 +71,8 @@ struct ConnectionInfo
     QStringList alpn;       // TLS ALPN offered by the client, e.g. {"h2", "http/1.1"}
     QString protocolNote;   // Other: why it is not read as HTTP (in the user's language)
     int requests = 0;       // HTTP requests published so far
+    Transport transport = Transport::Tcp;  // UDP: a client address's datagrams, ended by idle time
+    quint64 dropped = 0;    // UDP: datagrams dropped because the other side did not take them in time
 };
 
 // One HTTP request seen on a connection of an inspecting rule. Published exactly
