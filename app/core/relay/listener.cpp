@@ -17,27 +17,6 @@ namespace {
 constexpr int ResumeAfterErrorMs = 250;
 constexpr int ListenBacklog = 4096;
 
-QString listenErrorAdvice(int error, quint16 port)
-{
-    switch (error) {
-    case EADDRINUSE:
-        return QCoreApplication::translate("Engine", "address already in use: another program or rule listens "
-                                                     "there; stop it or pick another port");
-    case EACCES:
-    case EPERM:
-        if (port < 1024)
-            return QCoreApplication::translate("Engine", "permission denied: ports below 1024 need privileges; "
-                                                         "pick a port above 1024, or grant them with \"sudo setcap "
-                                                         "cap_net_bind_service=+ep $(command -v pasarela)\"");
-        return QCoreApplication::translate("Engine", "permission denied");
-    case EADDRNOTAVAIL:
-        return QCoreApplication::translate("Engine", "address not available: no network interface of this machine "
-                                                     "has that address; pick one it has, or 0.0.0.0 for all");
-    default:
-        return NativeSocket::errorText(error);
-    }
-}
-
 // A TCP socket bound to the address, as QTcpServer binds (SO_REUSEADDR; "::" is IPv6
 // only), or -1 with errno set.
 int boundSocket(const sockaddr_storage &address, socklen_t length, bool reusePort)
@@ -66,6 +45,27 @@ int openSpare()
 }
 
 } // namespace
+
+QString listenErrorAdvice(int error, quint16 port)
+{
+    switch (error) {
+    case EADDRINUSE:
+        return QCoreApplication::translate("Engine", "address already in use: another program or rule listens "
+                                                     "there; stop it or pick another port");
+    case EACCES:
+    case EPERM:
+        if (port < 1024)
+            return QCoreApplication::translate("Engine", "permission denied: ports below 1024 need privileges; "
+                                                         "pick a port above 1024, or grant them with \"sudo setcap "
+                                                         "cap_net_bind_service=+ep $(command -v pasarela)\"");
+        return QCoreApplication::translate("Engine", "permission denied");
+    case EADDRNOTAVAIL:
+        return QCoreApplication::translate("Engine", "address not available: no network interface of this machine "
+                                                     "has that address; pick one it has, or 0.0.0.0 for all");
+    default:
+        return NativeSocket::errorText(error);
+    }
+}
 
 Listener::~Listener()
 {

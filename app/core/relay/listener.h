@@ -14,6 +14,9 @@
 
 struct RuleRuntime;
 
+// Why binding to port failed (errno `error`), in words that say what to do; for TCP and UDP.
+QString listenErrorAdvice(int error, quint16 port);
+
 // A rule's listening sockets, one per worker, bound to the same address with
 // SO_REUSEPORT: the kernel spreads new connections over them (by the connection's
 // hash), and each worker accepts from its own queue, with no hand-over between
