@@ -84,6 +84,18 @@ void RelayWorker::startListener(const std::shared_ptr<RuleRuntime> &rule, const 
 {
     if (rule->stopped || m_shutDown)
         return;
+    if (rule->rule.transport == Transport::Udp) {
+        std::unique_ptr<UdpRelay> relay(new UdpRelay(*this, rule, this));  // a private base: no make_unique
+        if (const Result<void> bound = relay->bind(); !bound) {
+            logEvent(EventLevel::Error, rule->id, bound.error());
+            emit listenerState(rule->id, rule->generation, RuleState::Error, bound.error());
+            return;
+        }
+        delete m_udp.value(rule->id);
+        m_udp.insert(rule->id, relay.release());
+        emit listenerState(rule->id, rule->generation, RuleState::Listening, {});
+        return;
+    }
     auto listener = std::make_unique<Listener>();
     const Result<std::vector<int>> sockets = listener->listen(*rule, int(workers.size()));
     if (!sockets) {
@@ -116,6 +128,10 @@ void RelayWorker::stopRule(RuleId id, CloseReason reason)
 {
     delete m_acceptors.take(id);
     delete m_listeners.take(id);
+    if (UdpRelay *relay = m_udp.take(id)) {
+        relay->stop(reason);
+        delete relay;
+    }
     const QList<RelaySession *> sessions = m_sessions.values();
     for (RelaySession *session : sessions) {
         if (session->rule().id == id)
@@ -130,8 +146,14 @@ void RelayWorker::forgetRule(RuleId id)
 
 void RelayWorker::closeConnection(quint64 id)
 {
-    if (RelaySession *session = m_sessions.value(id))
+    if (RelaySession *session = m_sessions.value(id)) {
         session->close(CloseReason::ClosedByUser);
+        return;
+    }
+    for (UdpRelay *relay : std::as_const(m_udp)) {
+        if (relay->closeSession(id, CloseReason::ClosedByUser))
+            return;
+    }
 }
 
 void RelayWorker::shutdown()
@@ -149,6 +171,10 @@ void RelayWorker::shutdown()
     const QList<RelaySession *> sessions = m_sessions.values();
     for (RelaySession *session : sessions)
         session->close(CloseReason::RuleStopped);
+    for (UdpRelay *relay : std::as_const(m_udp))
+        relay->stop(CloseReason::RuleStopped);
+    qDeleteAll(m_udp);
+    m_udp.clear();
     deleteClosed();
     if (m_publishTimer)
         m_publishTimer->stop();
@@ -164,33 +190,40 @@ void RelayWorker::accepted(const std::shared_ptr<RuleRuntime> &rule, int fd, con
     quint16 port = 0;
     NativeSocket::fromSockaddr(peer, &address, &port);
     // The allow-list and the limits are checked before any byte is relayed.
-    if (!rule->allow.isEmpty()
-        && std::none_of(rule->allow.cbegin(), rule->allow.cend(),
-                        [&](const Cidr &cidr) { return cidr.contains(address); })) {
-        refuse(rule, fd, address, port, CloseReason::NotAllowed, QStringLiteral("not in the allow-list"));
+    QString why;
+    if (const CloseReason reason = admit(*rule, address, &why); reason != CloseReason::None) {
+        refuse(rule, fd, address, port, reason, why);
         return;
     }
-    if (rule->active.fetch_add(1) >= rule->rule.maxConnections) {
-        rule->active.fetch_sub(1);
-        refuse(rule, fd, address, port, CloseReason::LimitReached,
-               QStringLiteral("connection limit reached (%1)").arg(rule->rule.maxConnections));
-        return;
+    auto *session = new RelaySession(*this, rule, newConnection(*rule, fd, address, port), fd);
+    m_sessions.insert(session->info().id, session);
+    session->start();
+}
+
+CloseReason RelayWorker::admit(RuleRuntime &rule, const QHostAddress &address, QString *why)
+{
+    if (!rule.allow.isEmpty()
+        && std::none_of(rule.allow.cbegin(), rule.allow.cend(), [&](const Cidr &cidr) { return cidr.contains(address); })) {
+        *why = QStringLiteral("not in the allow-list");
+        return CloseReason::NotAllowed;
+    }
+    if (rule.active.fetch_add(1) >= rule.rule.maxConnections) {
+        rule.active.fetch_sub(1);
+        *why = QStringLiteral("connection limit reached (%1)").arg(rule.rule.maxConnections);
+        return CloseReason::LimitReached;
     }
     // Counted even without a limit, so one set later applies to what is open already.
     const int totalLimit = m_budget->limit.load();
     if (m_budget->open.fetch_add(1) >= totalLimit && totalLimit > 0) {
         m_budget->open.fetch_sub(1);
-        rule->active.fetch_sub(1);
-        refuse(rule, fd, address, port, CloseReason::LimitReached,
-               QStringLiteral("global connection limit (%1) reached").arg(totalLimit));
-        return;
+        rule.active.fetch_sub(1);
+        *why = QStringLiteral("global connection limit (%1) reached").arg(totalLimit);
+        return CloseReason::LimitReached;
     }
-    auto *session = new RelaySession(*this, rule, newConnection(*rule, fd, address, port), fd);
-    m_sessions.insert(session->info().id, session);
-    RuleCounters &counters = m_counters[rule->id];
+    RuleCounters &counters = m_counters[rule.id];
     ++counters.total;
     ++counters.active;
-    session->start();
+    return CloseReason::None;
 }
 
 void RelayWorker::refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, CloseReason reason, const QString &why)
@@ -207,7 +240,9 @@ void RelayWorker::refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, const
                          quint16 port, CloseReason reason, const QString &why)
 {
     ConnectionInfo info = newConnection(*rule, fd, address, port);
-    ::close(fd);
+    if (fd >= 0)
+        ::close(fd);
+    info.transport = rule->rule.transport;
     ++m_counters[rule->id].refused;
     logEvent(EventLevel::Warning, rule->id,
              QStringLiteral("refused %1 -> %2: %3").arg(endpointText(address, port), rule->rule.listen.toString(), why));
@@ -269,17 +304,21 @@ void RelayWorker::pumpYielded()
 
 void RelayWorker::sessionClosed(RelaySession &session)
 {
-    const ConnectionInfo &info = session.info();
+    connectionClosed(session.rule(), session.info());
+    m_sessions.remove(session.info().id);
+    m_closedSessions.push_back(&session);
+}
+
+void RelayWorker::connectionClosed(const RuleRuntime &rule, const ConnectionInfo &info)
+{
     RuleCounters &counters = m_counters[info.ruleId];
     --counters.active;
     counters.bytesUp += info.bytesUp;
     counters.bytesDown += info.bytesDown;
-    session.rule().active.fetch_sub(1);
+    rule.active.fetch_sub(1);
     m_budget->open.fetch_sub(1);
     if (m_publishConnections)
         m_closed.append(info);
-    m_sessions.remove(info.id);
-    m_closedSessions.push_back(&session);
 }
 
 // Not from inside the session's own call: once the loop has nothing else to do.
@@ -292,9 +331,16 @@ void RelayWorker::deleteClosed()
 void RelayWorker::connectionFailed(const RelaySession &session, CloseReason reason, const QString &why)
 {
     const ConnectionInfo &info = session.info();
+    connectionFailed(info,
+                     info.targetAddress.isNull() ? session.target().toString()
+                                                 : endpointText(info.targetAddress, info.targetPort),
+                     reason, why);
+}
+
+void RelayWorker::connectionFailed(const ConnectionInfo &info, const QString &target, CloseReason reason,
+                                   const QString &why)
+{
     ++m_counters[info.ruleId].failed;
-    const QString target = info.targetAddress.isNull() ? session.target().toString()
-                                                       : endpointText(info.targetAddress, info.targetPort);
     logEvent(EventLevel::Warning, info.ruleId,
              QStringLiteral("failed %1 -> %2: %3: %4")
                  .arg(endpointText(info.clientAddress, info.clientPort), target, toString(reason), why));
@@ -302,12 +348,17 @@ void RelayWorker::connectionFailed(const RelaySession &session, CloseReason reas
 
 void RelayWorker::targetFailed(const RelaySession &session, bool cooling, CloseReason reason, const QString &why)
 {
-    ++m_counters[session.info().ruleId].targetFailures;
+    targetFailed(session.rule(), session.target(), cooling, reason, why);
+}
+
+void RelayWorker::targetFailed(const RuleRuntime &rule, const Endpoint &target, bool cooling, CloseReason reason,
+                               const QString &why)
+{
+    ++m_counters[rule.id].targetFailures;
     if (cooling) {
-        logEvent(EventLevel::Warning, session.info().ruleId,
+        logEvent(EventLevel::Warning, rule.id,
                  QStringLiteral("target %1 did not take a connection: %2 (%3); the next targets go first for %4 s")
-                     .arg(session.target().toString(), toString(reason), why,
-                          QString::number(session.rule().rule.cooldownS)));
+                     .arg(target.toString(), toString(reason), why, QString::number(rule.rule.cooldownS)));
     }
 }
 
@@ -349,6 +400,10 @@ void RelayWorker::publish()
         if (m_publishConnections)
             snapshot.connections.append(info);
     }
+    for (auto it = m_udp.cbegin(); it != m_udp.cend(); ++it) {
+        RuleCounters &counters = snapshot.counters[it.key()];
+        it.value()->publish(&counters.bytesUp, &counters.bytesDown, m_publishConnections ? &snapshot.connections : nullptr);
+    }
     snapshot.connections.append(m_closed);
     m_closed.clear();
     m_refusedInSnapshot = 0;
@@ -369,4 +424,6 @@ void RelayWorker::sweepIdle()
             && now - session->lastActivityMs() >= qint64(idleS) * 1000)
             session->close(CloseReason::IdleTimeout);
     }
+    for (UdpRelay *relay : std::as_const(m_udp))
+        relay->sweepIdle(now);
 }

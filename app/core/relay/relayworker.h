@@ -11,6 +11,7 @@
 
 #include "listener.h"
 #include "relaysession.h"
+#include "udprelay.h"
 #include "relay/enginesnapshot.h"
 
 class QTimer;
@@ -50,8 +51,8 @@ struct ConnectionBudget
 
 // A thread with its own event loop that owns listeners, acceptors and sessions.
 // Everything here runs in that thread; other threads reach it with queued calls only.
-// Its children reach it through the narrow SessionHost and AcceptorHost.
-class RelayWorker final : public QObject, private SessionHost, private AcceptorHost
+// Its children reach it through the narrow SessionHost, AcceptorHost and UdpHost.
+class RelayWorker final : public QObject, private SessionHost, private AcceptorHost, private UdpHost
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RelayWorker)
@@ -110,10 +111,18 @@ private:
     void accepted(const std::shared_ptr<RuleRuntime> &rule, int fd, const sockaddr_storage &peer) override;
     void refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, CloseReason reason, const QString &why) override;
     void logEvent(EventLevel level, RuleId rule, const QString &message) override;
-
-    ConnectionInfo newConnection(const RuleRuntime &rule, int clientFd, const QHostAddress &address, quint16 port) const;
+    // UdpHost
+    ConnectionInfo newConnection(const RuleRuntime &rule, int clientFd, const QHostAddress &address,
+                                 quint16 port) const override;
+    CloseReason admit(RuleRuntime &rule, const QHostAddress &address, QString *why) override;
     void refuse(const std::shared_ptr<RuleRuntime> &rule, int fd, const QHostAddress &address, quint16 port,
-                CloseReason reason, const QString &why);
+                CloseReason reason, const QString &why) override;
+    void targetFailed(const RuleRuntime &rule, const Endpoint &target, bool cooling, CloseReason reason,
+                      const QString &why) override;
+    void connectionFailed(const ConnectionInfo &info, const QString &target, CloseReason reason,
+                          const QString &why) override;
+    void connectionClosed(const RuleRuntime &rule, const ConnectionInfo &info) override;
+
     void pumpYielded();
     void deleteClosed();
     void publish();
@@ -124,6 +133,7 @@ private:
     std::unique_ptr<Readiness> m_readiness;
     QHash<RuleId, Listener *> m_listeners;  // the rules whose sockets were bound here
     QHash<RuleId, Acceptor *> m_acceptors;
+    QHash<RuleId, UdpRelay *> m_udp;         // the UDP rules whose socket was bound here
     QHash<quint64, RelaySession *> m_sessions;
     QHash<int, quint64> m_connectTimers;     // timer id -> session id
     std::vector<quint64> m_pumpLater;        // session ids
