@@ -7,13 +7,22 @@
 
 Result<ForwardRule> parseForward(const QString &text)
 {
-    const qsizetype equals = text.indexOf(u'=');
+    // "udp:" or "tcp:" first: no listen address starts so (an IPv6 one is in brackets).
+    Transport transport = Transport::Tcp;
+    qsizetype start = 0;
+    for (const Transport t : {Transport::Tcp, Transport::Udp}) {
+        if (text.startsWith(toString(t) + u':', Qt::CaseInsensitive)) {
+            transport = t;
+            start = toString(t).size() + 1;
+        }
+    }
+    const qsizetype equals = text.indexOf(u'=', start);
     if (equals < 0) {
         return Error{QCoreApplication::translate("CommandLine", "--forward \"%1\": expected [ADDR:]PORT=HOST:PORT, "
                                                                 "e.g. 0.0.0.0:31042=192.168.49.2:80")
                          .arg(text)};
     }
-    const Result<Endpoint> listen = parseListen(text.left(equals));
+    const Result<Endpoint> listen = parseListen(text.mid(start, equals - start));
     if (!listen)
         return Error{QCoreApplication::translate("CommandLine", "--forward \"%1\": listen address: %2")
                          .arg(text, listen.error())};
@@ -24,9 +33,12 @@ Result<ForwardRule> parseForward(const QString &text)
                          .arg(text, target.error())};
     ForwardRule rule;
     // A name, like one the user gives: not translated.
-    rule.name = QStringLiteral("forward ") + listen.value().toString();
+    // (A UDP rule's says so: a TCP and a UDP rule may share a port, not a name.)
+    rule.name = QStringLiteral("forward ") + (transport == Transport::Udp ? QStringLiteral("udp:") : QString())
+                + listen.value().toString();
     rule.listen = listen.value();
     rule.setTargets(target.value());
+    rule.transport = transport;
     return rule;
 }
 
@@ -35,7 +47,7 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "CommandLine",
-        "Pasarela forwards TCP ports of this machine to a local Kubernetes cluster (or any host:port)\n"
+        "Pasarela forwards TCP and UDP ports of this machine to a local Kubernetes cluster (or any host:port)\n"
         "and shows what crosses them. Without --headless it opens the window with the saved rules.\n"
         "pasarela request [options] URL sends one HTTP request, as curl would (see pasarela request --help).\n"
         "pasarela cluster reads a Minikube cluster; pasarela export writes the rules for nginx, socat, systemd...\n"
@@ -57,8 +69,10 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
                                                                                 "HOST:PORT (repeatable; ADDR defaults "
                                                                                 "to 127.0.0.1; IPv6 as [::1]:8080; "
                                                                                 "several targets, separated by commas, "
-                                                                                "are tried in order)."),
-                                     QStringLiteral("[ADDR:]PORT=HOST:PORT[,HOST:PORT...]"));
+                                                                                "are tried in order; udp: first relays "
+                                                                                "UDP datagrams, e.g. "
+                                                                                "udp:5353=10.96.0.10:53)."),
+                                     QStringLiteral("[udp:][ADDR:]PORT=HOST:PORT[,HOST:PORT...]"));
     const QCommandLineOption stats(QStringLiteral("stats"),
                                    QCoreApplication::translate("CommandLine", "Print a stats line per rule every "
                                                                               "SECONDS seconds."),

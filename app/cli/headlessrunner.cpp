@@ -126,7 +126,9 @@ void HeadlessRunner::onRuleState(RuleId id, RuleState state)
 {
     const ForwardRule rule = m_engine->rule(id);
     if (state == RuleState::Listening) {
-        Console::printOut(QStringLiteral("listening %1 -> %2").arg(rule.listen.toString(), rule.target.toString()));
+        // "udp:" as --forward takes it: a TCP and a UDP rule may share a port.
+        const QString prefix = rule.transport == Transport::Udp ? QStringLiteral("udp:") : QString();
+        Console::printOut(QStringLiteral("listening %1 -> %2").arg(prefix + rule.listen.toString(), rule.target.toString()));
     } else if (state == RuleState::Error) {
         // A server that cannot open every listener it was given should not half-run.
         // (The error itself arrived as an event and is printed already.)
@@ -160,12 +162,16 @@ void HeadlessRunner::printClosed(const EngineSnapshot &snapshot)
                                      ? endpoint(c.targetAddress, c.targetPort)
                                      : endpoint(c.localAddress, c.localPort) + QStringLiteral(" -> ")
                                            + endpoint(c.targetAddress, c.targetPort);
+        // A UDP session: "udp" before the client, and the datagrams it dropped if any.
+        const bool udp = c.transport == Transport::Udp;
         Console::printOut(QStringLiteral("connection \"%1\": %2 -> %3 => %4, %5 after %6 ms, up %7 bytes, down %8 bytes")
-                              .arg(m_engine->rule(c.ruleId).name, endpoint(c.clientAddress, c.clientPort),
+                              .arg(m_engine->rule(c.ruleId).name,
+                                   (udp ? QStringLiteral("udp ") : QString()) + endpoint(c.clientAddress, c.clientPort),
                                    endpoint(c.listenAddress, c.listenPort), upstream, toString(c.closeReason))
                               .arg(c.openedAt.msecsTo(c.closedAt))
                               .arg(c.bytesUp)
-                              .arg(c.bytesDown));
+                              .arg(c.bytesDown)
+                          + (c.dropped ? QStringLiteral(", dropped %1 datagrams").arg(c.dropped) : QString()));
     }
 }
 
