@@ -2,10 +2,12 @@
 // newest first), and each snapshot is applied in a few batched signals.
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
 
+#include "connections/connectiondetail.h"
 #include "connections/connectiontablemodel.h"
 #include "enginehelpers.h"
 #include "format.h"
@@ -92,6 +94,7 @@ private slots:
     void batchedSignals();
     void sortRoleIsNumeric();
     void headersAndRowText();
+    void udpSessionSaysUdp();
     void realEngineConnection();
 };
 
@@ -329,6 +332,28 @@ void TestConnectionTableModel::headersAndRowText()
     for (int column = 0; column < Model::ColumnCount; ++column)
         QCOMPARE(cells.at(column), cell(f.model, 0, column));
     QCOMPARE(cells.first(), QStringLiteral("web"));
+}
+
+// A UDP session is not inspected: the protocol column and the detail line say UDP.
+void TestConnectionTableModel::udpSessionSaysUdp()
+{
+    Fixture f;
+    ConnectionInfo udp = open(1);
+    udp.transport = Transport::Udp;
+    udp.bytesUp = 512;
+    f.model.applySnapshot(snapshot(Base.addSecs(3), {udp, open(2)}));
+    QCOMPARE(cell(f.model, 0, Model::Protocol), QStringLiteral("UDP"));
+    QCOMPARE(cell(f.model, 1, Model::Protocol), QStringLiteral("—"));  // TCP, not inspected
+    QCOMPARE(cell(f.model, 0, Model::BytesUp), Format::bytes(512));
+
+    f.model.applySnapshot(snapshot(Base.addSecs(5), {closed(udp, CloseReason::IdleTimeout, Base.addSecs(4))}));
+    QCOMPARE(f.model.activeCount(), 0);
+    QCOMPARE(cell(f.model, 0, Model::Protocol), QStringLiteral("UDP"));
+    QCOMPARE(cell(f.model, 0, Model::CloseReason), Format::sentence(toDisplayString(CloseReason::IdleTimeout)));
+
+    ConnectionDetail detail;
+    detail.showConnection(&udp);
+    QVERIFY2(detail.line()->text().startsWith(QStringLiteral("UDP")), qPrintable(detail.line()->text()));
 }
 
 void TestConnectionTableModel::realEngineConnection()

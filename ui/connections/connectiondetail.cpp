@@ -84,6 +84,11 @@ void ConnectionDetail::showConnection(const ConnectionInfo *c)
         m_line->setText(tr("Select a connection to see its HTTP requests or TLS names."));
         return;
     }
+    if (c->transport == Transport::Udp) {
+        m_line->setText(tr("UDP: the datagrams of one client address and port, relayed as they are (not "
+                           "inspected); the session ends when its rule's idle timeout passes without one."));
+        return;
+    }
     const QString none = tr("none");
     switch (c->protocol) {
     case Protocol::Off: m_line->setText(tr("Inspection is off for this connection's rule.")); return;

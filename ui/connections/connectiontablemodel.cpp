@@ -273,6 +273,8 @@ void ConnectionTableModel::setClosedLimit(int limit)
 
 QString ConnectionTableModel::protocolText(const ConnectionInfo &c)
 {
+    if (c.transport == Transport::Udp)
+        return tr("UDP");
     switch (c.protocol) {
     case ::Protocol::Http:
         // English has no catalogue: its singular is a string of its own.
