@@ -89,6 +89,8 @@ struct UdpRelay::Session final : public ReadinessHandler
     TargetSet::Order order;
     qsizetype orderPos = 0;
     int targetIndex = -1;
+    QList<QHostAddress> addresses;  // of the target: its address, or what its name resolved to
+    qsizetype nextAddress = 0;
     CloseReason error = CloseReason::TargetUnreachable;
     QString errorText;
     std::deque<QByteArray> toTarget;  // while the target's socket is full, or not connected yet
@@ -309,12 +311,10 @@ void UdpRelay::connectTarget(Session &s)
             QHostInfo::lookupHost(target.endpoint.host, this, [this, id](const QHostInfo &info) { resolved(id, info); });
             return;
         }
-        const int error = connectTo(s, target.address);
-        if (error == 0)
+        s.addresses = {target.address};
+        s.nextAddress = 0;
+        if (connectNext(s))
             return;
-        s.error = CloseReason::TargetUnreachable;
-        s.errorText = NativeSocket::errorText(error);
-        m_host.targetFailed(*m_rule, s.target(), s.targets->markFailed(s.targetIndex), s.error, s.errorText);
     }
     fail(s, s.error, s.errorText);
 }
@@ -324,17 +324,41 @@ void UdpRelay::resolved(quint64 id, const QHostInfo &info)
     Session *s = m_byId.value(id);
     if (!s)
         return;
-    int error = 0;
-    for (const QHostAddress &address : info.addresses()) {
-        if ((error = connectTo(*s, address)) == 0)
-            return;
+    s->addresses = info.addresses();
+    s->nextAddress = 0;
+    if (s->addresses.isEmpty()) {
+        s->error = CloseReason::TargetUnreachable;
+        s->errorText = QStringLiteral("cannot resolve \"%1\": %2").arg(s->target().host, info.errorString());
     }
-    s->error = CloseReason::TargetUnreachable;
-    s->errorText = info.addresses().isEmpty()
-                       ? QStringLiteral("cannot resolve \"%1\": %2").arg(s->target().host, info.errorString())
-                       : NativeSocket::errorText(error);
-    m_host.targetFailed(*m_rule, s->target(), s->targets->markFailed(s->targetIndex), s->error, s->errorText);
-    connectTarget(*s);
+    if (!connectNext(*s))
+        connectTarget(*s);
+}
+
+// The target's next address, as TCP tries a name's addresses in turn; false when none is
+// left: then the target failed (s.error says why) and cools down.
+bool UdpRelay::connectNext(Session &s)
+{
+    closeSocket(s);
+    while (s.nextAddress < s.addresses.size()) {
+        const int error = connectTo(s, s.addresses.at(s.nextAddress++));
+        if (error == 0)
+            return true;
+        s.error = CloseReason::TargetUnreachable;
+        s.errorText = NativeSocket::errorText(error);
+    }
+    m_host.targetFailed(*m_rule, s.target(), s.targets->markFailed(s.targetIndex), s.error, s.errorText);
+    return false;
+}
+
+void UdpRelay::closeSocket(Session &s)
+{
+    if (s.fd < 0)
+        return;
+    // Before the descriptor, which the kernel may hand out again at once.
+    m_host.readiness().unwatch(s.fd, true);
+    ::close(s.fd);
+    s.fd = -1;
+    s.readable = false;
 }
 
 // 0, or the errno of socket() or connect().
@@ -521,18 +545,20 @@ int UdpRelay::sendTo(const Session &s, const char *data, qsizetype size)
     return ::sendmsg(m_fd, &message, MSG_NOSIGNAL) >= 0 ? 0 : errno;
 }
 
-// A target that is not there (ICMP unreachable) ends the session and cools down, so the
-// client's next datagram opens a session to the next target. Other errors drop the datagram.
+// A target that is not there (ICMP unreachable): the session moves to the name's next
+// address if any (what was sent to this one is lost); else it ends and the target cools
+// down, so the client's next datagram opens a session to the next target. Other errors
+// drop the datagram.
 void UdpRelay::targetError(Session &s, int error)
 {
     if (!targetGone(error)) {
         ++s.info.dropped;
         return;
     }
-    const CloseReason reason = error == ECONNREFUSED ? CloseReason::TargetRefused : CloseReason::TargetUnreachable;
-    const QString why = NativeSocket::errorText(error);
-    m_host.targetFailed(*m_rule, s.target(), s.targets->markFailed(s.targetIndex), reason, why);
-    fail(s, reason, why);
+    s.error = error == ECONNREFUSED ? CloseReason::TargetRefused : CloseReason::TargetUnreachable;
+    s.errorText = NativeSocket::errorText(error);
+    if (!connectNext(s))
+        fail(s, s.error, s.errorText);
 }
 
 void UdpRelay::fail(Session &s, CloseReason reason, const QString &why)
@@ -547,11 +573,7 @@ void UdpRelay::end(Session &s, CloseReason reason)
 {
     if (s.info.state == ConnectionState::Closed)
         return;
-    if (s.fd >= 0) {
-        m_host.readiness().unwatch(s.fd, true);
-        ::close(s.fd);
-        s.fd = -1;
-    }
+    closeSocket(s);
     s.info.dropped += s.toTarget.size() + s.toClient.size();
     s.toTarget.clear();
     s.toClient.clear();

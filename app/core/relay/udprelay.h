@@ -98,7 +98,9 @@ private:
     Session *open(const Client &client);
     void connectTarget(Session &s);
     void resolved(quint64 id, const QHostInfo &info);
+    bool connectNext(Session &s);
     int connectTo(Session &s, const QHostAddress &address);
+    void closeSocket(Session &s);
     void sendToTarget(Session &s, const char *data, qsizetype size);
     void flushToTarget(Session &s);
     void readTarget(Session &s);
