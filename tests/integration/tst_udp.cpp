@@ -72,22 +72,25 @@ quint16 freeTcpAndUdpPort()
     return 0;
 }
 
-bool sendDatagram(const Socket &socket, quint16 port, const QByteArray &data)
+bool sendDatagram(const Socket &socket, quint16 port, const QByteArray &data, const char *host = "127.0.0.1")
 {
-    const sockaddr_in to = loopbackAddress(port);
+    const sockaddr_in to = loopbackAddress(port, host);
     return ::sendto(socket.fd(), data.constData(), size_t(data.size()), 0, reinterpret_cast<const sockaddr *>(&to),
                     sizeof to)
            == data.size();
 }
 
-// The next datagram within timeoutMs, or none.
-std::optional<QByteArray> receiveDatagram(const Socket &socket, int timeoutMs = ReplyTimeoutMs)
+// The next datagram within timeoutMs, or none; *from: who sent it.
+std::optional<QByteArray> receiveDatagram(const Socket &socket, int timeoutMs = ReplyTimeoutMs,
+                                          sockaddr_in *from = nullptr)
 {
     pollfd p{socket.fd(), POLLIN, 0};
     if (::poll(&p, 1, timeoutMs) <= 0)
         return std::nullopt;
     QByteArray buffer(65536, Qt::Uninitialized);
-    const ssize_t n = ::recv(socket.fd(), buffer.data(), size_t(buffer.size()), 0);
+    socklen_t length = sizeof *from;
+    const ssize_t n = ::recvfrom(socket.fd(), buffer.data(), size_t(buffer.size()), 0,
+                                 reinterpret_cast<sockaddr *>(from), from ? &length : nullptr);
     if (n < 0)
         return std::nullopt;
     buffer.truncate(n);
@@ -435,6 +438,7 @@ private slots:
     void portInUseIsAnError();
     void refusedTargetFailsOver();
     void namedTargetKeepsTheOrder();
+    void wildcardAnswersFromTheAddressUsed();
     void headlessForwardUdp();
 };
 
@@ -730,6 +734,28 @@ void TestUdp::namedTargetKeepsTheOrder()
     QTRY_VERIFY(sessionOf(engine, id, client.localPort()).id != 0);
     QVERIFY(sessionOf(engine, id, client.localPort()).targetAddress.isLoopback());
     QCOMPARE(sessionOf(engine, id, client.localPort()).dropped, quint64(0));
+}
+
+// On 0.0.0.0 the answer leaves from the address the client sent to (here 127.0.0.2,
+// where the route would pick 127.0.0.1), or the client would drop it.
+void TestUdp::wildcardAnswersFromTheAddressUsed()
+{
+    UdpTarget target(UdpTarget::echo());
+    ForwardEngine engine(Workers);
+    engine.setSnapshotInterval(50);
+    ForwardRule rule = udpRule(QStringLiteral("wildcard"), freeUdpPort(), target.port());
+    rule.listen.host = QStringLiteral("0.0.0.0");
+    RuleId id = 0;
+    QVERIFY(startRule(engine, rule, &id));
+
+    const Socket client = udpSocket();
+    QVERIFY(sendDatagram(client, rule.listen.port, QByteArrayLiteral("who answers?"), "127.0.0.2"));
+    sockaddr_in from{};
+    QCOMPARE(receiveDatagram(client, ReplyTimeoutMs, &from).value_or("(no answer)"), QByteArrayLiteral("echo:who answers?"));
+    QCOMPARE(QHostAddress(ntohl(from.sin_addr.s_addr)), QHostAddress(QStringLiteral("127.0.0.2")));
+    QCOMPARE(ntohs(from.sin_port), rule.listen.port);
+    QTRY_VERIFY(sessionOf(engine, id, client.localPort()).id != 0);
+    QCOMPARE(sessionOf(engine, id, client.localPort()).listenAddress, QHostAddress(QStringLiteral("127.0.0.2")));
 }
 
 void TestUdp::headlessForwardUdp()

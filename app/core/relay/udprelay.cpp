@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <deque>
 
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -21,9 +20,6 @@ namespace {
 constexpr int DatagramsPerTurn = 64;
 // A UDP payload is at most 65,507 bytes over IPv4 and 65,527 over IPv6 (jumbograms aside).
 constexpr size_t MaxDatagram = 65536;
-// The one socket takes every client's datagrams: room for bursts (the kernel caps it at
-// net.core.rmem_max). UDP has no autotuning for this to defeat, unlike TCP.
-constexpr int ReceiveBuffer = 1024 * 1024;
 // Clients turned away that are remembered (one "refused" each until they go quiet).
 constexpr int MaxRefusedRemembered = 4096;
 
@@ -40,40 +36,7 @@ bool targetGone(int error)
     return error == ECONNREFUSED || error == EHOSTUNREACH || error == ENETUNREACH || error == EHOSTDOWN;
 }
 
-UdpClientKey keyOf(const sockaddr_storage &peer)
-{
-    UdpClientKey key;
-    key.family = peer.ss_family;
-    if (peer.ss_family == AF_INET6) {
-        const auto &in6 = reinterpret_cast<const sockaddr_in6 &>(peer);
-        std::memcpy(key.address, &in6.sin6_addr, sizeof in6.sin6_addr);
-        key.scope = in6.sin6_scope_id;
-        key.port = in6.sin6_port;
-    } else {
-        const auto &in4 = reinterpret_cast<const sockaddr_in &>(peer);
-        std::memcpy(key.address, &in4.sin_addr, sizeof in4.sin_addr);
-        key.port = in4.sin_port;
-    }
-    return key;
-}
-
 } // namespace
-
-size_t qHash(const UdpClientKey &key, size_t seed)
-{
-    return qHashBits(&key, sizeof key, seed);
-}
-
-// Where a datagram came from, and (on a wildcard address) which of ours it was sent to.
-struct UdpRelay::Client
-{
-    sockaddr_storage address{};
-    socklen_t length = 0;
-    UdpClientKey key;
-    bool hasLocal = false;
-    in_pktinfo local4{};
-    in6_pktinfo local6{};
-};
 
 struct UdpRelay::Session final : public ReadinessHandler
 {
@@ -81,7 +44,8 @@ struct UdpRelay::Session final : public ReadinessHandler
     void ready(int, quint32 events) override { relay.sessionReady(*this, events); }
 
     UdpRelay &relay;
-    Client client;
+    DatagramPeer client;
+    UdpClientKey key;
     ConnectionInfo info;
     int fd = -1;  // connect()ed to the target
     bool readable = false;
@@ -114,31 +78,11 @@ UdpRelay::~UdpRelay()
 
 Result<void> UdpRelay::bind()
 {
-    sockaddr_storage address{};
     const quint16 port = m_rule->rule.listen.port;
-    const socklen_t length = NativeSocket::toSockaddr(m_rule->listenAddress, port, &address);
     m_wildcard = m_rule->listenAddress == QHostAddress::AnyIPv4 || m_rule->listenAddress == QHostAddress::AnyIPv6;
-    const int fd = ::socket(address.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    // No SO_REUSEADDR: on UDP it would let a second socket (another Pasarela) bind the
-    // same port and share its datagrams, and there is no TIME_WAIT for it to skip.
-    const int one = 1;
-    if (fd >= 0) {
-        if (address.ss_family == AF_INET6) {
-            ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
-            if (m_wildcard)
-                ::setsockopt(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, &one, sizeof one);
-        } else if (m_wildcard) {
-            ::setsockopt(fd, IPPROTO_IP, IP_PKTINFO, &one, sizeof one);
-        }
-        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &ReceiveBuffer, sizeof ReceiveBuffer);
-    }
-    if (fd < 0 || ::bind(fd, reinterpret_cast<const sockaddr *>(&address), length) != 0) {
-        const int error = errno;
-        if (fd >= 0)
-            ::close(fd);
-        return Error{m_rule->rule.listen.toString() + QStringLiteral(": ") + listenErrorAdvice(error, port)};
-    }
-    m_fd = fd;
+    m_fd = DatagramSocket::bind(m_rule->listenAddress, port, m_wildcard);
+    if (m_fd < 0)
+        return Error{m_rule->rule.listen.toString() + QStringLiteral(": ") + listenErrorAdvice(errno, port)};
     m_host.readiness().watch(m_fd, this, Readiness::Edge);
     m_host.readiness().want(m_fd, true, false);
     return {};
@@ -199,48 +143,27 @@ void UdpRelay::ready(int, quint32 events)
 void UdpRelay::readClients()
 {
     char *buffer = m_host.scratch();
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(in6_pktinfo))];
     for (int i = 0; m_readable && m_fd >= 0; ++i) {
         if (i == DatagramsPerTurn) {
             later(0);  // an edge-triggered socket will not tell again
             return;
         }
-        Client client;
-        iovec iov{buffer, MaxDatagram};
-        msghdr message{};
-        message.msg_name = &client.address;
-        message.msg_namelen = sizeof client.address;
-        message.msg_iov = &iov;
-        message.msg_iovlen = 1;
-        if (m_wildcard) {
-            message.msg_control = control;
-            message.msg_controllen = sizeof control;
-        }
-        const ssize_t n = ::recvmsg(m_fd, &message, 0);
+        DatagramPeer client;
+        const ssize_t n = DatagramSocket::receive(m_fd, buffer, MaxDatagram, m_wildcard, &client);
         if (n < 0) {
             if (wouldBlock(errno))
                 m_readable = false;
             continue;  // EINTR, or an error of one datagram
         }
-        client.length = message.msg_namelen;
-        client.key = keyOf(client.address);
-        for (cmsghdr *c = m_wildcard ? CMSG_FIRSTHDR(&message) : nullptr; c; c = CMSG_NXTHDR(&message, c)) {
-            if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_PKTINFO) {
-                std::memcpy(&client.local4, CMSG_DATA(c), sizeof client.local4);
-                client.hasLocal = true;
-            } else if (c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_PKTINFO) {
-                std::memcpy(&client.local6, CMSG_DATA(c), sizeof client.local6);
-                client.hasLocal = true;
-            }
-        }
         fromClient(client, buffer, n);
     }
 }
 
-void UdpRelay::fromClient(const Client &client, const char *data, qsizetype size)
+void UdpRelay::fromClient(const DatagramPeer &client, const char *data, qsizetype size)
 {
-    Session *s = m_sessions.value(client.key);
-    if (!s && !(s = open(client)))
+    const UdpClientKey key = client.key();
+    Session *s = m_sessions.value(key);
+    if (!s && !(s = open(client, key)))
         return;
     s->lastActivityMs = m_host.nowMs();
     sendToTarget(*s, data, size);
@@ -248,10 +171,10 @@ void UdpRelay::fromClient(const Client &client, const char *data, qsizetype size
 
 // A new client: admitted (a session, connecting to the first target in order) or
 // turned away, with one "refused" until it has been quiet for the idle timeout.
-UdpRelay::Session *UdpRelay::open(const Client &client)
+UdpRelay::Session *UdpRelay::open(const DatagramPeer &client, const UdpClientKey &key)
 {
     const qint64 now = m_host.nowMs();
-    const auto refused = m_refused.find(client.key);
+    const auto refused = m_refused.find(key);
     if (refused != m_refused.end() && refused->reason == CloseReason::NotAllowed) {
         refused->lastMs = now;
         return nullptr;
@@ -268,7 +191,7 @@ UdpRelay::Session *UdpRelay::open(const Client &client)
         }
         if (m_refused.size() >= MaxRefusedRemembered)
             m_refused.clear();
-        m_refused.insert(client.key, Refused{reason, now});
+        m_refused.insert(key, Refused{reason, now});
         m_host.refuse(m_rule, -1, address, port, reason, why);
         return nullptr;
     }
@@ -276,19 +199,16 @@ UdpRelay::Session *UdpRelay::open(const Client &client)
         m_refused.erase(refused);
     auto *s = new Session(*this);
     s->client = client;
+    s->key = key;
     s->info = m_host.newConnection(*m_rule, -1, address, port);
     s->info.transport = Transport::Udp;
-    if (client.hasLocal) {
-        if (client.address.ss_family == AF_INET6)
-            s->info.listenAddress.setAddress(client.local6.ipi6_addr.s6_addr);
-        else
-            s->info.listenAddress.setAddress(ntohl(client.local4.ipi_addr.s_addr));
-    }
+    if (client.hasLocal)
+        s->info.listenAddress = client.localAddress();  // the one of a wildcard's it was sent to
     s->lastActivityMs = now;
     // The set in force now: a rule that moves meanwhile sends later sessions elsewhere.
     s->targets = m_rule->targets();
     s->order = s->targets->order();
-    m_sessions.insert(client.key, s);
+    m_sessions.insert(key, s);
     m_byId.insert(s->info.id, s);
     connectTarget(*s);
     return s->info.state == ConnectionState::Closed ? nullptr : s;
@@ -340,11 +260,19 @@ bool UdpRelay::connectNext(Session &s)
 {
     closeSocket(s);
     while (s.nextAddress < s.addresses.size()) {
-        const int error = connectTo(s, s.addresses.at(s.nextAddress++));
-        if (error == 0)
+        const QHostAddress &address = s.addresses.at(s.nextAddress++);
+        s.fd = DatagramSocket::connectTo(address, s.info.targetPort);
+        if (s.fd >= 0) {
+            s.info.targetAddress = address;
+            s.info.state = ConnectionState::Open;
+            if (m_host.recordsConnections())
+                NativeSocket::address(s.fd, false, &s.info.localAddress, &s.info.localPort);
+            m_host.readiness().watch(s.fd, &s, Readiness::Edge);
+            flushToTarget(s);  // what came while the name was resolved; also sets what to watch for
             return true;
+        }
         s.error = CloseReason::TargetUnreachable;
-        s.errorText = NativeSocket::errorText(error);
+        s.errorText = NativeSocket::errorText(errno);
     }
     m_host.targetFailed(*m_rule, s.target(), s.targets->markFailed(s.targetIndex), s.error, s.errorText);
     return false;
@@ -359,29 +287,6 @@ void UdpRelay::closeSocket(Session &s)
     ::close(s.fd);
     s.fd = -1;
     s.readable = false;
-}
-
-// 0, or the errno of socket() or connect().
-int UdpRelay::connectTo(Session &s, const QHostAddress &address)
-{
-    sockaddr_storage storage{};
-    const socklen_t length = NativeSocket::toSockaddr(address, s.info.targetPort, &storage);
-    const int fd = ::socket(storage.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return errno;
-    if (::connect(fd, reinterpret_cast<const sockaddr *>(&storage), length) != 0) {
-        const int error = errno;
-        ::close(fd);
-        return error;
-    }
-    s.fd = fd;
-    s.info.targetAddress = address;
-    s.info.state = ConnectionState::Open;
-    if (m_host.recordsConnections())
-        NativeSocket::address(fd, false, &s.info.localAddress, &s.info.localPort);
-    m_host.readiness().watch(fd, &s, Readiness::Edge);
-    flushToTarget(s);  // what came while the name was resolved; also sets what to watch for
-    return 0;
 }
 
 // Queued behind what waits already, so the order holds; beyond the bound, dropped.
@@ -467,7 +372,7 @@ void UdpRelay::readTarget(Session &s)
 void UdpRelay::sendToClient(Session &s, const char *data, qsizetype size)
 {
     if (s.toClient.empty()) {
-        const int error = sendTo(s, data, size);
+        const int error = DatagramSocket::sendTo(m_fd, data, size, s.client);
         if (error == 0) {
             s.info.bytesDown += quint64(size);
             return;
@@ -495,7 +400,7 @@ void UdpRelay::flushToClients()
         Session *s = m_byId.value(m_waitingForClients[done]);
         while (s && !s->toClient.empty()) {
             const QByteArray &datagram = s->toClient.front();
-            const int error = sendTo(*s, datagram.constData(), datagram.size());
+            const int error = DatagramSocket::sendTo(m_fd, datagram.constData(), datagram.size(), s->client);
             if (wouldBlock(error)) {
                 m_waitingForClients.erase(m_waitingForClients.begin(), m_waitingForClients.begin() + qsizetype(done));
                 return;
@@ -510,39 +415,6 @@ void UdpRelay::flushToClients()
     }
     m_waitingForClients.clear();
     m_host.readiness().want(m_fd, true, false);
-}
-
-// 0, or the errno of sendmsg(). On a wildcard address, from the address the client sent
-// to: a reply from another of this machine's addresses would be ignored by the client.
-int UdpRelay::sendTo(const Session &s, const char *data, qsizetype size)
-{
-    iovec iov{const_cast<char *>(data), size_t(size)};
-    msghdr message{};
-    message.msg_name = const_cast<sockaddr_storage *>(&s.client.address);
-    message.msg_namelen = s.client.length;
-    message.msg_iov = &iov;
-    message.msg_iovlen = 1;
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(in6_pktinfo))] = {};
-    if (s.client.hasLocal) {
-        const bool v6 = s.client.address.ss_family == AF_INET6;
-        message.msg_control = control;
-        message.msg_controllen = v6 ? CMSG_SPACE(sizeof(in6_pktinfo)) : CMSG_SPACE(sizeof(in_pktinfo));
-        cmsghdr *c = CMSG_FIRSTHDR(&message);
-        if (v6) {
-            c->cmsg_level = IPPROTO_IPV6;
-            c->cmsg_type = IPV6_PKTINFO;
-            c->cmsg_len = CMSG_LEN(sizeof(in6_pktinfo));
-            std::memcpy(CMSG_DATA(c), &s.client.local6, sizeof(in6_pktinfo));
-        } else {
-            in_pktinfo local{};
-            local.ipi_spec_dst = s.client.local4.ipi_addr;  // the source; the route picks the interface
-            c->cmsg_level = IPPROTO_IP;
-            c->cmsg_type = IP_PKTINFO;
-            c->cmsg_len = CMSG_LEN(sizeof(in_pktinfo));
-            std::memcpy(CMSG_DATA(c), &local, sizeof local);
-        }
-    }
-    return ::sendmsg(m_fd, &message, MSG_NOSIGNAL) >= 0 ? 0 : errno;
 }
 
 // A target that is not there (ICMP unreachable): the session moves to the name's next
@@ -563,9 +435,10 @@ void UdpRelay::targetError(Session &s, int error)
 
 void UdpRelay::fail(Session &s, CloseReason reason, const QString &why)
 {
-    m_host.connectionFailed(s.info, s.info.targetAddress.isNull() ? s.target().toString()
-                                                                  : Endpoint{s.info.targetAddress.toString(), s.info.targetPort}.toString(),
-                            reason, why);
+    const QString target = s.info.targetAddress.isNull()
+                               ? s.target().toString()
+                               : Endpoint{s.info.targetAddress.toString(), s.info.targetPort}.toString();
+    m_host.connectionFailed(s.info, target, reason, why);
     end(s, reason);
 }
 
@@ -581,7 +454,7 @@ void UdpRelay::end(Session &s, CloseReason reason)
     s.info.closeReason = reason;
     s.info.closedAt = QDateTime::currentDateTimeUtc();
     m_host.connectionClosed(*m_rule, s.info);
-    m_sessions.remove(s.client.key);
+    m_sessions.remove(s.key);
     m_byId.remove(s.info.id);
     if (m_ended.empty())
         QMetaObject::invokeMethod(this, &UdpRelay::deleteEnded, Qt::QueuedConnection);

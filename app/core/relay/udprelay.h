@@ -1,6 +1,5 @@
 #pragma once
 
-#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -8,6 +7,7 @@
 #include <QList>
 #include <QObject>
 
+#include "datagramsocket.h"
 #include "readiness.h"
 #include "result.h"
 #include "relay/enginesnapshot.h"
@@ -15,17 +15,6 @@
 class QHostInfo;
 struct Endpoint;
 struct RuleRuntime;
-
-// A client's address and port: the key of its session (no padding, compared bytewise).
-struct UdpClientKey
-{
-    quint8 address[16] = {};
-    quint32 scope = 0;
-    quint16 port = 0;
-    quint16 family = 0;
-    bool operator==(const UdpClientKey &o) const { return std::memcmp(this, &o, sizeof o) == 0; }
-};
-size_t qHash(const UdpClientKey &key, size_t seed = 0);
 
 // What a UDP relay needs of the worker that owns it.
 class UdpHost
@@ -86,7 +75,6 @@ public:
 
 private:
     struct Session;
-    struct Client;
     struct Refused
     {
         CloseReason reason;
@@ -94,19 +82,17 @@ private:
     };
 
     void readClients();
-    void fromClient(const Client &client, const char *data, qsizetype size);
-    Session *open(const Client &client);
+    void fromClient(const DatagramPeer &client, const char *data, qsizetype size);
+    Session *open(const DatagramPeer &client, const UdpClientKey &key);
     void connectTarget(Session &s);
     void resolved(quint64 id, const QHostInfo &info);
     bool connectNext(Session &s);
-    int connectTo(Session &s, const QHostAddress &address);
     void closeSocket(Session &s);
     void sendToTarget(Session &s, const char *data, qsizetype size);
     void flushToTarget(Session &s);
     void readTarget(Session &s);
     void sendToClient(Session &s, const char *data, qsizetype size);
     void flushToClients();
-    int sendTo(const Session &s, const char *data, qsizetype size);
     void targetError(Session &s, int error);
     void sessionReady(Session &s, quint32 events);
     void fail(Session &s, CloseReason reason, const QString &why);
