@@ -117,6 +117,7 @@ MainWindow::MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget 
 
     connect(m_rules, &RulesPanel::selectedRuleChanged, m_throughput, &ThroughputPanel::setRule);
     connect(m_rules, &RulesPanel::failed, this, [this](const QString &message) { logMessage(EventLevel::Error, message); });
+    connect(m_rules, &RulesPanel::clusterEvent, this, &MainWindow::logClusterEvent);
     connect(m_controller, &RuleController::saveFailed, this,
             [this](const QString &message) { logMessage(EventLevel::Error, message); });
     connect(m_controller, &RuleController::brokenFileKept, this, [this](const QString &backup) {
@@ -329,6 +330,20 @@ void MainWindow::logRuleState(RuleId id, RuleState state)
         return;
     m_logModel->setRuleName(id, rule.name);
     m_logModel->addEvent(EngineEvent{QDateTime::currentDateTimeUtc(), EventLevel::Info, id, message});
+}
+
+// A rule that followed the cluster is also told in the tray: the window may be hidden there.
+void MainWindow::logClusterEvent(const EngineEvent &event)
+{
+    if (event.ruleId == 0) {
+        m_logModel->addEvent(event);
+        statusBar()->showMessage(event.message, 10000);
+        return;
+    }
+    const QString name = m_controller->rule(event.ruleId).name;
+    m_logModel->setRuleName(event.ruleId, name);
+    m_logModel->addEvent(event);
+    m_tray->showNotice(tr("\"%1\" follows the cluster").arg(name), event.message);
 }
 
 void MainWindow::logMessage(EventLevel level, const QString &message)

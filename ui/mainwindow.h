@@ -66,6 +66,7 @@ private:
     void loadRules();
     void applySnapshot(const EngineSnapshot &snapshot);
     void logRuleState(RuleId id, RuleState state);
+    void logClusterEvent(const EngineEvent &event);
     void logMessage(EventLevel level, const QString &message);
     bool confirmReplaceBroken();
     void restoreSettings();

@@ -33,7 +33,7 @@ QString describe(const ClusterInfo &info, const QString &listenAddress)
     QString out;
     out += QCoreApplication::translate("Cluster", "Context: %1").arg(info.context);
     if (!info.profile.isEmpty())
-        out += QCoreApplication::translate("Cluster", " (Minikube profile \"%1\", node %2)").arg(info.profile, info.nodeIp);
+        out += QCoreApplication::translate("Cluster", " (Minikube profile \"%1\", node %2)").arg(info.profile, info.nodeIps().join(QStringLiteral(", ")));
     out += u'\n';
 
     if (!info.profiles.isEmpty()) {
@@ -91,7 +91,7 @@ QString describe(const ClusterInfo &info, const QString &listenAddress)
     if (rules.isEmpty())
         out += QStringLiteral("  ") + QCoreApplication::translate("Cluster", "none") + u'\n';
     for (const ForwardRule &rule : rules)
-        out += QStringLiteral("  %1  %2 -> %3\n").arg(rule.name, rule.listen.toString(), rule.target.toString());
+        out += QStringLiteral("  %1  %2 -> %3\n").arg(rule.name, rule.listen.toString(), rule.targetsText());
 
     if (!info.notes.isEmpty()) {
         out += QCoreApplication::translate("Cluster", "Notes:") + u'\n';
@@ -202,6 +202,7 @@ QJsonObject clusterToJson(const ClusterInfo &info, const QString &listenAddress)
     return QJsonObject{{QStringLiteral("context"), info.context},
                        {QStringLiteral("profile"), info.profile},
                        {QStringLiteral("nodeIp"), info.nodeIp},
+                       {QStringLiteral("nodeIps"), QJsonArray::fromStringList(info.nodeIps())},
                        {QStringLiteral("profiles"), profiles},
                        {QStringLiteral("ingressController"), controller},
                        {QStringLiteral("services"), servicesToJson(info.services)},

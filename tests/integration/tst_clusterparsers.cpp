@@ -54,8 +54,8 @@ private slots:
     void profilesErrors();
     void currentContext_data();
     void currentContext();
-    void nodeAddress_data();
-    void nodeAddress();
+    void nodeAddresses_data();
+    void nodeAddresses();
     void services_data();
     void services();
     void servicesDetail();
@@ -64,8 +64,10 @@ private slots:
     void ingresses();
     void planRulesRunning();
     void planRulesIpv6AndEmpty();
+    void planRulesMultiNode();
     void staleTarget_data();
     void staleTarget();
+    void staleTargetMultiNode();
     void requests();
 };
 
@@ -96,7 +98,16 @@ void TestClusterParsers::profiles()
     QCOMPARE(first.status, status);
     QCOMPARE(first.isRunning(), status == u"Running");
     QCOMPARE(first.ip, ip);
+    QVERIFY(first.otherNodeIps.isEmpty());
     QCOMPARE(first.driver, QStringLiteral("docker"));
+
+    // A multi-node profile (minikube start --nodes 3) lists each node; the control plane's IP is `ip`.
+    const Result<QList<MinikubeProfile>> multi = parseMinikubeProfiles(R"({"valid": [{"Name": "minikube",
+        "Status": "Running", "Config": {"Nodes": [{"Name": "m02", "IP": "127.0.0.3", "ControlPlane": false},
+        {"Name": "", "IP": "127.0.0.2", "ControlPlane": true}, {"Name": "m03", "IP": "127.0.0.4"}]}}]})");
+    QVERIFY_RESULT(multi);
+    QCOMPARE(multi.value().constFirst().ip, QStringLiteral("127.0.0.2"));
+    QCOMPARE(multi.value().constFirst().otherNodeIps, (QStringList{QStringLiteral("127.0.0.3"), QStringLiteral("127.0.0.4")}));
 }
 
 void TestClusterParsers::profilesErrors_data()
@@ -146,33 +157,42 @@ void TestClusterParsers::currentContext()
         QVERIFY(parsed.error().contains(QStringLiteral("kubectl config use-context")));
 }
 
-void TestClusterParsers::nodeAddress_data()
+void TestClusterParsers::nodeAddresses_data()
 {
     QTest::addColumn<QByteArray>("json");
-    QTest::addColumn<QString>("address");  // empty: an error
+    QTest::addColumn<QStringList>("addresses");  // empty: an error
     QTest::addColumn<QString>("error");
 
-    QTest::newRow("minikube") << fixture(QStringLiteral("running/kubectl-get-nodes.out")) << QStringLiteral("192.168.49.2") << QString();
-    QTest::newRow("kind, two nodes") << fixture(QStringLiteral("kind/kubectl-get-nodes.out")) << QStringLiteral("172.18.0.2")
-                                     << QString();
+    QTest::newRow("minikube") << fixture(QStringLiteral("running/kubectl-get-nodes.out"))
+                              << QStringList{QStringLiteral("192.168.49.2")} << QString();
+    QTest::newRow("kind, two nodes") << fixture(QStringLiteral("kind/kubectl-get-nodes.out"))
+                                     << QStringList{QStringLiteral("172.18.0.2"), QStringLiteral("172.18.0.3")} << QString();
+    // Wherever kubectl lists it, the control plane comes first (an old cluster labels it "master").
+    QTest::newRow("control plane listed last")
+        << QByteArray(R"({"kind": "List", "items": [
+               {"metadata": {"labels": {}}, "status": {"addresses": [{"type": "InternalIP", "address": "10.0.0.5"}]}},
+               {"metadata": {"labels": {"node-role.kubernetes.io/master": ""}},
+                "status": {"addresses": [{"type": "InternalIP", "address": "10.0.0.4"}]}},
+               {"status": {"addresses": [{"type": "Hostname", "address": "w2"}, {"type": "InternalIP", "address": "10.0.0.6"}]}}]})")
+        << QStringList{QStringLiteral("10.0.0.4"), QStringLiteral("10.0.0.5"), QStringLiteral("10.0.0.6")} << QString();
     QTest::newRow("IPv6") << QByteArray(R"({"kind": "List", "items": [{"status": {"addresses": [
                                  {"type": "Hostname", "address": "k3s"}, {"type": "InternalIP", "address": "fd00::0002"}]}}]})")
-                          << QStringLiteral("fd00::2") << QString();
+                          << QStringList{QStringLiteral("fd00::2")} << QString();
     QTest::newRow("hostname only") << QByteArray(R"({"kind": "List", "items": [{"status": {"addresses": [
                                           {"type": "Hostname", "address": "k3s"}]}}]})")
-                                   << QString() << QStringLiteral("no node has an InternalIP address");
-    QTest::newRow("no items") << QByteArray(R"({"kind": "List"})") << QString() << QStringLiteral("kubectl get nodes -o json");
+                                   << QStringList() << QStringLiteral("no node has an InternalIP address");
+    QTest::newRow("no items") << QByteArray(R"({"kind": "List"})") << QStringList() << QStringLiteral("kubectl get nodes -o json");
 }
 
-void TestClusterParsers::nodeAddress()
+void TestClusterParsers::nodeAddresses()
 {
     QFETCH(QByteArray, json);
-    QFETCH(QString, address);
+    QFETCH(QStringList, addresses);
     QFETCH(QString, error);
-    const Result<QString> parsed = parseNodeAddress(json);
-    QCOMPARE(parsed.ok(), !address.isEmpty());
+    const Result<QStringList> parsed = parseNodeAddresses(json);
+    QCOMPARE(parsed.ok(), !addresses.isEmpty());
     if (parsed)
-        QCOMPARE(parsed.value(), address);
+        QCOMPARE(parsed.value(), addresses);
     else
         QVERIFY2(parsed.error().contains(error), qPrintable(parsed.error()));
 }
@@ -353,21 +373,47 @@ void TestClusterParsers::planRulesIpv6AndEmpty()
     QCOMPARE(planRules(noIngress, QStringLiteral("0.0.0.0")).size(), 2);
 }
 
+// NodePorts answer on every node: a rule tries them in order, the control plane's first.
+void TestClusterParsers::planRulesMultiNode()
+{
+    ClusterInfo info = runningCluster();
+    info.otherNodeIps = QStringList{QStringLiteral("192.168.49.3"), QStringLiteral("192.168.49.4")};
+    const QList<ForwardRule> rules = planRules(info, QStringLiteral("0.0.0.0"));
+    QVERIFY(!rules.isEmpty());
+    for (const ForwardRule &rule : rules) {
+        QCOMPARE(rule.targets().size(), 3);
+        QCOMPARE(rule.target.host, QStringLiteral("192.168.49.2"));
+        QVERIFY_RESULT(rule.validate());
+    }
+    QCOMPARE(findRule(rules, QStringLiteral("default/web http"))->targetsText(),
+             QStringLiteral("192.168.49.2:30808, 192.168.49.3:30808, 192.168.49.4:30808"));
+    // A rule holds at most MaxTargets of them.
+    for (int i = 5; i < 40; ++i)
+        info.otherNodeIps.append(QStringLiteral("192.168.49.%1").arg(i));
+    QCOMPARE(planRules(info, QStringLiteral("0.0.0.0")).constFirst().targets().size(), ForwardRule::MaxTargets);
+}
+
 void TestClusterParsers::staleTarget_data()
 {
     QTest::addColumn<QString>("nodeIp");
     QTest::addColumn<quint16>("nodePort");     // the controller's http node port now
     QTest::addColumn<QString>("context");
     QTest::addColumn<QString>("expected");     // empty: not stale
+    QTest::addColumn<bool>("nodeMoved");
+    QTest::addColumn<bool>("portMoved");
 
-    QTest::newRow("unchanged") << QStringLiteral("192.168.49.2") << quint16(31589) << QStringLiteral("minikube") << QString();
+    QTest::newRow("unchanged") << QStringLiteral("192.168.49.2") << quint16(31589) << QStringLiteral("minikube") << QString()
+                               << false << false;
     QTest::newRow("new IP") << QStringLiteral("192.168.49.3") << quint16(31589) << QStringLiteral("minikube")
-                            << QStringLiteral("192.168.49.3:31589");
+                            << QStringLiteral("192.168.49.3:31589") << true << false;
     QTest::newRow("new node port") << QStringLiteral("192.168.49.2") << quint16(30111) << QStringLiteral("minikube")
-                                   << QStringLiteral("192.168.49.2:30111");
+                                   << QStringLiteral("192.168.49.2:30111") << false << true;
+    QTest::newRow("both") << QStringLiteral("192.168.49.3") << quint16(30111) << QStringLiteral("minikube")
+                          << QStringLiteral("192.168.49.3:30111") << true << true;
     QTest::newRow("IPv6") << QStringLiteral("fd00:49::2") << quint16(31589) << QStringLiteral("minikube")
-                          << QStringLiteral("[fd00:49::2]:31589");
-    QTest::newRow("other context") << QStringLiteral("192.168.49.3") << quint16(30111) << QStringLiteral("kind-kind") << QString();
+                          << QStringLiteral("[fd00:49::2]:31589") << true << false;
+    QTest::newRow("other context") << QStringLiteral("192.168.49.3") << quint16(30111) << QStringLiteral("kind-kind") << QString()
+                                   << false << false;
 }
 
 void TestClusterParsers::staleTarget()
@@ -376,6 +422,8 @@ void TestClusterParsers::staleTarget()
     QFETCH(quint16, nodePort);
     QFETCH(QString, context);
     QFETCH(QString, expected);
+    QFETCH(bool, nodeMoved);
+    QFETCH(bool, portMoved);
 
     const ClusterInfo before = runningCluster();
     const ForwardRule rule = planRules(before, QStringLiteral("0.0.0.0")).constFirst();
@@ -392,9 +440,13 @@ void TestClusterParsers::staleTarget()
     const std::optional<StaleTarget> stale = ::staleTarget(rule, after);
     QCOMPARE(stale.has_value(), !expected.isEmpty());
     if (stale) {
-        QCOMPARE(stale->target.toString(), expected);
+        ForwardRule moved = rule;
+        moved.setTargets(stale->targets);
+        QCOMPARE(moved.targetsText(), expected);
         QCOMPARE(stale->origin.nodePort, nodePort);
         QCOMPARE(stale->origin.service, rule.origin.service);
+        QCOMPARE(stale->nodeMoved, nodeMoved);
+        QCOMPARE(stale->portMoved, portMoved);
     }
 
     // A rule not made from the cluster, or whose service is gone, is never stale.
@@ -404,6 +456,34 @@ void TestClusterParsers::staleTarget()
     ForwardRule gone = rule;
     gone.origin.service = QStringLiteral("removed");
     QVERIFY(!::staleTarget(gone, after));
+}
+
+// The whole list of nodes is compared; targets the user added on another port stay, after the nodes.
+void TestClusterParsers::staleTargetMultiNode()
+{
+    ClusterInfo info = runningCluster();
+    info.otherNodeIps = QStringList{QStringLiteral("192.168.49.3")};
+    ForwardRule rule = planRules(info, QStringLiteral("0.0.0.0")).constFirst();
+    QCOMPARE(rule.targetsText(), QStringLiteral("192.168.49.2:31589, 192.168.49.3:31589"));
+    QVERIFY(!::staleTarget(rule, info));
+
+    // A node joins.
+    info.otherNodeIps.append(QStringLiteral("192.168.49.4"));
+    std::optional<StaleTarget> stale = ::staleTarget(rule, info);
+    QVERIFY(stale);
+    QCOMPARE(stale->targets.size(), 3);
+    QVERIFY(stale->nodeMoved);
+    QVERIFY(!stale->portMoved);
+
+    // A fallback on another port, added by hand, is kept behind the nodes.
+    const Endpoint fallback{QStringLiteral("127.0.0.1"), 8081};
+    rule.setTargets(rule.targets() + QList<Endpoint>{fallback});
+    stale = ::staleTarget(rule, info);
+    QVERIFY(stale);
+    QCOMPARE(stale->targets.size(), 4);
+    QCOMPARE(stale->targets.constLast(), fallback);
+    rule.setTargets(stale->targets);
+    QVERIFY(!::staleTarget(rule, info));
 }
 
 void TestClusterParsers::requests()

@@ -1,7 +1,11 @@
 // readCluster against the fake minikube and kubectl, one case per way a cluster looks.
+#include <atomic>
+#include <thread>
+
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "checks.h"
 #include "cluster/clusterplan.h"
@@ -23,9 +27,11 @@ private slots:
     void explicitContext();
     void minikubeMissing();
     void otherClusterUsesItsNode();
+    void multiNodeMinikube();
     void nodesNotReadable();
     void kubectlMissing();
     void timeout();
+    void cancel();
 
 private:
     QByteArray m_path;
@@ -146,9 +152,31 @@ void TestClusterReader::otherClusterUsesItsNode()
     QCOMPARE(info.value().context, QStringLiteral("kind-kind"));
     QVERIFY(info.value().profile.isEmpty());
     QCOMPARE(info.value().nodeIp, QStringLiteral("172.18.0.2"));
+    QCOMPARE(info.value().nodeIps(), (QStringList{QStringLiteral("172.18.0.2"), QStringLiteral("172.18.0.3")}));
     const QList<ForwardRule> rules = planRules(info.value(), QStringLiteral("127.0.0.1"));
     QVERIFY(!rules.isEmpty());
-    QCOMPARE(rules.constFirst().target.host, QStringLiteral("172.18.0.2"));
+    QCOMPARE(rules.constFirst().targetsText(), QStringLiteral("172.18.0.2:31589, 172.18.0.3:31589"));
+    const QString notes = info.value().notes.join(u'\n');
+    QVERIFY2(notes.contains(QStringLiteral("the rules go to the nodes 172.18.0.2, 172.18.0.3")), qPrintable(notes));
+}
+
+// `minikube start --nodes 2`: the profile lists both nodes; a rule has one target per node.
+void TestClusterReader::multiNodeMinikube()
+{
+    FakeCluster::Answers answers;
+    QVERIFY(answers.isValid());
+    QVERIFY_RESULT(answers.set({{QStringLiteral("minikube-profile-list.out"),
+                                 FakeCluster::minikubeProfiles({QStringLiteral("127.0.0.2"), QStringLiteral("127.0.0.3")})},
+                                {QStringLiteral("kubectl-get-services.out"), FakeCluster::webService(30080)}}));
+    qputenv("PASARELA_FAKE_CLUSTER_ANSWERS", answers.path().toLocal8Bit());
+    const Result<ClusterInfo> info = readCluster();
+    qunsetenv("PASARELA_FAKE_CLUSTER_ANSWERS");
+    QVERIFY_RESULT(info);
+    QCOMPARE(info.value().profile, QStringLiteral("minikube"));
+    QCOMPARE(info.value().nodeIps(), (QStringList{QStringLiteral("127.0.0.2"), QStringLiteral("127.0.0.3")}));
+    const QList<ForwardRule> rules = planRules(info.value(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(rules.size(), 1);
+    QCOMPARE(rules.constFirst().targetsText(), QStringLiteral("127.0.0.2:30080, 127.0.0.3:30080"));
 }
 
 // A user who may not list nodes: the rest is read, no rules are planned, and the note says why.
@@ -188,6 +216,29 @@ void TestClusterReader::timeout()
     QVERIFY(!info.ok());
     QVERIFY2(info.error().contains(QStringLiteral("did not answer within 0.5 s")), qPrintable(info.error()));
     QVERIFY2(clock.elapsed() < 10000, "the hanging kubectl was not given up on");
+}
+
+// A program that quits does not wait for a hanging kubectl: the read it cancels ends at once.
+void TestClusterReader::cancel()
+{
+    qputenv("PASARELA_FAKE_CLUSTER", "slow");
+    std::atomic<bool> cancel{false};
+    std::atomic<bool> done{false};
+    ClusterReadOptions options;
+    options.cancel = &cancel;
+    Result<ClusterInfo> info = Error{QString()};
+    std::thread reader([&] {
+        info = readCluster(options);
+        done = true;
+    });
+    QTimer::singleShot(300, [&] { cancel = true; });
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    reader.join();
+    QVERIFY(!info.ok());
+    QCOMPARE(info.error(), QStringLiteral("cancelled"));
+    QVERIFY2(clock.elapsed() < 5000, "the hanging kubectl was not stopped");
 }
 
 QTEST_GUILESS_MAIN(TestClusterReader)

@@ -9,8 +9,8 @@ namespace TestSupport {
 // Handlers give up after this long without traffic, so a stuck test cannot hang the server.
 static constexpr int HandlerTimeoutMs = 60000;
 
-TargetServer::TargetServer(Handler handler)
-    : m_handler(std::move(handler)), m_listener(listenTcp(0, 512)), m_port(m_listener.localPort())
+TargetServer::TargetServer(Handler handler, quint16 port, const char *host)
+    : m_handler(std::move(handler)), m_listener(listenTcp(port, 512, host)), m_port(m_listener.localPort())
 {
     m_acceptThread = std::thread([this] { acceptLoop(); });
 }

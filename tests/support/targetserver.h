@@ -14,15 +14,15 @@
 
 namespace TestSupport {
 
-// A target on 127.0.0.1 (ephemeral port) that runs handler for each accepted
-// connection in its own thread. Blocking peers are fine here: the engine relays
+// A target on 127.0.0.1 (ephemeral port), or on host:port, that runs handler for
+// each accepted connection in its own thread. Blocking peers are fine here: the engine relays
 // in its own worker threads, so nothing waits on the test's event loop.
 class TargetServer final
 {
 public:
     using Handler = std::function<void(Socket &connection)>;
 
-    explicit TargetServer(Handler handler);
+    explicit TargetServer(Handler handler, quint16 port = 0, const char *host = "127.0.0.1");
     ~TargetServer();
     TargetServer(const TargetServer &) = delete;
     TargetServer &operator=(const TargetServer &) = delete;
@@ -34,6 +34,7 @@ public:
     // Sends size bytes, then closes.
     static Handler source(qsizetype size);
 
+    // 0 when the port could not be listened on.
     quint16 port() const { return m_port; }
     int acceptedCount() const { return m_accepted.load(); }
     // Connections whose handler has not returned yet.
@@ -89,6 +90,7 @@ class Blackhole final
 {
 public:
     Blackhole();
+    // 0 when the port could not be listened on.
     quint16 port() const { return m_port; }
     // True when the queue was filled (a probe connect did not complete).
     bool isReady() const { return m_ready; }

@@ -163,12 +163,12 @@ Socket connectTcp(quint16 port, int timeoutMs, int *error, const char *host, con
     return s;
 }
 
-Socket listenTcp(quint16 port, int backlog)
+Socket listenTcp(quint16 port, int backlog, const char *host)
 {
     Socket s(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     const int one = 1;
     ::setsockopt(s.fd(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    const sockaddr_in a = loopbackAddress("127.0.0.1", port);
+    const sockaddr_in a = loopbackAddress(host, port);
     if (::bind(s.fd(), reinterpret_cast<const sockaddr *>(&a), sizeof a) != 0 || ::listen(s.fd(), backlog) != 0)
         return {};
     return s;

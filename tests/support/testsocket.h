@@ -44,8 +44,8 @@ int openFdCount();
 Socket connectTcp(quint16 port, int timeoutMs = 5000, int *error = nullptr,
                   const char *host = "127.0.0.1", const char *sourceAddress = nullptr);
 
-// A listening socket on 127.0.0.1:port (port 0: any), backlog as given.
-Socket listenTcp(quint16 port = 0, int backlog = 128);
+// A listening socket on host:port (port 0: any), backlog as given.
+Socket listenTcp(quint16 port = 0, int backlog = 128, const char *host = "127.0.0.1");
 // Waits for one connection on a listening socket.
 Socket acceptTcp(const Socket &listener, int timeoutMs = 5000);
 

@@ -1,6 +1,7 @@
-// Rules made from the cluster in the rules panel: a target left stale by
-// `minikube stop/start` is marked and updated in one click (against the fake
-// minikube and kubectl), and the "Export as" actions write what exportRules() says.
+// Rules made from the cluster in the rules panel: a rule that follows the cluster
+// moves by itself when the node IP changes, one that does not is marked and updated
+// in one click (against the fake minikube and kubectl), and the "Export as" actions
+// write what exportRules() says.
 #include <memory>
 
 #include <QAction>
@@ -14,11 +15,11 @@
 #include <QTest>
 
 #include "checks.h"
+#include "cluster/clusterfollower.h"
 #include "cluster/clusterreader.h"
 #include "export/ruleexport.h"
 #include "fakecluster.h"
 #include "relay/forwardengine.h"
-#include "rules/clustercheck.h"
 #include "rules/rulecontroller.h"
 #include "rules/rulespanel.h"
 #include "rules/rulestore.h"
@@ -34,6 +35,7 @@ private slots:
     void init();
     void cleanup();
 
+    void followingRuleMovesByItself();
     void staleTargetIsMarkedAndUpdated();
     void rightTargetIsNotMarked();
     void readFailureSaidOnce();
@@ -75,8 +77,8 @@ void TestClusterRules::init()
 void TestClusterRules::cleanup()
 {
     // A read still running would outlive the panel; let it end first.
-    QTRY_VERIFY_WITH_TIMEOUT(!m_panel->clusterCheck()->isRunning(), 30000);
     m_panel.reset();
+    qunsetenv("PASARELA_FAKE_CLUSTER_ANSWERS");
     m_controller.reset();
     m_engine.reset();
     m_dir.reset();
@@ -106,6 +108,67 @@ RuleId TestClusterRules::add(const ForwardRule &rule)
     return id ? id.value() : 0;
 }
 
+// The node IP changes under a rule that follows the cluster (the default for a rule
+// made from it): at its next check the rule moves, says so, and is saved so.
+void TestClusterRules::followingRuleMovesByItself()
+{
+    FakeCluster::Answers answers;
+    QVERIFY(answers.isValid());
+    const auto answerIp = [&answers](const char *ip) {
+        return answers.set({{QStringLiteral("minikube-profile-list.out"), FakeCluster::minikubeProfiles({QString::fromLatin1(ip)})},
+                            {QStringLiteral("kubectl-get-services.out"), FakeCluster::webService(30080)}});
+    };
+    QVERIFY_RESULT(answerIp("127.0.0.2"));
+    qputenv("PASARELA_FAKE_CLUSTER_ANSWERS", answers.path().toLocal8Bit());
+    const QList<ForwardRule> planned = plannedRules();
+    QCOMPARE(planned.size(), 1);
+    ForwardRule rule = planned.constFirst();
+    QVERIFY(rule.followsCluster());
+    rule.clusterCheckS = 1;
+    QSignalSpy checked(m_panel->clusterFollower(), &ClusterFollower::checked);
+    QSignalSpy moved(m_panel->clusterFollower(), &ClusterFollower::moved);
+    QSignalSpy logged(m_panel.get(), &RulesPanel::clusterEvent);
+    const RuleId id = add(rule);
+    QVERIFY(id);
+    QTRY_VERIFY_WITH_TIMEOUT(!checked.isEmpty(), 30000);
+    QCOMPARE(moved.size(), 0);
+    RuleTableModel *model = m_panel->model();
+    const QModelIndex target = model->index(model->rowOf(id), RuleTableModel::Target);
+    QCOMPARE(target.data().toString(), QStringLiteral("127.0.0.2:30080"));
+    QVERIFY2(target.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Follows the cluster; checked ")),
+             qPrintable(target.data(Qt::ToolTipRole).toString()));
+
+    // `minikube stop && minikube start` gave the node another IP: within a check period
+    // (1 s here) the rule moves, without a click.
+    QVERIFY_RESULT(answerIp("127.0.0.3"));
+    QSignalSpy saved(m_controller.get(), &RuleController::saved);
+    QTRY_COMPARE_WITH_TIMEOUT(moved.size(), 1, 10000);
+    const TargetMove move = moved.at(0).at(0).value<TargetMove>();
+    QCOMPARE(move.ruleId, id);
+    QVERIFY(move.nodeMoved);
+    QVERIFY(!move.portMoved);
+    QCOMPARE(int(move.trigger), int(CheckTrigger::Timer));
+    const Endpoint now{QStringLiteral("127.0.0.3"), 30080};
+    QCOMPARE(m_controller->rule(id).target, now);
+    QCOMPARE(target.data().toString(), QStringLiteral("127.0.0.3:30080"));
+    QVERIFY(!target.data(Qt::ForegroundRole).isValid());
+    QVERIFY(!model->staleTarget(id).has_value());
+    QTRY_VERIFY(target.data(Qt::ToolTipRole).toString().contains(QStringLiteral("target current")));
+    QCOMPARE(logged.size(), 1);
+    const EngineEvent event = logged.at(0).at(0).value<EngineEvent>();
+    QCOMPARE(event.ruleId, id);
+    QCOMPARE(event.message, QStringLiteral("target 127.0.0.2:30080 → 127.0.0.3:30080 (the node IP changed; regular check)"));
+    // "Update target" is for rules that do not follow.
+    m_panel->view()->selectRow(model->rowOf(id));
+    QVERIFY(!m_panel->clusterActions().constFirst()->isEnabled());
+
+    QVERIFY(!saved.isEmpty());
+    RuleStore store(rulesPath());
+    const Result<QList<ForwardRule>> onDisk = store.load();
+    QVERIFY_RESULT(onDisk);
+    QCOMPARE(onDisk.value().constFirst().target, now);
+}
+
 void TestClusterRules::staleTargetIsMarkedAndUpdated()
 {
     const QList<ForwardRule> planned = plannedRules();
@@ -113,10 +176,12 @@ void TestClusterRules::staleTargetIsMarkedAndUpdated()
     ForwardRule rule = planned.constFirst();
     const Endpoint now{QStringLiteral("192.168.49.2"), 31589};
     QCOMPARE(rule.target, now);
-    // As it was before `minikube stop/start`: another IP and node port.
+    // As it was before `minikube stop/start`: another IP and node port. This rule is
+    // moved by hand only.
     rule.target = Endpoint{QStringLiteral("192.168.49.7"), 30080};
     rule.origin.nodePort = 30080;
-    QSignalSpy checked(m_panel->clusterCheck(), &ClusterCheck::checked);
+    rule.followCluster = false;
+    QSignalSpy checked(m_panel->clusterFollower(), &ClusterFollower::checked);
     const RuleId id = add(rule);
     QVERIFY(id);
 
@@ -157,19 +222,18 @@ void TestClusterRules::rightTargetIsNotMarked()
 {
     const QList<ForwardRule> planned = plannedRules();
     QVERIFY(planned.size() >= 2);
-    QSignalSpy checked(m_panel->clusterCheck(), &ClusterCheck::checked);
+    QSignalSpy checked(m_panel->clusterFollower(), &ClusterFollower::checked);
     for (const ForwardRule &rule : planned)
         QVERIFY(add(rule));
     QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 30000);
-    QVERIFY(m_panel->clusterCheck()->staleTargets().isEmpty());
+    QVERIFY(m_panel->clusterFollower()->staleTargets().isEmpty());
 
     // On demand, through the menu's action, with the same answer.
     QAction *check = m_panel->clusterActions().at(1);
     QVERIFY(check->isEnabled());
     check->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 2, 30000);
-    using StaleTargets = QHash<RuleId, StaleTarget>;
-    QVERIFY(checked.at(1).at(0).value<StaleTargets>().isEmpty());
+    QVERIFY(m_panel->clusterFollower()->staleTargets().isEmpty());
     for (int row = 0; row < m_panel->model()->rowCount(); ++row)
         QVERIFY(!m_panel->model()->index(row, RuleTableModel::Target).data().toString().contains(u'→'));
 }
@@ -179,16 +243,32 @@ void TestClusterRules::readFailureSaidOnce()
     const QList<ForwardRule> planned = plannedRules();
     QVERIFY(!planned.isEmpty());
     qputenv("PASARELA_FAKE_CLUSTER", "stopped");
-    QSignalSpy checked(m_panel->clusterCheck(), &ClusterCheck::checked);
-    QSignalSpy failed(m_panel.get(), &RulesPanel::failed);
-    QVERIFY(add(planned.constFirst()));
+    QSignalSpy checked(m_panel->clusterFollower(), &ClusterFollower::checked);
+    QSignalSpy logged(m_panel.get(), &RulesPanel::clusterEvent);
+    const RuleId id = add(planned.constFirst());
+    QVERIFY(id);
     QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 30000);
-    QCOMPARE(failed.size(), 1);
-    QVERIFY2(failed.at(0).at(0).toString().startsWith(QStringLiteral("The cluster targets could not be checked")),
-             qPrintable(failed.at(0).at(0).toString()));
-    m_panel->clusterCheck()->check();
+    QCOMPARE(logged.size(), 1);
+    const EngineEvent event = logged.at(0).at(0).value<EngineEvent>();
+    QCOMPARE(int(event.level), int(EventLevel::Warning));
+    QVERIFY2(event.message.startsWith(QStringLiteral("Cannot read the cluster \"minikube\": the Minikube profile")),
+             qPrintable(event.message));
+    QVERIFY2(event.message.endsWith(QStringLiteral("Its rules keep their targets.")), qPrintable(event.message));
+    const QModelIndex target = m_panel->model()->index(m_panel->model()->rowOf(id), RuleTableModel::Target);
+    QVERIFY2(target.data(Qt::ToolTipRole).toString().contains(QStringLiteral("the target stays: the Minikube profile")),
+             qPrintable(target.data(Qt::ToolTipRole).toString()));
+    m_panel->clusterFollower()->check();
     QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 2, 30000);
-    QCOMPARE(failed.size(), 1);
+    QCOMPARE(logged.size(), 1);
+    QCOMPARE(m_controller->rule(id).target, planned.constFirst().target);
+
+    // Once it runs again, one line says so.
+    qputenv("PASARELA_FAKE_CLUSTER", "running");
+    m_panel->clusterFollower()->check();
+    QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 3, 30000);
+    QCOMPARE(logged.size(), 2);
+    QCOMPARE(logged.at(1).at(0).value<EngineEvent>().message, QStringLiteral("The cluster \"minikube\" can be read again"));
+    QVERIFY(target.data(Qt::ToolTipRole).toString().contains(QStringLiteral("target current")));
 }
 
 void TestClusterRules::exportWritesTheSameBytes_data()

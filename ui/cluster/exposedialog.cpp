@@ -140,7 +140,7 @@ void ExposeDialog::showResult(const Result<ClusterInfo> &result)
     m_context->setEnabled(true);
     if (result) {
         m_info = result.value();
-        const QString nodeIp = m_info.nodeIp.isEmpty() ? tr("unknown") : m_info.nodeIp;
+        const QString nodeIp = m_info.nodeIp.isEmpty() ? tr("unknown") : m_info.nodeIps().join(QStringLiteral(", "));
         m_planned = planRules(m_info, m_address->currentText());
         fillContexts();
         m_summary->setText(m_info.controller.found()
@@ -197,7 +197,7 @@ void ExposeDialog::fillTable()
         port->setValue(rule.listen.port);
         port->setAccessibleName(tr("Listen port of %1").arg(rule.name));
         m_table->setCellWidget(row, ListenPortColumn, port);
-        auto *target = new QTableWidgetItem(rule.target.toString());
+        auto *target = new QTableWidgetItem(rule.targetsText());
         target->setFlags(Qt::ItemIsEnabled);
         m_table->setItem(row, TargetColumn, target);
     }

@@ -7,6 +7,7 @@
 
 #include <functional>
 
+#include "cluster/clusterfollower.h"
 #include "result.h"
 #include "rules/forwardrule.h"
 #include "rules/rulestore.h"
@@ -16,7 +17,7 @@ class ForwardEngine;
 
 // The window's rule list: every change goes to the engine, then straight to the
 // rules file. No widgets here; the window and the models talk to this.
-class RuleController final : public QObject
+class RuleController final : public QObject, public FollowedRules
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RuleController)
@@ -36,8 +37,8 @@ public:
 
     ForwardEngine *engine() const { return m_engine; }
     // Display order.
-    QList<RuleId> ruleIds() const;
-    ForwardRule rule(RuleId id) const;
+    QList<RuleId> ruleIds() const override;
+    ForwardRule rule(RuleId id) const override;
     RuleState state(RuleId id) const;
     QString error(RuleId id) const;
     QList<ForwardRule> rules() const;
@@ -47,7 +48,7 @@ public:
     // user edits it, it is theirs and saved like any other.
     Result<RuleId> addUnsavedRule(const ForwardRule &rule);
     bool isUnsaved(RuleId id) const { return m_unsaved.contains(id); }
-    Result<void> updateRule(RuleId id, const ForwardRule &rule);
+    Result<void> updateRule(RuleId id, const ForwardRule &rule) override;
     // Enabling a rule in Error retries it.
     Result<void> setEnabled(RuleId id, bool enabled);
     // A copy named "<name> (copy)" (then " (copy 2)"...), stopped, so it does not clash.

@@ -1,6 +1,7 @@
 #include "rulespanel.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -18,9 +19,11 @@
 #include <QVBoxLayout>
 
 #include "atomicfile.h"
+#include "cluster/clusterfollower.h"
 #include "demo/demoingress.h"
 #include "format.h"
-#include "rules/clustercheck.h"
+#include "relay/forwardengine.h"
+#include "rules/followtext.h"
 #include "rules/rulecontroller.h"
 #include "rules/ruleeditordialog.h"
 #include "rules/ruletablemodel.h"
@@ -156,17 +159,30 @@ RulesPanel::RulesPanel(RuleController *controller, QWidget *parent)
     m_editAction->setShortcutContext(Qt::WidgetShortcut);
     m_removeAction->setShortcutContext(Qt::WidgetShortcut);
 
-    m_check = new ClusterCheck(controller, this);
+    m_follower = new ClusterFollower(controller, this);
+    connect(m_controller, &RuleController::rulesReset, m_follower, &ClusterFollower::rulesChanged);
+    connect(m_controller, &RuleController::ruleChanged, m_follower, &ClusterFollower::rulesChanged);
+    connect(m_controller->engine(), &ForwardEngine::targetFailing, m_follower, &ClusterFollower::connectionFailed);
+    m_model->setClusterFollower(m_follower);
     m_updateTargetAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Up&date target"), this);
     m_updateTargetAction->setStatusTip(tr("Point the selected rule at where its cluster service answers now"));
     connect(m_updateTargetAction, &QAction::triggered, this, &RulesPanel::updateTarget);
     m_checkClusterAction = new QAction(tr("&Check cluster targets"), this);
-    m_checkClusterAction->setStatusTip(tr("Read the cluster again and mark the rules whose service moved"));
-    connect(m_checkClusterAction, &QAction::triggered, m_check, &ClusterCheck::check);
-    connect(m_check, &ClusterCheck::checked, m_model, &RuleTableModel::setStaleTargets);
-    connect(m_check, &ClusterCheck::checked, this, &RulesPanel::updateActions);
-    connect(m_check, &ClusterCheck::failed, this, [this](const QString &reason) {
-        emit failed(tr("The cluster targets could not be checked: %1").arg(reason));
+    m_checkClusterAction->setStatusTip(tr("Read the cluster again: rules that follow it move, the others are marked"));
+    connect(m_checkClusterAction, &QAction::triggered, m_follower, &ClusterFollower::check);
+    connect(m_follower, &ClusterFollower::checked, m_model, &RuleTableModel::clusterChecked);
+    connect(m_follower, &ClusterFollower::checked, this, &RulesPanel::updateActions);
+    connect(m_follower, &ClusterFollower::moved, this, [this](const TargetMove &move) {
+        emit clusterEvent({QDateTime::currentDateTimeUtc(), EventLevel::Info, move.ruleId, FollowText::move(move)});
+    });
+    connect(m_follower, &ClusterFollower::unreadable, this, [this](const QString &context, const QString &reason) {
+        emit clusterEvent({QDateTime::currentDateTimeUtc(), EventLevel::Warning, 0,
+                           tr("Cannot read the cluster \"%1\": %2. Its rules keep their targets.")
+                               .arg(context, reason)});
+    });
+    connect(m_follower, &ClusterFollower::readable, this, [this](const QString &context) {
+        emit clusterEvent({QDateTime::currentDateTimeUtc(), EventLevel::Info, 0,
+                           tr("The cluster \"%1\" can be read again").arg(context)});
     });
     m_chooseExportPath = [this](const QString &suggested) {
         return QFileDialog::getSaveFileName(this, tr("Export rules"), suggested);
@@ -288,7 +304,7 @@ void RulesPanel::updateActions()
     m_startAction->setEnabled(has && (!enabled || m_controller->state(id) == RuleState::Error));
     m_stopAction->setEnabled(enabled);
     m_updateTargetAction->setEnabled(has && m_model->staleTarget(id).has_value());
-    m_checkClusterAction->setEnabled(m_check->hasClusterRules());
+    m_checkClusterAction->setEnabled(m_follower->hasClusterRules());
     for (QAction *action : m_exportActions)
         action->setEnabled(!m_controller->ruleIds().isEmpty());
 }
@@ -399,7 +415,7 @@ void RulesPanel::updateTarget()
     if (!stale)
         return;
     ForwardRule rule = m_controller->rule(id);
-    rule.target = stale->target;
+    rule.setTargets(stale->targets);
     rule.origin = stale->origin;
     const Result<void> updated = m_controller->updateRule(id, rule);
     if (!updated)

@@ -9,7 +9,7 @@
 #include "rules/forwardrule.h"
 #include "relay/enginesnapshot.h"
 
-class ClusterCheck;
+class ClusterFollower;
 class QAction;
 class QLabel;
 class QTableView;
@@ -37,7 +37,8 @@ public:
     QList<QAction *> clusterActions() const;
     // One per export format, for the "Export as" menu.
     QList<QAction *> exportActions() const;
-    ClusterCheck *clusterCheck() const { return m_check; }
+    // Moves the rules that follow the cluster; marks the others that point at an old address.
+    ClusterFollower *clusterFollower() const { return m_follower; }
 
     // A problem with the rules file, shown above the table until the file is replaced.
     void showFileProblem(const QString &html);
@@ -55,7 +56,8 @@ public:
     // Asks first only when the rule has open connections.
     void removeRule();
     void setSelectedEnabled(bool enabled);
-    // Points the selected stale rule at where its cluster service answers now.
+    // Points the selected stale rule (one that does not follow the cluster) at where its
+    // cluster service answers now.
     void updateTarget();
     // The selected rule, or all when none is selected, exported to path (written
     // whole or not at all); false after emitting failed().
@@ -73,6 +75,9 @@ signals:
     void demoRequested();
     // Closed with its close button: not to be offered again.
     void welcomeDismissed();
+    // Following the cluster, for the log: a rule moved (the event names the rule), or
+    // a cluster cannot be read, or can again (no rule).
+    void clusterEvent(const EngineEvent &event);
 
 private:
     void createWelcome();
@@ -92,7 +97,7 @@ private:
     QAction *m_removeAction;
     QAction *m_startAction;
     QAction *m_stopAction;
-    ClusterCheck *m_check;
+    ClusterFollower *m_follower;
     QAction *m_updateTargetAction;
     QAction *m_checkClusterAction;
     QList<QAction *> m_exportActions;

@@ -5,7 +5,9 @@
 #include <QIcon>
 #include <QStyle>
 
+#include "cluster/clusterfollower.h"
 #include "format.h"
+#include "rules/followtext.h"
 #include "rules/rulecontroller.h"
 
 namespace {
@@ -47,6 +49,11 @@ QIcon warningIcon()
     if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
         return {};
     return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+}
+
+QIcon followIcon()
+{
+    return QIcon::fromTheme(QStringLiteral("emblem-synchronizing"), QIcon::fromTheme(QStringLiteral("view-refresh")));
 }
 
 } // namespace
@@ -117,17 +124,26 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
     }
     if (column == Target) {
         const std::optional<StaleTarget> stale = staleTarget(id);
+        const QString moved = stale ? tr("%1 → %2").arg(rule.targetsText(), FollowText::targets(stale->targets)) : QString();
+        const bool follows = m_follower != nullptr && !rule.origin.isEmpty() && rule.followsCluster();
         switch (role) {
-        case Qt::DisplayRole:
-            return stale ? tr("%1 → %2").arg(rule.targetsText(), stale->target.toString()) : rule.targetsText();
+        case Qt::DisplayRole: return stale ? moved : rule.targetsText();
         case Qt::ForegroundRole: return stale ? QVariant(WarningColor) : QVariant();
-        case Qt::DecorationRole: return stale ? QVariant(warningIcon()) : QVariant();
-        case Qt::ToolTipRole:
-            return stale ? tr("After minikube stop/start the service answers at %1; Update target moves the rule there")
-                               .arg(stale->target.toString())
-                         : rule.moreTargets.isEmpty()
-                         ? tr("Connections are passed on to %1").arg(rule.target.toString())
-                         : tr("Connections are passed on to the first of %1 that takes them").arg(rule.targetsText());
+        case Qt::DecorationRole:
+            return stale || (follows && !m_follower->status(id).problem.isEmpty()) ? QVariant(warningIcon())
+                   : follows                                                       ? QVariant(followIcon())
+                                                                                   : QVariant();
+        case Qt::ToolTipRole: {
+            const QString to = stale ? tr("After minikube stop/start the service answers at %1; Update target moves "
+                                          "the rule there")
+                                           .arg(FollowText::targets(stale->targets))
+                               : rule.moreTargets.isEmpty()
+                                   ? tr("Connections are passed on to %1").arg(rule.target.toString())
+                                   : tr("Connections are passed on to the first of %1 that takes them").arg(rule.targetsText());
+            return follows ? to + u'\n' + FollowText::status(m_follower->status(id)) : to;
+        }
+        case Qt::AccessibleTextRole:
+            return follows ? tr("%1, follows the cluster").arg(rule.targetsText()) : stale ? moved : rule.targetsText();
         default: return {};
         }
     }
@@ -247,19 +263,27 @@ void RuleTableModel::applySnapshot(const EngineSnapshot &snapshot)
         emit dataChanged(index(0, State), index(int(m_ids.size()) - 1, Rate));
 }
 
-void RuleTableModel::setStaleTargets(const QHash<RuleId, StaleTarget> &stale)
+void RuleTableModel::setClusterFollower(const ClusterFollower *follower)
 {
-    m_stale = stale;
+    m_follower = follower;
+    clusterChecked();
+}
+
+void RuleTableModel::clusterChecked()
+{
     if (!m_ids.isEmpty())
         emit dataChanged(index(0, Target), index(int(m_ids.size()) - 1, Target));
 }
 
 std::optional<StaleTarget> RuleTableModel::staleTarget(RuleId id) const
 {
-    const auto stale = m_stale.constFind(id);
-    if (stale == m_stale.cend() || stale->target == m_controller->rule(id).target)
+    if (m_follower == nullptr)
         return std::nullopt;
-    return *stale;
+    const QHash<RuleId, StaleTarget> stale = m_follower->staleTargets();
+    const auto found = stale.constFind(id);
+    if (found == stale.cend() || found->targets == m_controller->rule(id).targets())
+        return std::nullopt;
+    return *found;
 }
 
 void RuleTableModel::reload()

@@ -9,6 +9,7 @@
 #include "cluster/clusterplan.h"
 #include "relay/enginesnapshot.h"
 
+class ClusterFollower;
 class RuleController;
 
 // The rules table: the definitions come from the controller, the live figures
@@ -39,10 +40,13 @@ public:
     // From the last snapshot; zeros when the rule was not in it.
     RuleStats stats(RuleId id) const { return m_stats.value(id); }
 
-    // Rules made from the cluster whose service now answers elsewhere (from ClusterCheck).
-    void setStaleTargets(const QHash<RuleId, StaleTarget> &stale);
-    // nullopt when the rule is not stale or already points at the new target.
+    // Where the Target column learns which rules follow the cluster, how their last
+    // check went, and which rules that do not follow point at an old address.
+    void setClusterFollower(const ClusterFollower *follower);
+    // nullopt when the rule is not stale or already points at the new targets.
     std::optional<StaleTarget> staleTarget(RuleId id) const;
+    // After a check: the Target column is redrawn.
+    void clusterChecked();
 
 private:
     void reload();
@@ -51,5 +55,5 @@ private:
     RuleController *m_controller;
     QList<RuleId> m_ids;
     QHash<RuleId, RuleStats> m_stats;
-    QHash<RuleId, StaleTarget> m_stale;
+    const ClusterFollower *m_follower = nullptr;
 };

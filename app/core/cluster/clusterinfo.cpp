@@ -99,6 +99,11 @@ bool ClusterIngress::hasTlsFor(const QString &host) const
     return false;
 }
 
+QStringList ClusterInfo::nodeIps() const
+{
+    return nodeIp.isEmpty() ? QStringList() : QStringList{nodeIp} + otherNodeIps;
+}
+
 const MinikubeProfile *ClusterInfo::findProfile(const QString &name) const
 {
     for (const MinikubeProfile &candidate : profiles) {
@@ -127,11 +132,23 @@ Result<QList<MinikubeProfile>> parseMinikubeProfiles(const QByteArray &json)
     for (const QJsonValue &value : object.value().value(QStringLiteral("valid")).toArray()) {
         const QJsonObject entry = value.toObject();
         const QJsonObject config = objectAt(entry, "Config");
-        MinikubeProfile profile{stringAt(entry, "Name"), stringAt(entry, "Status"), stringAt(config, "Driver"), {}};
+        MinikubeProfile profile{stringAt(entry, "Name"), stringAt(entry, "Status"), stringAt(config, "Driver"), {}, {}};
+        // The (first) control plane's node first, as `minikube ip` says; NodePorts answer on every node.
+        bool controlPlaneSeen = false;
         for (const QJsonValue &node : config.value(QStringLiteral("Nodes")).toArray()) {
-            // The control plane's node is the one NodePorts are reached on, as `minikube ip` says.
-            if (profile.ip.isEmpty() || node.toObject().value(QStringLiteral("ControlPlane")).toBool())
-                profile.ip = stringAt(node.toObject(), "IP");
+            const QString ip = stringAt(node.toObject(), "IP");
+            if (ip.isEmpty())
+                continue;
+            if (node.toObject().value(QStringLiteral("ControlPlane")).toBool() && !controlPlaneSeen) {
+                controlPlaneSeen = true;
+                if (!profile.ip.isEmpty())
+                    profile.otherNodeIps.prepend(profile.ip);
+                profile.ip = ip;
+            } else if (profile.ip.isEmpty()) {
+                profile.ip = ip;
+            } else {
+                profile.otherNodeIps.append(ip);
+            }
         }
         profiles.append(profile);
     }
@@ -189,21 +206,30 @@ Result<QList<ClusterService>> parseServices(const QByteArray &json)
     return services;
 }
 
-Result<QString> parseNodeAddress(const QByteArray &json)
+Result<QStringList> parseNodeAddresses(const QByteArray &json)
 {
     const Result<QJsonArray> items = parseItems(json, QStringLiteral("kubectl get nodes -o json"));
     if (!items)
         return Error{items.error()};
+    QStringList controlPlanes;
+    QStringList workers;
     for (const QJsonValue &item : items.value()) {
+        const QJsonObject labels = objectAt(objectAt(item.toObject(), "metadata"), "labels");
+        const bool controlPlane = labels.contains(QStringLiteral("node-role.kubernetes.io/control-plane"))
+                                  || labels.contains(QStringLiteral("node-role.kubernetes.io/master"));
         const QJsonObject status = objectAt(item.toObject(), "status");
         for (const QJsonValue &address : status.value(QStringLiteral("addresses")).toArray()) {
             if (stringAt(address.toObject(), "type") != u"InternalIP")
                 continue;
-            if (const Result<QHostAddress> ip = parseIpAddress(stringAt(address.toObject(), "address")))
-                return ip.value().toString();
+            if (const Result<QHostAddress> ip = parseIpAddress(stringAt(address.toObject(), "address"))) {
+                (controlPlane ? controlPlanes : workers).append(ip.value().toString());
+                break;
+            }
         }
     }
-    return Error{QCoreApplication::translate("Cluster", "no node has an InternalIP address")};
+    if (controlPlanes.isEmpty() && workers.isEmpty())
+        return Error{QCoreApplication::translate("Cluster", "no node has an InternalIP address")};
+    return controlPlanes + workers;
 }
 
 Result<QList<ClusterIngress>> parseIngresses(const QByteArray &json)

@@ -16,6 +16,7 @@ struct MinikubeProfile
     QString status;  // "Running", "Stopped", "Paused"...
     QString driver;  // "docker", "kvm2"...
     QString ip;      // the control-plane node's IP (IPv4 or IPv6); empty when not known
+    QStringList otherNodeIps;  // a multi-node profile's other nodes
     bool isRunning() const { return status == u"Running"; }
 };
 
@@ -103,12 +104,15 @@ struct ClusterInfo
     QList<MinikubeProfile> profiles;
     QString context;     // kubectl's context
     QString profile;     // the Minikube profile behind the context; empty when none is
-    QString nodeIp;      // where NodePorts answer; empty when not known
+    QString nodeIp;      // where NodePorts answer (the control plane); empty when not known
+    QStringList otherNodeIps;  // the other nodes, where NodePorts answer too
     IngressController controller;
     QList<ClusterService> services;  // NodePort and LoadBalancer, the controller included
     QList<ClusterIngress> ingresses;
     QStringList notes;   // what could not be read and why it matters, for the user
 
+    // nodeIp, then otherNodeIps; empty when nodeIp is not known.
+    QStringList nodeIps() const;
     const MinikubeProfile *findProfile(const QString &name) const;
     const ClusterService *findService(const QString &ns, const QString &name) const;
 };
@@ -119,9 +123,9 @@ Result<QString> parseCurrentContext(const QByteArray &text);
 // Only Services of type NodePort or LoadBalancer are kept.
 Result<QList<ClusterService>> parseServices(const QByteArray &json);
 Result<QList<ClusterIngress>> parseIngresses(const QByteArray &json);
-// The first node's InternalIP from `kubectl get nodes -o json`: where NodePorts answer
-// on a cluster that is not Minikube (kind, k3s...).
-Result<QString> parseNodeAddress(const QByteArray &json);
+// Each node's InternalIP from `kubectl get nodes -o json`, control-plane nodes first:
+// where NodePorts answer on a cluster that is not Minikube (kind, k3s...).
+Result<QStringList> parseNodeAddresses(const QByteArray &json);
 
 // The controller among the services; not found() when there is none.
 IngressController findIngressController(const QList<ClusterService> &services);

@@ -10,13 +10,22 @@ RuleOrigin originOf(const ClusterInfo &info, const ClusterService &service, cons
                       port.port,      port.nodePort,   port.targetPort, service.selector};
 }
 
+// One per node, as many as a rule holds.
+QList<Endpoint> nodeTargets(const ClusterInfo &info, quint16 nodePort)
+{
+    QList<Endpoint> targets;
+    for (const QString &node : info.nodeIps().mid(0, ForwardRule::MaxTargets))
+        targets.append(Endpoint{node, nodePort});
+    return targets;
+}
+
 ForwardRule makeRule(const QString &name, const QString &listenAddress, quint16 listenPort, const ClusterInfo &info,
                      const RuleOrigin &origin)
 {
     ForwardRule rule;
     rule.name = name;
     rule.listen = Endpoint{listenAddress, listenPort};
-    rule.target = Endpoint{info.nodeIp, origin.nodePort};
+    rule.setTargets(nodeTargets(info, origin.nodePort));
     rule.origin = origin;
     return rule;
 }
@@ -85,15 +94,25 @@ std::optional<StaleTarget> staleTarget(const ForwardRule &rule, const ClusterInf
     // A rule made for the port itself (nodePort 0) has no node port to follow.
     if (origin.nodePort == 0)
         return std::nullopt;
-    const Endpoint target{info.nodeIp, port->nodePort};
-    if (target == rule.target)
+    StaleTarget stale;
+    stale.targets = nodeTargets(info, port->nodePort);
+    QStringList oldNodes;
+    for (const Endpoint &target : rule.targets()) {
+        if (target.port == origin.nodePort)
+            oldNodes.append(target.host);
+        else if (stale.targets.size() < ForwardRule::MaxTargets)
+            stale.targets.append(target);
+    }
+    if (stale.targets == rule.targets())
         return std::nullopt;
-    RuleOrigin updated = origin;
-    updated.servicePort = port->port;
-    updated.nodePort = port->nodePort;
-    updated.targetPort = port->targetPort;
-    updated.selector = service->selector;
-    return StaleTarget{target, updated};
+    stale.origin = origin;
+    stale.origin.servicePort = port->port;
+    stale.origin.nodePort = port->nodePort;
+    stale.origin.targetPort = port->targetPort;
+    stale.origin.selector = service->selector;
+    stale.portMoved = port->nodePort != origin.nodePort;
+    stale.nodeMoved = oldNodes != info.nodeIps().mid(0, ForwardRule::MaxTargets);
+    return stale;
 }
 
 QList<RequestCollection> ingressRequests(const ClusterInfo &info, const QString &listenAddress)

@@ -15,19 +15,24 @@ inline constexpr quint16 IngressHttpsListenPort = 31443;
 
 // The rules that expose the cluster on listenAddress (an IP literal): the
 // ingress controller's http on 31042 and https on 31443, and each TCP NodePort
-// of the other services on its own node port. Each carries its origin. Empty
-// when the node IP is not known. A listen port taken by an earlier rule is skipped.
+// of the other services on its own node port. Each carries its origin, and one
+// target per node (the control plane's first: the first that accepts takes a
+// connection). Empty when the node IP is not known. A listen port taken by an
+// earlier rule is skipped.
 QList<ForwardRule> planRules(const ClusterInfo &info, const QString &listenAddress);
 
 // A rule whose service port now answers elsewhere (after `minikube stop/start`
-// the IP or the node port may change): the target and origin to put in it.
+// the IP or the node port may change): the targets and origin to put in it.
 struct StaleTarget
 {
-    Endpoint target;
+    // One per node on the new node port, then the rule's targets on other ports (added by hand).
+    QList<Endpoint> targets;
     RuleOrigin origin;
+    bool nodeMoved = false;  // the nodes' addresses changed
+    bool portMoved = false;  // the node port changed
 };
 // nullopt when the rule has no origin, its service or port is not in `info`
-// (or `info` is another context), or its target is still right.
+// (or `info` is another context), or its targets are still right.
 std::optional<StaleTarget> staleTarget(const ForwardRule &rule, const ClusterInfo &info);
 
 // One GET per Ingress host and path, through the planned ingress rule (https

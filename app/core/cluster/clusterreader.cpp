@@ -1,6 +1,7 @@
 #include "clusterreader.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QProcess>
 #include <QStandardPaths>
 
@@ -22,8 +23,15 @@ QString missingTool(const QString &tool)
     return QCoreApplication::translate("Cluster", "%1 is not installed or not on PATH").arg(tool);
 }
 
-ToolRun runTool(const QString &tool, const QStringList &arguments, int timeoutMs)
+// A cancelled read no longer matters to anyone: its reason is never shown.
+bool isCancelled(const ClusterReadOptions &options)
 {
+    return options.cancel != nullptr && options.cancel->load();
+}
+
+ToolRun runTool(const QString &tool, const QStringList &arguments, const ClusterReadOptions &options)
+{
+    const int timeoutMs = options.timeoutMs;
     ToolRun run;
     const QString program = QStandardPaths::findExecutable(tool);
     if (program.isEmpty()) {
@@ -37,7 +45,18 @@ ToolRun runTool(const QString &tool, const QStringList &arguments, int timeoutMs
         run.failure = QCoreApplication::translate("Cluster", "\"%1\" could not be started: %2").arg(command, process.errorString());
         return run;
     }
-    if (!process.waitForFinished(timeoutMs)) {
+    // In slices, so that a cancelled read does not wait for its tool.
+    QDeadlineTimer deadline(timeoutMs);
+    bool finished = false;
+    while (!finished && !deadline.hasExpired() && !isCancelled(options))
+        finished = process.waitForFinished(int(qMin<qint64>(100, qMax<qint64>(1, deadline.remainingTime()))));
+    if (!finished && isCancelled(options)) {
+        process.kill();
+        process.waitForFinished(1000);
+        run.failure = QStringLiteral("cancelled");
+        return run;
+    }
+    if (!finished) {
         process.kill();
         process.waitForFinished(1000);
         run.failure = QCoreApplication::translate("Cluster", "\"%1\" did not answer within %2 s")
@@ -63,11 +82,11 @@ QString reasonOf(const ToolRun &run)
     return QCoreApplication::translate("Cluster", "exit code %1").arg(run.exitCode);
 }
 
-void readProfiles(ClusterInfo &info, int timeoutMs)
+void readProfiles(ClusterInfo &info, const ClusterReadOptions &options)
 {
     const ToolRun run = runTool(QStringLiteral("minikube"), {QStringLiteral("profile"), QStringLiteral("list"),
                                                              QStringLiteral("-o"), QStringLiteral("json")},
-                                timeoutMs);
+                                options);
     if (!run.ok()) {
         info.notes.append(QCoreApplication::translate("Cluster", "Minikube profiles not read: %1").arg(reasonOf(run)));
         return;
@@ -79,17 +98,15 @@ void readProfiles(ClusterInfo &info, int timeoutMs)
         info.profiles = profiles.value();
 }
 
-} // namespace
-
-Result<ClusterInfo> readCluster(const ClusterReadOptions &options)
+Result<ClusterInfo> read(const ClusterReadOptions &options)
 {
     ClusterInfo info;
-    readProfiles(info, options.timeoutMs);
+    readProfiles(info, options);
 
     info.context = options.context;
     if (info.context.isEmpty()) {
         const ToolRun run = runTool(QStringLiteral("kubectl"), {QStringLiteral("config"), QStringLiteral("current-context")},
-                                    options.timeoutMs);
+                                    options);
         if (!run.failure.isEmpty())
             return Error{run.failure};
         const Result<QString> context = parseCurrentContext(run.exitCode == 0 ? run.out : QByteArray());
@@ -112,23 +129,33 @@ Result<ClusterInfo> readCluster(const ClusterReadOptions &options)
             info.nodeIp = parseIpAddress(profile->ip).value().toString();
         else
             info.notes.append(QCoreApplication::translate("Cluster", "Minikube gives no node IP for \"%1\"").arg(profile->name));
+        for (const QString &ip : profile->otherNodeIps) {
+            if (const Result<QHostAddress> address = parseIpAddress(ip); address && !info.nodeIp.isEmpty())
+                info.otherNodeIps.append(address.value().toString());
+        }
     } else {
         // kind, k3s, a cluster of VMs: NodePorts answer on any node's address.
         const ToolRun nodes = runTool(QStringLiteral("kubectl"),
                                       kubectl + QStringList{QStringLiteral("get"), QStringLiteral("nodes"),
                                                             QStringLiteral("-o"), QStringLiteral("json")},
-                                      options.timeoutMs);
-        const Result<QString> address = nodes.ok() ? parseNodeAddress(nodes.out) : Result<QString>(Error{reasonOf(nodes)});
-        if (address) {
-            info.nodeIp = address.value();
-            info.notes.append(QCoreApplication::translate("Cluster", "the context \"%1\" is not a Minikube profile: "
-                                                                     "the rules go to the node %2 (kubectl get nodes)")
-                                  .arg(info.context, info.nodeIp));
+                                      options);
+        const Result<QStringList> addresses = nodes.ok() ? parseNodeAddresses(nodes.out)
+                                                         : Result<QStringList>(Error{reasonOf(nodes)});
+        if (addresses) {
+            info.nodeIp = addresses.value().constFirst();
+            info.otherNodeIps = addresses.value().mid(1);
+            info.notes.append((info.otherNodeIps.isEmpty()
+                                   ? QCoreApplication::translate("Cluster", "the context \"%1\" is not a Minikube profile: "
+                                                                            "the rules go to the node %2 (kubectl get nodes)")
+                                   : QCoreApplication::translate("Cluster", "the context \"%1\" is not a Minikube profile: "
+                                                                            "the rules go to the nodes %2, the first that "
+                                                                            "answers (kubectl get nodes)"))
+                                  .arg(info.context, addresses.value().join(QStringLiteral(", "))));
         } else {
             info.notes.append(QCoreApplication::translate("Cluster", "the context \"%1\" is not a Minikube profile and "
                                                                      "its nodes were not read (%2): the node IP is not "
                                                                      "known, so no rules are planned")
-                                  .arg(info.context, address.error()));
+                                  .arg(info.context, addresses.error()));
         }
     }
 
@@ -136,7 +163,7 @@ Result<ClusterInfo> readCluster(const ClusterReadOptions &options)
                                      kubectl + QStringList{QStringLiteral("get"), QStringLiteral("services"),
                                                            QStringLiteral("--all-namespaces"), QStringLiteral("-o"),
                                                            QStringLiteral("json")},
-                                     options.timeoutMs);
+                                     options);
     if (!services.ok()) {
         return Error{QCoreApplication::translate("Cluster", "cannot reach the cluster of the kubectl context \"%1\": "
                                                             "%2; is it running? (\"kubectl cluster-info\" says more)")
@@ -157,12 +184,22 @@ Result<ClusterInfo> readCluster(const ClusterReadOptions &options)
                                       kubectl + QStringList{QStringLiteral("get"), QStringLiteral("ingresses"),
                                                             QStringLiteral("--all-namespaces"), QStringLiteral("-o"),
                                                             QStringLiteral("json")},
-                                      options.timeoutMs);
+                                      options);
     const Result<QList<ClusterIngress>> parsedIngresses = ingresses.ok() ? parseIngresses(ingresses.out)
                                                                          : Result<QList<ClusterIngress>>(Error{reasonOf(ingresses)});
     if (parsedIngresses)
         info.ingresses = parsedIngresses.value();
     else
         info.notes.append(QCoreApplication::translate("Cluster", "Ingresses not read: %1").arg(parsedIngresses.error()));
+    return info;
+}
+
+} // namespace
+
+Result<ClusterInfo> readCluster(const ClusterReadOptions &options)
+{
+    Result<ClusterInfo> info = read(options);
+    if (isCancelled(options))
+        return Error{QStringLiteral("cancelled")};
     return info;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+
 #include "cluster/clusterinfo.h"
 #include "result.h"
 
@@ -7,6 +9,8 @@ struct ClusterReadOptions
 {
     QString context;          // kubectl context; empty: the current one
     int timeoutMs = 10000;    // per tool call
+    // When it turns true the tool running is killed and the read fails at once.
+    const std::atomic<bool> *cancel = nullptr;
 };
 
 // Reads the cluster with `minikube` (optional: profiles and the node IP) and
