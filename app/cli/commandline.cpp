@@ -108,8 +108,18 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
                                     QCoreApplication::translate("CommandLine",
                                                                 "Start with the window hidden in the tray (as when "
                                                                 "started at login); the rules listen as usual."));
+    const QCommandLineOption followCluster(
+        QStringLiteral("follow-cluster"),
+        QCoreApplication::translate("CommandLine", "Rules made from the cluster re-read it (every \"clusterCheckS\" "
+                                                   "seconds, default 30, and after a failed connection) and move to "
+                                                   "where their service answers now; a line per move (the default, "
+                                                   "for each rule whose \"followCluster\" is not false)."));
+    const QCommandLineOption noFollowCluster(QStringLiteral("no-follow-cluster"),
+                                             QCoreApplication::translate("CommandLine",
+                                                                         "Keep every rule's targets as the rules file "
+                                                                         "has them; the cluster is not read."));
     parser.addOptions({help, version, headless, config, forward, stats, workers, maxConnections, logConnections,
-                       logRequests, demo, hidden});
+                       logRequests, demo, hidden, followCluster, noFollowCluster});
 
     if (!parser.parse(arguments))
         return Error{QCoreApplication::translate("CommandLine", "%1 (see --help)").arg(parser.errorText())};
@@ -142,6 +152,9 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
     result.logRequests = parser.isSet(logRequests);
     result.demo = parser.isSet(demo);
     result.hidden = parser.isSet(hidden);
+    result.followCluster = !parser.isSet(noFollowCluster);
+    if (parser.isSet(followCluster) && parser.isSet(noFollowCluster))
+        return Error{QCoreApplication::translate("CommandLine", "--follow-cluster and --no-follow-cluster: choose one")};
     if (result.headless && result.hidden)
         return Error{QCoreApplication::translate("CommandLine", "--hidden is for the window; --headless has none")};
     for (const QString &text : parser.values(forward)) {
@@ -176,6 +189,11 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
                                                  "--log-requests need --headless; in the window, add rules with Rules "
                                                  "> Add rule, see connections in the Connections tab and requests in "
                                                  "the Requests tab, and set \"maxConnections\" in the rules file")};
+    }
+    if (!result.headless && (parser.isSet(followCluster) || parser.isSet(noFollowCluster))) {
+        return Error{QCoreApplication::translate("CommandLine", "--follow-cluster and --no-follow-cluster need "
+                                                                "--headless; in the window, each rule's editor says "
+                                                                "whether it follows the cluster")};
     }
     if (parser.isSet(workers)) {
         bool ok = false;

@@ -22,6 +22,7 @@ struct CommandLine
     bool logConnections = false; // a line per closed connection (headless)
     bool logRequests = false;    // inspect every rule; a line per HTTP request and TLS hello (headless)
     bool demo = false;           // start the demo ingress and its rule
+    bool followCluster = true;   // rules made from the cluster follow it (headless; --no-follow-cluster)
     bool hidden = false;         // window: start in the tray, as at login
     QString helpText;
 };

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include "cluster/clusterfollower.h"
 #include "console.h"
 #include "demo/demoingress.h"
 #include "http/curlcommand.h"
@@ -27,6 +28,22 @@ QString endpoint(const QHostAddress &address, quint16 port)
 }
 
 } // namespace
+
+// The engine's rules that follow the cluster, for the ClusterFollower; nothing is saved.
+struct HeadlessRunner::EngineRules final : FollowedRules
+{
+    explicit EngineRules(ForwardEngine *engine) : engine(engine) {}
+    QList<RuleId> ruleIds() const override
+    {
+        QList<RuleId> ids = engine->ruleIds();
+        ids.removeIf([this](RuleId id) { return !engine->rule(id).followsCluster(); });
+        return ids;
+    }
+    ForwardRule rule(RuleId id) const override { return engine->rule(id); }
+    Result<void> updateRule(RuleId id, const ForwardRule &rule) override { return engine->updateRule(id, rule); }
+
+    ForwardEngine *engine;
+};
 
 HeadlessRunner::HeadlessRunner(CommandLine options, bool requireRules)
     : m_options(std::move(options)), m_requireRules(requireRules)
@@ -106,6 +123,8 @@ int HeadlessRunner::exec()
             return BadInput;
         }
     }
+    if (m_options.followCluster)
+        followCluster();
     if (m_options.logRequests)
         connect(m_engine.get(), &ForwardEngine::snapshotReady, this, &HeadlessRunner::printRequests);
     if (m_options.logConnections)
@@ -113,6 +132,8 @@ int HeadlessRunner::exec()
     if (m_options.statsSeconds > 0)
         m_statsTimer.start(m_options.statsSeconds * 1000);
     const int code = QCoreApplication::exec();
+    // A read of the cluster still running is cut short: a stop does not wait for kubectl.
+    m_follower.reset();
     // The last snapshot reaches the --log-* lines: connections and requests that ended
     // just before the signal, and those the stop ends ("rule stopped").
     m_engine->stop();
@@ -221,6 +242,43 @@ Result<void> HeadlessRunner::startDemo()
                           .arg(QString::number(m_demo->port()),
                                CurlCommand::fromRequest(DemoIngress::sampleRequest())));
     return {};
+}
+
+// The lines scripts read stay English, as "listening"; the reasons come in the user's language.
+void HeadlessRunner::followCluster()
+{
+    m_followed = std::make_unique<EngineRules>(m_engine.get());
+    m_follower = std::make_unique<ClusterFollower>(m_followed.get());
+    connect(m_engine.get(), &ForwardEngine::targetFailing, m_follower.get(), &ClusterFollower::connectionFailed);
+    connect(m_follower.get(), &ClusterFollower::moved, this, &HeadlessRunner::printMove);
+    connect(m_follower.get(), &ClusterFollower::unreadable, this, [](const QString &context, const QString &reason) {
+        Console::printOut(QStringLiteral("cluster \"%1\" cannot be read, its rules keep their targets: %2").arg(context, reason));
+    });
+    connect(m_follower.get(), &ClusterFollower::readable, this,
+            [](const QString &context) { Console::printOut(QStringLiteral("cluster \"%1\" readable again").arg(context)); });
+}
+
+void HeadlessRunner::printMove(const TargetMove &move)
+{
+    const auto text = [](const QList<Endpoint> &targets) {
+        QStringList list;
+        for (const Endpoint &target : targets)
+            list.append(target.toString());
+        return list.join(QStringLiteral(", "));
+    };
+    const QString why = move.nodeMoved && move.portMoved ? QStringLiteral("node IP and node port changed")
+                        : move.portMoved                 ? QStringLiteral("node port changed")
+                                                         : QStringLiteral("node IP changed");
+    QString trigger;
+    switch (move.trigger) {
+    case CheckTrigger::Timer: trigger = QStringLiteral("regular check"); break;
+    case CheckTrigger::Request: trigger = QStringLiteral("checked on request"); break;
+    case CheckTrigger::Start: trigger = QStringLiteral("checked at start"); break;
+    case CheckTrigger::Wake: trigger = QStringLiteral("checked after a wake-up"); break;
+    case CheckTrigger::FailedConnection: trigger = QStringLiteral("checked after a failed connection"); break;
+    }
+    Console::printOut(QStringLiteral("rule \"%1\": target %2 -> %3 (%4; %5)")
+                          .arg(move.ruleName, text(move.before), text(move.after), why, trigger));
 }
 
 // Leaves the event loop; the engine is stopped after it, never inside its own signal.
