@@ -64,7 +64,8 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Section)" = net ] && ok "Section: net" || fail "Section: $(field Section)"
 [ -n "$(field Maintainer)" ] && ok "Maintainer: $(field Maintainer)" || fail "no Maintainer"
 depends=$(field Depends)
-if [[ "$depends" == *libqt6core6* && "$depends" == *libqt6widgets6* && "$depends" == *libc6* ]]; then
+if [[ "$depends" == *libqt6core6* && "$depends" == *libqt6widgets6* && "$depends" == *libqrencode4* \
+      && "$depends" == *libc6* ]]; then
     ok "Depends computed: $depends"
 else
     fail "Depends not computed by dpkg-shlibdeps: '$depends'"

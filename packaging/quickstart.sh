@@ -9,14 +9,14 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-build_packages=(cmake g++ make qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
-                qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools)
+build_packages=(cmake g++ make pkg-config qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
+                qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqrencode-dev)
 # Everything the tests and deb_check.sh run that a minimal Debian root (essential and
 # required packages only) lacks, e.g. procps (pkill, sysctl), file (cpack -G DEB),
 # groff-base (the man page check), python3 (the YAML export check).
 test_packages=(nginx curl socat iproute2 procps xvfb xauth fonts-dejavu-core x11-utils imagemagick tshark openssl
                qt6-translations-l10n dpkg-dev file desktop-file-utils appstream man-db groff-base python3 python3-yaml
-               systemd libnginx-mod-stream)
+               systemd libnginx-mod-stream zbar-tools)
 
 usage() {
     echo "usage: bash packaging/quickstart.sh run [ARGS...] | test   (PASARELA_SANITIZE=1: also under ASan+UBSan)" >&2
