@@ -165,6 +165,7 @@ void MainWindow::createMenus()
     rules->addActions(m_rules->editActions());
     rules->addSeparator();
     rules->addActions(m_rules->runActions());
+    rules->addAction(m_rules->shareAction());
     rules->addSeparator();
     rules->addActions(m_rules->clusterActions());
     rules->addMenu(tr("Ex&port as"))->addActions(m_rules->exportActions());
@@ -202,6 +203,8 @@ void MainWindow::createMenus()
     toolBar->addActions(m_rules->editActions());
     toolBar->addSeparator();
     toolBar->addActions(m_rules->runActions());
+    toolBar->addSeparator();
+    toolBar->addAction(m_rules->shareAction());
 }
 
 void MainWindow::loadRules()

@@ -27,6 +27,7 @@
 #include "rules/rulecontroller.h"
 #include "rules/ruleeditordialog.h"
 #include "rules/ruletablemodel.h"
+#include "rules/sharedialog.h"
 
 namespace {
 
@@ -155,6 +156,9 @@ RulesPanel::RulesPanel(RuleController *controller, QWidget *parent)
     m_stopAction = makeAction(tr("S&top"), QStringLiteral("media-playback-stop"), QKeySequence(Qt::CTRL | Qt::Key_T),
                               tr("Stop the selected rule and close its connections"), this);
     connect(m_stopAction, &QAction::triggered, this, [this] { setSelectedEnabled(false); });
+    m_shareAction = makeAction(tr("S&hare…"), QStringLiteral("emblem-shared"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                               tr("Show the URL and QR code other machines use to reach the selected rule"), this);
+    connect(m_shareAction, &QAction::triggered, this, &RulesPanel::shareRule);
     // Enter and Delete act on the table only, so they do not steal keys from other panels.
     m_editAction->setShortcutContext(Qt::WidgetShortcut);
     m_removeAction->setShortcutContext(Qt::WidgetShortcut);
@@ -196,7 +200,7 @@ RulesPanel::RulesPanel(RuleController *controller, QWidget *parent)
         m_exportActions.append(action);
     }
 
-    m_view->addActions(editActions() + runActions() + QList<QAction *>{m_updateTargetAction});
+    m_view->addActions(editActions() + runActions() + QList<QAction *>{m_shareAction, m_updateTargetAction});
     createWelcome();
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RulesPanel::selectionChanged);
@@ -298,7 +302,7 @@ void RulesPanel::updateActions()
     const RuleId id = selectedRule();
     const bool has = id != 0;
     const bool enabled = has && m_controller->rule(id).enabled;
-    for (QAction *action : {m_editAction, m_duplicateAction, m_removeAction})
+    for (QAction *action : {m_editAction, m_duplicateAction, m_removeAction, m_shareAction})
         action->setEnabled(has);
     // Start also retries a rule that failed to listen.
     m_startAction->setEnabled(has && (!enabled || m_controller->state(id) == RuleState::Error));
@@ -406,6 +410,16 @@ void RulesPanel::setSelectedEnabled(bool enabled)
     if (!result)
         emit failed(result.error());
     updateActions();
+}
+
+void RulesPanel::shareRule()
+{
+    const RuleId id = selectedRule();
+    if (!id)
+        return;
+    auto *dialog = new ShareDialog(m_controller->rule(id), ShareDialog::machineAddresses(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void RulesPanel::updateTarget()

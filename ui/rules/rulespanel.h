@@ -37,6 +37,8 @@ public:
     QList<QAction *> clusterActions() const;
     // One per export format, for the "Export as" menu.
     QList<QAction *> exportActions() const;
+    // Share…: what other machines open to reach the selected rule.
+    QAction *shareAction() const { return m_shareAction; }
     // Moves the rules that follow the cluster; marks the others that point at an old address.
     ClusterFollower *clusterFollower() const { return m_follower; }
 
@@ -56,6 +58,8 @@ public:
     // Asks first only when the rule has open connections.
     void removeRule();
     void setSelectedEnabled(bool enabled);
+    // Opens the Share dialog of the selected rule.
+    void shareRule();
     // Points the selected stale rule (one that does not follow the cluster) at where its
     // cluster service answers now.
     void updateTarget();
@@ -100,6 +104,7 @@ private:
     ClusterFollower *m_follower;
     QAction *m_updateTargetAction;
     QAction *m_checkClusterAction;
+    QAction *m_shareAction;
     QList<QAction *> m_exportActions;
     std::function<QString(const QString &)> m_chooseExportPath;
 };
