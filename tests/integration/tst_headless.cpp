@@ -23,6 +23,7 @@
 #include <signal.h>
 
 #include "checks.h"
+#include "pasarelaprocess.h"
 #include "processrun.h"
 #include "testfiles.h"
 #include "testhttpserver.h"
@@ -60,76 +61,11 @@ QList<quint16> freePorts(int count)
     return ports;
 }
 
-// A pasarela process whose stdout is consumed line by line.
-class Pasarela final
+// The binary under test, its stdout consumed line by line.
+class Pasarela final : public PasarelaProcess
 {
 public:
-    explicit Pasarela(const QProcessEnvironment &env) { m_process.setProcessEnvironment(env); }
-    ~Pasarela()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(ExitTimeoutMs);
-        }
-    }
-
-    bool start(const QStringList &args)
-    {
-        m_process.start(binary(), args);
-        return m_process.waitForStarted(StartTimeoutMs);
-    }
-
-    // The first new stdout line that matches, or an empty array on timeout or exit.
-    QByteArray waitForLine(const std::function<bool(const QByteArray &)> &matches,
-                           int timeoutMs = LineTimeoutMs)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        for (;;) {
-            const bool finished = m_process.state() == QProcess::NotRunning;
-            m_partial += m_process.readAllStandardOutput();
-            qsizetype newline;
-            while ((newline = m_partial.indexOf('\n')) >= 0) {
-                const QByteArray line = m_partial.left(newline);
-                m_partial.remove(0, newline + 1);
-                m_seen += line + '\n';
-                if (matches(line))
-                    return line;
-            }
-            if (finished || deadline.hasExpired())
-                return {};
-            m_process.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
-        }
-    }
-
-    QByteArray waitForLineStartingWith(const QByteArray &prefix, int timeoutMs = LineTimeoutMs)
-    {
-        return waitForLine([&prefix](const QByteArray &line) { return line.startsWith(prefix); },
-                           timeoutMs);
-    }
-
-    // Everything seen so far, for failure messages.
-    QByteArray transcript()
-    {
-        m_err += m_process.readAllStandardError();
-        return "stdout:\n" + m_seen + m_partial + "\nstderr:\n" + m_err;
-    }
-
-    bool stop(int signal)
-    {
-        if (signal == SIGTERM)
-            m_process.terminate();  // SIGTERM on Unix
-        else
-            ::kill(pid_t(m_process.processId()), signal);
-        return m_process.waitForFinished(ExitTimeoutMs);
-    }
-
-    QProcess &process() { return m_process; }
-
-private:
-    QProcess m_process;
-    QByteArray m_partial;
-    QByteArray m_seen;
-    QByteArray m_err;
+    explicit Pasarela(const QProcessEnvironment &env) : PasarelaProcess(binary(), env) {}
 };
 
 // A forward with one client connected through it (TestHeadless::startForwarded).

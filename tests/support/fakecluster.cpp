@@ -56,6 +56,19 @@ Result<void> Answers::set(const QMap<QString, QByteArray> &files)
     return {};
 }
 
+QString Answers::logPath() const
+{
+    return m_dir.filePath(QStringLiteral("calls.log"));
+}
+
+int Answers::calls(const QString &key) const
+{
+    QFile log(logPath());
+    if (!log.open(QIODevice::ReadOnly))
+        return 0;
+    return int(log.readAll().split('\n').count(key.toUtf8()));
+}
+
 QByteArray minikubeProfiles(const QStringList &nodeIps)
 {
     QJsonArray nodes;

@@ -29,6 +29,10 @@ public:
     // Files named as in fixtures/ ("minikube-profile-list.out", "kubectl-get-services.rc"...)
     // replace the previous set all at once: a call never sees half of a change.
     Result<void> set(const QMap<QString, QByteArray> &files);
+    // For PASARELA_FAKE_CLUSTER_LOG: the calls made, one KEY a line.
+    QString logPath() const;
+    // How many times the fakes were asked for KEY ("kubectl-get-services").
+    int calls(const QString &key) const;
 
 private:
     QTemporaryDir m_dir;

@@ -24,6 +24,12 @@ ClusterFollower::~ClusterFollower()
     m_watcher.waitForFinished();
 }
 
+void ClusterFollower::setWallClock(std::function<qint64()> clock)
+{
+    m_wallClock = std::move(clock);
+    m_lastTickWallMs = m_wallClock();
+}
+
 void ClusterFollower::rulesChanged()
 {
     const qint64 now = m_clock.elapsed();
@@ -96,9 +102,10 @@ void ClusterFollower::tick()
     const bool woke = (wall - m_lastTickWallMs) - (now - m_lastTickMs) > WakeGapMs;
     m_lastTickMs = now;
     m_lastTickWallMs = wall;
+    // A tick that comes a little early (a coarse timer may) still counts, or a check would wait a whole tick more.
     QSet<QString> due;
     for (const Watched &entry : std::as_const(m_watched)) {
-        if (woke || entry.dueMs <= now)
+        if (woke || entry.dueMs <= now + m_tick.interval() / 2)
             due.insert(entry.context);
     }
     request(due, woke ? CheckTrigger::Wake : CheckTrigger::Timer);

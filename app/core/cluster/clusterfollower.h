@@ -89,7 +89,7 @@ public:
     // From ForwardEngine::targetFailing: a rule's target refused or did not answer.
     void connectionFailed(RuleId id);
     // For tests: the wall clock that tells a sleep (ms since the epoch).
-    void setWallClock(std::function<qint64()> clock) { m_wallClock = std::move(clock); }
+    void setWallClock(std::function<qint64()> clock);
 
 signals:
     // A following rule was moved.

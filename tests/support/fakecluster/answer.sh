@@ -2,8 +2,9 @@
 # fixtures/$PASARELA_FAKE_CLUSTER/KEY.{out,err,rc,sleep}, falling back to the
 # "running" case for the calls a case does not change. With
 # PASARELA_FAKE_CLUSTER_ANSWERS set (a folder, or a link to one that a test
-# swaps while a program runs), KEY.* there wins over both. Bash builtins only,
-# so the fakes work with a PATH that holds nothing else.
+# swaps while a program runs), KEY.* there wins over both. With
+# PASARELA_FAKE_CLUSTER_LOG set, each call appends its KEY to that file. Bash
+# builtins only, so the fakes work with a PATH that holds nothing else.
 fake_dir=${PASARELA_FAKE_CLUSTER_DIR:-${BASH_SOURCE[0]%/*}}
 fake_case=${PASARELA_FAKE_CLUSTER:-running}
 fake_answers=
@@ -14,6 +15,9 @@ fi
 
 answer() {
     local key=$1 base
+    if [[ -n $PASARELA_FAKE_CLUSTER_LOG ]]; then
+        printf '%s\n' "$key" >>"$PASARELA_FAKE_CLUSTER_LOG"
+    fi
     for base in ${fake_answers:+"$fake_answers/$key"} "$fake_dir/fixtures/$fake_case/$key" \
         "$fake_dir/fixtures/running/$key" ""; do
         if [[ -z $base ]] || compgen -G "$base.*" >/dev/null; then
