@@ -149,7 +149,7 @@ void HeadlessRunner::onRuleState(RuleId id, RuleState state)
     if (state == RuleState::Listening) {
         // "udp:" as --forward takes it: a TCP and a UDP rule may share a port.
         const QString prefix = rule.transport == Transport::Udp ? QStringLiteral("udp:") : QString();
-        Console::printOut(QStringLiteral("listening %1 -> %2").arg(prefix + rule.listen.toString(), rule.target.toString()));
+        Console::printOut(QStringLiteral("listening %1 -> %2").arg(prefix + rule.listen.toString(), rule.targetsText()));
     } else if (state == RuleState::Error) {
         // A server that cannot open every listener it was given should not half-run.
         // (The error itself arrived as an event and is printed already.)
@@ -163,7 +163,7 @@ void HeadlessRunner::printStats()
         const ForwardRule rule = m_engine->rule(stats.ruleId);
         Console::printOut(QStringLiteral("stats \"%1\" %2 -> %3: %4, active %5, total %6, refused %7, failed %8, "
                                          "up %9 (%10/s), down %11 (%12/s)")
-                              .arg(stats.name, rule.listen.toString(), rule.target.toString(), toString(stats.state))
+                              .arg(stats.name, rule.listen.toString(), rule.targetsText(), toString(stats.state))
                               .arg(stats.active)
                               .arg(stats.total)
                               .arg(stats.refused)

@@ -8,6 +8,8 @@ set_tests_properties(tst_relay_qtdispatcher PROPERTIES TIMEOUT 300 LABELS integr
 pasarela_add_test(tst_engine SOURCES tst_engine.cpp LABELS integration)
 # Several targets per rule: failover, cool-down, moving a started rule.
 pasarela_add_test(tst_failover SOURCES tst_failover.cpp LABELS integration TIMEOUT 120)
+target_compile_definitions(tst_failover PRIVATE PASARELA_BINARY="$<TARGET_FILE:pasarela>")
+add_dependencies(tst_failover pasarela)
 
 # Descriptor exhaustion, on the real binary run with a low RLIMIT_NOFILE.
 pasarela_add_test(tst_fdlimit SOURCES tst_fdlimit.cpp LABELS integration TIMEOUT 120)

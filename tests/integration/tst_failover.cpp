@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -57,6 +58,7 @@ private slots:
     void silentFirstTimesOutToSecond();
     void allTargetsDownFailsWithTheLastReason();
     void movedTargetsKeepOpenConnections();
+    void headlessForwardWithSeveralTargets();
 };
 
 void TestFailover::refusedFirstFailsOverThenComesBack()
@@ -182,6 +184,30 @@ void TestFailover::movedTargetsKeepOpenConnections()
     QVERIFY(log.closed(id).size() <= 1);
     for (const ConnectionInfo &closed : log.closed(id))
         QVERIFY(closed.closeReason != CloseReason::RuleStopped);
+}
+
+// --forward PORT=HOST:PORT,HOST:PORT on the real program.
+void TestFailover::headlessForwardWithSeveralTargets()
+{
+    TargetServer second(TargetServer::echo());
+    const quint16 listenPort = freePort();
+    const quint16 deadPort = freePort();
+    const QString targets = QStringLiteral("127.0.0.1:%1,127.0.0.1:%2").arg(deadPort).arg(second.port());
+    QProcess program;
+    program.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    program.start(QStringLiteral(PASARELA_BINARY),
+                  {QStringLiteral("--headless"), QStringLiteral("--config"), QStringLiteral("/nonexistent/rules.json"),
+                   QStringLiteral("--forward"), QStringLiteral("%1=%2").arg(listenPort).arg(targets)});
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += program.readAllStandardOutput()).contains('\n'), 10000);
+    QCOMPARE(out.left(out.indexOf('\n')),
+             QStringLiteral("listening 127.0.0.1:%1 -> 127.0.0.1:%2, 127.0.0.1:%3")
+                 .arg(listenPort).arg(deadPort).arg(second.port()).toUtf8());
+    QVERIFY(roundTrip(listenPort));
+    QCOMPARE(second.acceptedCount(), 1);
+    program.terminate();
+    QVERIFY(program.waitForFinished(10000));
+    QCOMPARE(program.exitStatus(), QProcess::NormalExit);
 }
 
 QTEST_MAIN(TestFailover)
