@@ -57,8 +57,9 @@ void ClusterFollower::rulesChanged()
     for (auto it = m_status.begin(); it != m_status.end();)
         it = watched.contains(it.key()) ? std::next(it) : m_status.erase(it);
     m_watched = watched;
+    const QSet<QString> watchedContexts = contexts();
     for (auto it = m_unreadable.begin(); it != m_unreadable.end();)
-        it = contexts().contains(it.key()) ? std::next(it) : m_unreadable.erase(it);
+        it = watchedContexts.contains(it.key()) ? std::next(it) : m_unreadable.erase(it);
 
     if (m_watched.isEmpty()) {
         m_tick.stop();
