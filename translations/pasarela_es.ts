@@ -84,7 +84,7 @@
         <translation>Notas:</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>Print what was found as JSON.</source>
         <translation>Imprime lo encontrado como JSON.</translation>
     </message>
@@ -172,27 +172,27 @@ Códigos de salida:
         <translation>&quot;%1&quot; no imprimió ninguna lista &quot;items&quot;; ¿es la herramienta demasiado antigua o demasiado nueva?</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+129"/>
         <source>kubectl has no current context; choose one with &quot;kubectl config use-context NAME&quot;</source>
         <translation>kubectl no tiene ningún contexto actual; elige uno con &quot;kubectl config use-context NOMBRE&quot;</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+69"/>
         <source>no node has an InternalIP address</source>
         <translation>ningún nodo tiene una dirección InternalIP</translation>
     </message>
     <message>
-        <location filename="../app/core/cluster/clusterreader.cpp" line="+22"/>
+        <location filename="../app/core/cluster/clusterreader.cpp" line="+23"/>
         <source>%1 is not installed or not on PATH</source>
         <translation>%1 no está instalado o no está en el PATH</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>&quot;%1&quot; could not be started: %2</source>
         <translation>no se pudo iniciar &quot;%1&quot;: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>&quot;%1&quot; did not answer within %2 s</source>
         <translation>&quot;%1&quot; no respondió en %2 s</translation>
     </message>
@@ -207,7 +207,7 @@ Códigos de salida:
         <translation>No se leyeron los perfiles de Minikube: %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>the Minikube profile &quot;%1&quot; is %2: start it with &quot;minikube start -p %1&quot;</source>
         <translation>el perfil de Minikube &quot;%1&quot; no está en marcha (%2): inícialo con &quot;minikube start -p %1&quot;</translation>
     </message>
@@ -217,12 +217,17 @@ Códigos de salida:
         <translation>Minikube no da ninguna IP de nodo para &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>the context &quot;%1&quot; is not a Minikube profile: the rules go to the node %2 (kubectl get nodes)</source>
         <translation>el contexto &quot;%1&quot; no es un perfil de Minikube: las reglas van al nodo %2 (kubectl get nodes)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>the context &quot;%1&quot; is not a Minikube profile: the rules go to the nodes %2, the first that answers (kubectl get nodes)</source>
+        <translation>el contexto &quot;%1&quot; no es un perfil de Minikube: las reglas van a los nodos %2, al primero que responda (kubectl get nodes)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>the context &quot;%1&quot; is not a Minikube profile and its nodes were not read (%2): the node IP is not known, so no rules are planned</source>
         <translation>el contexto &quot;%1&quot; no es un perfil de Minikube y no se pudieron leer sus nodos (%2): no se conoce la IP del nodo, así que no se prevé ninguna regla</translation>
     </message>
@@ -240,6 +245,14 @@ Códigos de salida:
         <location line="+15"/>
         <source>Ingresses not read: %1</source>
         <translation>No se leyeron los Ingresses: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterFollower</name>
+    <message>
+        <location filename="../app/core/cluster/clusterfollower.cpp" line="+196"/>
+        <source>the Service %1/%2 has no port %3 now</source>
+        <translation>el Service %1/%2 ya no tiene el puerto %3</translation>
     </message>
 </context>
 <context>
@@ -297,7 +310,7 @@ Códigos de salida:
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+12"/>
+        <location filename="../app/cli/commandline.cpp" line="+21"/>
         <source>--forward &quot;%1&quot;: expected [ADDR:]PORT=HOST:PORT, e.g. 0.0.0.0:31042=192.168.49.2:80</source>
         <translation>--forward &quot;%1&quot;: se esperaba [ADDR:]PORT=HOST:PORT, p. ej. 0.0.0.0:31042=192.168.49.2:80</translation>
     </message>
@@ -307,25 +320,12 @@ Códigos de salida:
         <translation>--forward &quot;%1&quot;: dirección de escucha: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>--forward &quot;%1&quot;: target: %2</source>
         <translation>--forward &quot;%1&quot;: destino: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Pasarela forwards TCP ports of this machine to a local Kubernetes cluster (or any host:port)
-and shows what crosses them. Without --headless it opens the window with the saved rules.
-pasarela request [options] URL sends one HTTP request, as curl would (see pasarela request --help).
-pasarela cluster reads a Minikube cluster; pasarela export writes the rules for nginx, socat, systemd...
-(see pasarela cluster --help, pasarela export --help).</source>
-        <translation>Pasarela reenvía puertos TCP de esta máquina a un clúster local de Kubernetes (o a cualquier host:puerto)
-y muestra lo que pasa por ellos. Sin --headless abre la ventana con las reglas guardadas.
-pasarela request [opciones] URL envía una petición HTTP, como haría curl (consulta pasarela request --help).
-pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas para nginx, socat, systemd...
-(consulta pasarela cluster --help, pasarela export --help).</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+24"/>
         <source>Show this help and exit.</source>
         <translation>Muestra esta ayuda y sale.</translation>
     </message>
@@ -350,12 +350,25 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>ARCHIVO</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Also forward [ADDR:]PORT to HOST:PORT (repeatable; ADDR defaults to 127.0.0.1; IPv6 as [::1]:8080).</source>
-        <translation>Reenvía además [ADDR:]PORT a HOST:PORT (repetible; sin ADDR, 127.0.0.1; IPv6 como [::1]:8080).</translation>
+        <location line="-18"/>
+        <source>Pasarela forwards TCP and UDP ports of this machine to a local Kubernetes cluster (or any host:port)
+and shows what crosses them. Without --headless it opens the window with the saved rules.
+pasarela request [options] URL sends one HTTP request, as curl would (see pasarela request --help).
+pasarela cluster reads a Minikube cluster; pasarela export writes the rules for nginx, socat, systemd...
+(see pasarela cluster --help, pasarela export --help).</source>
+        <translation>Pasarela reenvía puertos TCP y UDP de esta máquina a un clúster local de Kubernetes (o a cualquier host:puerto)
+y muestra lo que pasa por ellos. Sin --headless abre la ventana con las reglas guardadas.
+pasarela request [opciones] URL envía una petición HTTP, como lo haría curl (consulta pasarela request --help).
+pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas para nginx, socat, systemd...
+(consulta pasarela cluster --help, pasarela export --help).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+20"/>
+        <source>Also forward [ADDR:]PORT to HOST:PORT (repeatable; ADDR defaults to 127.0.0.1; IPv6 as [::1]:8080; several targets, separated by commas, are tried in order; udp: first relays UDP datagrams, e.g. udp:5353=10.96.0.10:53).</source>
+        <translation>Reenvía además [ADDR:]PORT a HOST:PORT (repetible; sin ADDR, 127.0.0.1; IPv6 como [::1]:8080; varios destinos, separados por comas, se prueban en orden; con udp: delante reenvía datagramas UDP, p. ej. udp:5353=10.96.0.10:53).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Print a stats line per rule every SECONDS seconds.</source>
         <translation>Imprime una línea de estadísticas por regla cada SEGUNDOS segundos.</translation>
     </message>
@@ -395,6 +408,16 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>Inicia con la ventana oculta en la bandeja del sistema (como al iniciar sesión); las reglas escuchan como siempre.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Rules made from the cluster re-read it (every &quot;clusterCheckS&quot; seconds, default 30, and after a failed connection) and move to where their service answers now; a line per move (the default, for each rule whose &quot;followCluster&quot; is not false).</source>
+        <translation>Las reglas creadas desde el clúster lo vuelven a leer (cada &quot;clusterCheckS&quot; segundos, por defecto 30, y tras una conexión fallida) y se mueven a donde responde ahora su servicio; una línea por cada cambio (por defecto, para cada regla cuyo &quot;followCluster&quot; no sea false).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep every rule&apos;s targets as the rules file has them; the cluster is not read.</source>
+        <translation>Mantiene los destinos de cada regla tal como están en el archivo de reglas; no se lee el clúster.</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>%1 (see --help)</source>
         <translation>%1 (consulta --help)</translation>
@@ -423,7 +446,12 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
 </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <source>--follow-cluster and --no-follow-cluster: choose one</source>
+        <translation>--follow-cluster y --no-follow-cluster: elige uno</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>--hidden is for the window; --headless has none</source>
         <translation>--hidden es para la ventana; --headless no tiene ninguna</translation>
     </message>
@@ -443,7 +471,12 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>--forward, --stats, --max-connections, --log-connections y --log-requests necesitan --headless; en la ventana, añade reglas con Reglas &gt; Añadir regla, mira las conexiones en la pestaña Conexiones y las peticiones en la pestaña Peticiones, y fija &quot;maxConnections&quot; en el archivo de reglas</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>--follow-cluster and --no-follow-cluster need --headless; in the window, each rule&apos;s editor says whether it follows the cluster</source>
+        <translation>--follow-cluster y --no-follow-cluster necesitan --headless; en la ventana, el editor de cada regla dice si sigue al clúster</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>--workers &quot;%1&quot;: expected a number of threads (1-256)</source>
         <translation>--workers &quot;%1&quot;: se esperaba un número de hilos (1-256)</translation>
     </message>
@@ -559,7 +592,12 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>Selecciona una conexión para ver sus peticiones HTTP o sus nombres TLS.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>UDP: the datagrams of one client address and port, relayed as they are (not inspected); the session ends when its rule&apos;s idle timeout passes without one.</source>
+        <translation>UDP: los datagramas de una dirección y puerto de cliente, reenviados tal cual (sin inspeccionar); la sesión termina cuando pasa el tiempo de inactividad de su regla sin ninguno.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
@@ -692,7 +730,12 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>Por qué terminó la conexión</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+122"/>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -883,7 +926,7 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../app/core/relay/listener.cpp" line="+24"/>
+        <location filename="../app/core/relay/listener.cpp" line="+53"/>
         <source>address already in use: another program or rule listens there; stop it or pick another port</source>
         <translation>dirección ya en uso: otro programa u otra regla escucha ahí; detenlo o elige otro puerto</translation>
     </message>
@@ -903,7 +946,7 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>dirección no disponible: ninguna interfaz de red de esta máquina tiene esa dirección; elige una que tenga, o 0.0.0.0 para todas</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+87"/>
         <source>%1: accepting again</source>
         <translation>%1: se vuelven a aceptar conexiones</translation>
     </message>
@@ -1216,6 +1259,69 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     </message>
 </context>
 <context>
+    <name>FollowText</name>
+    <message>
+        <location filename="../ui/rules/followtext.cpp" line="+5"/>
+        <source>the node IP and the node port changed</source>
+        <translation>cambiaron la IP del nodo y el puerto de nodo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the node port changed</source>
+        <translation>cambió el puerto de nodo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the node IP changed</source>
+        <translation>cambió la IP del nodo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>regular check</source>
+        <translation>comprobación periódica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checked on request</source>
+        <translation>comprobado a petición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checked at start</source>
+        <translation>comprobado al arrancar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checked after the computer woke up</source>
+        <translation>comprobado al despertar el equipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checked after a failed connection</source>
+        <translation>comprobado tras una conexión fallida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>target %1 → %2 (%3; %4)</source>
+        <translation>destino %1 → %2 (%3; %4)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Follows the cluster; not checked yet</source>
+        <translation>Sigue al clúster; aún sin comprobar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follows the cluster; checked %1, target current</source>
+        <translation>Sigue al clúster; comprobado a las %1, destino al día</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follows the cluster; checked %1, the target stays: %2</source>
+        <translation>Sigue al clúster; comprobado a las %1, el destino se mantiene: %2</translation>
+    </message>
+</context>
+<context>
     <name>HeadersModel</name>
     <message>
         <location filename="../ui/http/headersmodel.cpp" line="+13"/>
@@ -1251,7 +1357,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+35"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+52"/>
         <source>stopping</source>
         <translation>deteniendo</translation>
     </message>
@@ -1276,7 +1382,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>aún no hay reglas de reenvío; añade alguna con --forward [ADDR:]PORT=HOST:PORT o en el archivo de reglas. Esperando; Ctrl+C sale.</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+146"/>
         <source>demo ingress on 127.0.0.1:%1; try: %2</source>
         <translation>ingress de demo en 127.0.0.1:%1; prueba: %2</translation>
     </message>
@@ -2388,7 +2494,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>Detener todas las reglas y salir</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The unreadable rules file was kept as %1</source>
         <translation>El archivo de reglas ilegible se conservó como %1</translation>
     </message>
@@ -2408,7 +2514,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>&amp;Reglas</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Ex&amp;port as</source>
         <translation>Ex&amp;portar como</translation>
     </message>
@@ -2453,7 +2559,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>Reglas</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>&lt;b&gt;The rules file could not be read&lt;/b&gt;, so Pasarela started with no rules and left the file as it is.&lt;br&gt;%1&lt;br&gt;Fix the file and start Pasarela again, or add rules here: the first save asks before replacing it and keeps the broken file beside it as a backup.</source>
         <translation>&lt;b&gt;No se pudo leer el archivo de reglas&lt;/b&gt;, así que Pasarela se inició sin reglas y dejó el archivo como estaba.&lt;br&gt;%1&lt;br&gt;Corrige el archivo y vuelve a iniciar Pasarela, o añade reglas aquí: al guardar por primera vez se te preguntará antes de reemplazarlo, y el archivo dañado se conservará a su lado como copia de seguridad.</translation>
     </message>
@@ -2518,7 +2624,12 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>detenida</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
+        <source>&quot;%1&quot; follows the cluster</source>
+        <translation>&quot;%1&quot; sigue al clúster</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Replace the rules file?</source>
         <translation>¿Reemplazar el archivo de reglas?</translation>
     </message>
@@ -3365,7 +3476,7 @@ de un puerto expuesto.</translation>
 <context>
     <name>RuleEditorDialog</name>
     <message>
-        <location filename="../ui/rules/ruleeditordialog.cpp" line="+87"/>
+        <location filename="../ui/rules/ruleeditordialog.cpp" line="+88"/>
         <source>Rule</source>
         <translation>Regla</translation>
     </message>
@@ -3411,6 +3522,26 @@ de un puerto expuesto.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UDP (datagrams, one session per client address)</source>
+        <translation>UDP (datagramas, una sesión por dirección de cliente)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;rotocol:</source>
+        <translation>P&amp;rotocolo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TCP for web, APIs and most services; UDP for DNS or a UDP NodePort. A UDP session ends after its idle timeout (60 s when the timeout is off).</source>
+        <translation>TCP para web, API y la mayoría de servicios; UDP para DNS o un NodePort UDP. Una sesión UDP termina tras su tiempo de inactividad (60 s si está desactivado).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>192.168.49.2 or ingress.local</source>
         <translation>192.168.49.2 o ingress.local</translation>
     </message>
@@ -3433,6 +3564,31 @@ de un puerto expuesto.</translation>
         <location line="+0"/>
         <source>The port on the target host (1-65535)</source>
         <translation>El puerto del host de destino (1-65535)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>none; e.g. 192.168.49.3:30080, 192.168.49.4:30080</source>
+        <translation>ninguno; p. ej. 192.168.49.3:30080, 192.168.49.4:30080</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fallback targets:</source>
+        <translation>Destinos de reser&amp;va:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HOST:PORT, separated by commas, tried in order when the target refuses, cannot be reached or does not answer in time. A target that failed is skipped for the cool-down.</source>
+        <translation>HOST:PUERTO, separados por comas, probados en orden cuando el destino rechaza, no se alcanza o no responde a tiempo. Un destino que falló se salta durante la espera.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Coo&amp;l-down:</source>
+        <translation>Esp&amp;era:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With fallback targets: how long a target that failed is skipped before it is tried first again</source>
+        <translation>Con destinos de reserva: cuánto tiempo se salta un destino que falló antes de volver a probarlo primero</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3477,12 +3633,14 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
         <translation>Cuánto esperar a que el destino acepte una conexión, en milisegundos</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-25"/>
+        <location line="+27"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-25"/>
+        <location line="+27"/>
         <source>off</source>
         <translation>desactivado</translation>
     </message>
@@ -3512,7 +3670,22 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
         <translation>Inspeccionar peticiones HTTP</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+4"/>
+        <source>Follow the cl&amp;uster</source>
+        <translation>Seguir el cl&amp;úster</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only for rules made from the cluster (Cluster › Expose cluster)</source>
+        <translation>Solo para reglas creadas desde el clúster (Clúster › Exponer clúster)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-read the cluster every %1 s and after a failed connection; when Minikube&apos;s IP or the node port moved, move the target there. Open connections stay.</source>
+        <translation>Vuelve a leer el clúster cada %1 s y tras una conexión fallida; si la IP de Minikube o el puerto de nodo cambiaron, lleva el destino allí. Las conexiones abiertas se mantienen.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>loopback, this PC only</source>
         <translation>loopback, solo este equipo</translation>
     </message>
@@ -3532,7 +3705,7 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
         <translation>todas las interfaces IPv6</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+125"/>
         <source>Enter the port to listen on, 1-65535.</source>
         <translation>Escribe el puerto en el que escuchar, 1-65535.</translation>
     </message>
@@ -3560,7 +3733,7 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
 <context>
     <name>RuleTableModel</name>
     <message>
-        <location filename="../ui/rules/ruletablemodel.cpp" line="+19"/>
+        <location filename="../ui/rules/ruletablemodel.cpp" line="+21"/>
         <source>Listening</source>
         <translation>Escuchando</translation>
     </message>
@@ -3605,7 +3778,7 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
         <translation>Solo se admiten estos orígenes: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>Enabled: untick to stop this rule</source>
         <translation>Activada: desmarca la casilla para detener esta regla</translation>
     </message>
@@ -3626,6 +3799,11 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>%1 UDP</source>
+        <translation>%1 UDP</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1  (exposed)</source>
         <translation>%1  (expuesta)</translation>
     </message>
@@ -3640,19 +3818,29 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
         <translation>%1, expuesta a otras máquinas</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>After minikube stop/start the service answers at %1; Update target moves the rule there</source>
         <translation>Tras minikube stop/start, el servicio responde en %1; Actualizar destino lleva la regla allí</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Connections are passed on to %1</source>
         <translation>Las conexiones se reenvían a %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections are passed on to the first of %1 that takes them</source>
+        <translation>Las conexiones pasan al primero de %1 que las acepte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, follows the cluster</source>
+        <translation>%1, sigue al clúster</translation>
     </message>
     <message numerus="yes">
         <location line="+29"/>
@@ -3909,7 +4097,8 @@ Salida (destino → cliente): %2</translation>
         <translation>&quot;%1&quot;: la longitud del prefijo debe ser de 0 a 128 para IPv6</translation>
     </message>
     <message>
-        <location filename="../app/core/rules/forwardrule.cpp" line="+27"/>
+        <location filename="../app/core/rules/forwardrule.cpp" line="+32"/>
+        <location filename="../ui/rules/ruleeditordialog.cpp" line="-33"/>
         <source>field &quot;%1&quot;: %2</source>
         <translation>campo &quot;%1&quot;: %2</translation>
     </message>
@@ -3936,13 +4125,14 @@ Salida (destino → cliente): %2</translation>
     </message>
     <message>
         <location line="+116"/>
-        <location line="+38"/>
+        <location line="+69"/>
+        <location line="+7"/>
         <location line="+7"/>
         <source>true or false</source>
         <translation>true o false</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-82"/>
         <source>a number</source>
         <translation>un número</translation>
     </message>
@@ -3950,12 +4140,12 @@ Salida (destino → cliente): %2</translation>
         <location line="-83"/>
         <location line="+48"/>
         <location line="+36"/>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>a string</source>
         <translation>una cadena</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-123"/>
         <source>a port number (0-65535)</source>
         <translation>un número de puerto (0-65535)</translation>
     </message>
@@ -3971,12 +4161,12 @@ Salida (destino → cliente): %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+71"/>
+        <location line="+113"/>
         <source>an object</source>
         <translation>un objeto</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-110"/>
         <source>nothing</source>
         <translation>nada</translation>
     </message>
@@ -3986,7 +4176,32 @@ Salida (destino → cliente): %2</translation>
         <translation>falta el campo &quot;%1&quot;: toda regla necesita &quot;name&quot;, &quot;listen&quot; y &quot;target&quot;</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+4"/>
+        <source>a string or a list of strings</source>
+        <translation>una cadena o una lista de cadenas</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the list is empty: give at least one HOST:PORT</source>
+        <translation>la lista está vacía: da al menos un HOST:PUERTO</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>item %1: %2</source>
+        <translation>elemento %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected a string, got %1</source>
+        <translation>se esperaba una cadena, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>expected &quot;tcp&quot; or &quot;udp&quot;, got %1</source>
+        <translation>se esperaba &quot;tcp&quot; o &quot;udp&quot;, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>a list of networks such as [&quot;192.168.1.0/24&quot;]</source>
         <translation>una lista de redes como [&quot;192.168.1.0/24&quot;]</translation>
     </message>
@@ -3996,7 +4211,7 @@ Salida (destino → cliente): %2</translation>
         <translation>elemento %1: se esperaba una cadena, se encontró %2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+76"/>
         <source>the name is empty: give the rule a name</source>
         <translation>el nombre está vacío: ponle un nombre a la regla</translation>
     </message>
@@ -4011,7 +4226,22 @@ Salida (destino → cliente): %2</translation>
         <translation>falta el campo &quot;target&quot;: usa HOST:PUERTO, p. ej. 192.168.49.2:80</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+4"/>
+        <source>%1 targets: use at most %2</source>
+        <translation>%1 destinos: usa como mucho %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is listed twice</source>
+        <translation>%1 aparece dos veces</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>no target: use HOST:PORT, e.g. 192.168.49.2:80; several, separated by commas, are tried in order</source>
+        <translation>sin destino: usa HOST:PUERTO, p. ej. 192.168.49.2:80; varios, separados por comas, se prueban en orden</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>rule %1: %2</source>
         <translation>regla %1: %2</translation>
     </message>
@@ -4021,7 +4251,7 @@ Salida (destino → cliente): %2</translation>
         <translation>las reglas %1 y %2 tienen el mismo nombre: cambia el nombre de una</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>rules %1 and %2 both listen on %3; disable one or change its port</source>
         <translation>las reglas %1 y %2 escuchan ambas en %3; desactiva una o cambia su puerto</translation>
     </message>
@@ -4110,7 +4340,7 @@ Salida (destino → cliente): %2</translation>
 <context>
     <name>RulesPanel</name>
     <message>
-        <location filename="../ui/rules/rulespanel.cpp" line="+70"/>
+        <location filename="../ui/rules/rulespanel.cpp" line="+74"/>
         <source>&amp;nginx stream configuration…</source>
         <translation>Configuración stream de &amp;nginx…</translation>
     </message>
@@ -4210,7 +4440,17 @@ Salida (destino → cliente): %2</translation>
         <translation>Detener la regla seleccionada y cerrar sus conexiones</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>S&amp;hare…</source>
+        <translation>Co&amp;mpartir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the URL and QR code other machines use to reach the selected rule</source>
+        <translation>Muestra la URL y el código QR que usan otras máquinas para llegar a la regla seleccionada</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Up&amp;date target</source>
         <translation>&amp;Actualizar destino</translation>
     </message>
@@ -4226,13 +4466,18 @@ Salida (destino → cliente): %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Read the cluster again and mark the rules whose service moved</source>
-        <translation>Volver a leer el clúster y marcar las reglas cuyo servicio ha cambiado de sitio</translation>
+        <source>Read the cluster again: rules that follow it move, the others are marked</source>
+        <translation>Vuelve a leer el clúster: las reglas que lo siguen se mueven, las demás se marcan</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot read the cluster &quot;%1&quot;: %2. Its rules keep their targets.</source>
+        <translation>No se puede leer el clúster &quot;%1&quot;: %2. Sus reglas mantienen sus destinos.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>The cluster targets could not be checked: %1</source>
-        <translation>No se pudieron comprobar los destinos del clúster: %1</translation>
+        <source>The cluster &quot;%1&quot; can be read again</source>
+        <translation>El clúster &quot;%1&quot; se puede volver a leer</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4305,9 +4550,176 @@ Salida (destino → cliente): %2</translation>
         <translation>Eliminar regla</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+66"/>
         <source>%1. Choose another folder or file name.</source>
         <translation>%1. Elige otra carpeta u otro nombre de archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>Share</name>
+    <message>
+        <location filename="../app/core/share/qrcode.cpp" line="+19"/>
+        <source>the text is too long for a QR code (%1 bytes)</source>
+        <translation>el texto es demasiado largo para un código QR (%1 bytes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the QR code could not be made (%1)</source>
+        <translation>no se pudo crear el código QR (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/share/shareinfo.cpp" line="+89"/>
+        <source>The listen address is not valid (%1): edit the rule.</source>
+        <translation>La dirección de escucha no es válida (%1): edita la regla.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The rule is stopped: start it, or nobody can connect.</source>
+        <translation>La regla está parada: iníciala, o nadie podrá conectarse.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listens on %1 only: no other machine can reach it; edit the rule to listen on 0.0.0.0 or a LAN address.</source>
+        <translation>Escucha solo en %1: ninguna otra máquina puede llegar; edita la regla para que escuche en 0.0.0.0 o en una dirección de la LAN.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This PC has no IPv4 address other machines can reach: connect it to a network.</source>
+        <translation>Este PC no tiene ninguna dirección IPv4 a la que lleguen otras máquinas: conéctalo a una red.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This PC has no global IPv6 address other machines can reach: connect it to an IPv6 network or listen on 0.0.0.0.</source>
+        <translation>Este PC no tiene ninguna dirección IPv6 global a la que lleguen otras máquinas: conéctalo a una red IPv6 o escucha en 0.0.0.0.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anyone on every network this PC joins can reach it; add an allow-list (e.g. %1).</source>
+        <translation>Cualquiera en cualquier red a la que se conecte este PC puede llegar; añade una lista de permitidos (p. ej. %1).</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../ui/rules/sharedialog.cpp" line="+49"/>
+        <source>Share %1</source>
+        <translation>Compartir %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ingress hosts</source>
+        <translation>Hosts de Ingress</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Another machine opens one of these; a phone can scan the code.</source>
+        <translation>Otra máquina abre una de estas; un móvil puede escanear el código.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the URL</source>
+        <translation>la URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the address</source>
+        <translation>la dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try it:</source>
+        <translation>Pruébalo:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the command</source>
+        <translation>la orden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>QR code of %1</source>
+        <translation>Código QR de %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan with a phone&apos;s camera to open %1</source>
+        <translation>Escanéalo con la cámara de un móvil para abrir %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+5"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Copy %1 to the clipboard</source>
+        <translation>Copia %1 al portapapeles</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Reading the Ingress hosts…</source>
+        <translation>Leyendo los hosts de Ingress…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The Ingress hosts could not be read: %1</source>
+        <translation>No se pudieron leer los hosts de Ingress: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No Ingress names a host: the URLs above reach the Ingress rules without one.</source>
+        <translation>Ningún Ingress nombra un host: las URL de arriba llegan a las reglas de Ingress sin host.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hosts file:</source>
+        <translation>Archivo hosts:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the hosts-file line</source>
+        <translation>la línea del archivo hosts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For the other machine&apos;s hosts file (/etc/hosts; on Windows C:\Windows\System32\drivers\etc\hosts): then its browser reaches the Ingress hosts through this PC</source>
+        <translation>Para el archivo hosts de la otra máquina (/etc/hosts; en Windows C:\Windows\System32\drivers\etc\hosts): así su navegador llega a los hosts de Ingress a través de este PC</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>curl:</source>
+        <translation>curl:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the curl command</source>
+        <translation>la orden curl</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The ingress routes on the host name: put the hosts-file line on the other machine, or try it with curl --resolve, which needs no hosts file.</source>
+        <translation>El ingress enruta por el nombre de host: pon la línea del archivo hosts en la otra máquina, o pruébalo con curl --resolve, que no necesita archivo hosts.</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@ private slots:
         const QString es = QStringLiteral("es_ES.UTF-8");
         const QString c = QStringLiteral("C");
         QTest::newRow("es --help") << es << QStringList{QStringLiteral("--help")} << 0
-                                   << QStringLiteral("Pasarela reenvía puertos TCP de esta máquina") << QString();
+                                   << QStringLiteral("Pasarela reenvía puertos TCP y UDP de esta máquina") << QString();
         QTest::newRow("es --help exit codes") << es << QStringList{QStringLiteral("--help")} << 0
                                               << QStringLiteral("Códigos de salida:\n  0  se detuvo correctamente")
                                               << QString();
@@ -61,7 +61,7 @@ private slots:
                                                 << QStringLiteral("pasarela: hace falta una URL (consulta pasarela "
                                                                   "request --help)\n");
         QTest::newRow("C --help") << c << QStringList{QStringLiteral("--help")} << 0
-                                  << QStringLiteral("Pasarela forwards TCP ports of this machine") << QString();
+                                  << QStringLiteral("Pasarela forwards TCP and UDP ports of this machine") << QString();
         QTest::newRow("C --help options") << c << QStringList{QStringLiteral("--help")} << 0
                                           << QStringLiteral("\nOptions:\n") << QString();
         QTest::newRow("C bad value") << c << QStringList{QStringLiteral("--headless"), QStringLiteral("--stats"),

@@ -6,10 +6,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Share", text);
-}
+struct Share {
+    Q_DECLARE_TR_FUNCTIONS(Share)
+};
 
 // Not loopback, link-local (needs a scope id), multicast or broadcast.
 bool reachable(const QHostAddress &address)
@@ -87,13 +86,13 @@ ShareInfo shareInfo(const ForwardRule &rule, const QList<QHostAddress> &addresse
     ShareInfo info;
     const Result<QHostAddress> listen = parseIpAddress(rule.listen.host);
     if (!listen) {
-        info.warnings.append(tr("The listen address is not valid (%1): edit the rule.").arg(listen.error()));
+        info.warnings.append(Share::tr("The listen address is not valid (%1): edit the rule.").arg(listen.error()));
         return info;
     }
     if (!rule.enabled)
-        info.warnings.append(tr("The rule is stopped: start it, or nobody can connect."));
+        info.warnings.append(Share::tr("The rule is stopped: start it, or nobody can connect."));
     if (listen.value().isLoopback()) {
-        info.warnings.append(tr("Listens on %1 only: no other machine can reach it; edit the rule to listen on "
+        info.warnings.append(Share::tr("Listens on %1 only: no other machine can reach it; edit the rule to listen on "
                                 "0.0.0.0 or a LAN address.")
                                  .arg(listen.value().toString()));
         return info;
@@ -116,13 +115,13 @@ ShareInfo shareInfo(const ForwardRule &rule, const QList<QHostAddress> &addresse
     for (const QHostAddress &address : std::as_const(chosen))
         info.entries.append(entryFor(rule, address, ingressHosts));
     if (chosen.isEmpty()) {
-        info.warnings.append(anyIPv4 ? tr("This PC has no IPv4 address other machines can reach: connect it to a "
+        info.warnings.append(anyIPv4 ? Share::tr("This PC has no IPv4 address other machines can reach: connect it to a "
                                           "network.")
-                                     : tr("This PC has no global IPv6 address other machines can reach: connect it "
+                                     : Share::tr("This PC has no global IPv6 address other machines can reach: connect it "
                                           "to an IPv6 network or listen on 0.0.0.0."));
     }
     if (rule.allow.isEmpty()) {
-        info.warnings.append(tr("Anyone on every network this PC joins can reach it; add an allow-list (e.g. %1).")
+        info.warnings.append(Share::tr("Anyone on every network this PC joins can reach it; add an allow-list (e.g. %1).")
                                  .arg(exampleNetwork(info.entries)));
     }
     return info;
