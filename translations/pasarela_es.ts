@@ -3583,7 +3583,7 @@ de un puerto expuesto.</translation>
     <message>
         <location line="+7"/>
         <source>Coo&amp;l-down:</source>
-        <translation>Esp&amp;era:</translation>
+        <translation>Esp&amp;era tras un fallo:</translation>
     </message>
     <message>
         <location line="+1"/>
