@@ -24,6 +24,7 @@ const QString KeyProtocol = QStringLiteral("protocol");
 const QString KeyCooldownS = QStringLiteral("cooldownS");
 const QString KeyFollowCluster = QStringLiteral("followCluster");
 const QString KeyClusterCheckS = QStringLiteral("clusterCheckS");
+const QString KeyFaults = QStringLiteral("faults");
 
 constexpr int MaxNameLength = 100;
 
@@ -297,10 +298,17 @@ Result<ForwardRule> ForwardRule::fromJson(const QJsonObject &object)
         rule.origin = parsed.value();
     }
 
+    if (const QJsonValue faults = object.value(KeyFaults); !faults.isUndefined()) {
+        Result<Faults> parsed = faultsFromJson(faults);
+        if (!parsed)
+            return fieldError(KeyFaults, parsed.error());
+        rule.faults = parsed.value();
+    }
+
     rule.extra = object;
     for (const QString &known : {KeyName, KeyListen, KeyTarget, KeyEnabled, KeyAllow, KeyMaxConnections, KeyConnectTimeoutMs,
                                  KeyIdleTimeoutS, KeyOrigin, KeyInspectHttp, KeyProtocol, KeyCooldownS, KeyFollowCluster,
-                                 KeyClusterCheckS})
+                                 KeyClusterCheckS, KeyFaults})
         rule.extra.remove(known);
     return rule;
 }
@@ -337,6 +345,8 @@ QJsonObject ForwardRule::toJson() const
         object.insert(KeyFollowCluster, *followCluster);
     if (clusterCheckS != defaults.clusterCheckS)
         object.insert(KeyClusterCheckS, clusterCheckS);
+    if (!faults.isEmpty())
+        object.insert(KeyFaults, faultsToJson(faults));
     return object;
 }
 
@@ -384,7 +394,18 @@ Result<void> ForwardRule::validate() const
         range = checkRange(KeyCooldownS, cooldownS, 0, CooldownLimitS);
     if (range)
         range = checkRange(KeyClusterCheckS, clusterCheckS, 1, ClusterCheckLimitS);
-    return range;
+    if (!range)
+        return range;
+    if (!faults.isEmpty() && transport == Transport::Udp)
+        return fieldError(KeyFaults, QCoreApplication::translate("Rules", "faults are for TCP rules only"));
+    if (faults.size() > Fault::MaxFaults)
+        return fieldError(KeyFaults, QCoreApplication::translate("Rules", "%1 faults: use at most %2")
+                                         .arg(QString::number(faults.size()), QString::number(Fault::MaxFaults)));
+    for (const Fault &fault : faults) {
+        if (Result<void> valid = fault.validate(); !valid)
+            return fieldError(KeyFaults, valid.error());
+    }
+    return {};
 }
 
 QList<Cidr> ForwardRule::allowCidrs() const

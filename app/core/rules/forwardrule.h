@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include "address.h"
+#include "fault.h"
 #include "result.h"
 
 // Where a rule came from when it was made from the cluster (empty otherwise).
@@ -60,6 +61,7 @@ struct ForwardRule
     RuleOrigin origin;          // JSON key "origin" (object), written only when not empty
     // JSON "inspectHttp"; unset: inspectsHttp() decides from the target. Written only when set.
     std::optional<bool> inspectHttp;
+    Faults faults;              // JSON "faults", written only when there are some
     QJsonObject extra;          // keys this version does not know, kept on save
 
     static constexpr int MaxConnectionsLimit = 1000000;
