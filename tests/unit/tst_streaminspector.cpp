@@ -23,6 +23,9 @@ private slots:
     void bigBodiesStayBounded();
     void tinyChunks();
     void doneIsSticky();
+    void capturesBodies_data();
+    void capturesBodies();
+    void captureIsOffByDefault();
 };
 
 namespace {
@@ -383,6 +386,91 @@ void TestStreamInspector::doneIsSticky()
     QVERIFY(inspector.takeRequests().isEmpty());
     QVERIFY(inspector.tls());
     QCOMPARE(inspector.tls()->serverName, u"api.local"_qs);
+}
+
+void TestStreamInspector::capturesBodies_data()
+{
+    QTest::addColumn<int>("splitNumber");
+    QTest::newRow("whole") << int(Split::Whole);
+    QTest::newRow("bytes") << int(Split::Bytes);
+    QTest::newRow("random") << int(Split::Random);
+}
+
+// Under a capture limit: each answer's head, and both bodies up to the limit with the chunk
+// framing taken out; a body cut by the limit or by the end of the connection keeps its start.
+void TestStreamInspector::capturesBodies()
+{
+    QFETCH(int, splitNumber);
+    const auto split = Split(splitNumber);
+    const QByteArray json = R"({"name":"lamp","price":12})";
+    const QByteArray big(3000, 'b');
+    const QByteArray client = "POST /api/v1/items HTTP/1.1\r\nHost: api.local\r\nContent-Length: "
+                              + QByteArray::number(json.size()) + "\r\n\r\n" + json
+                              + "PUT /chunked HTTP/1.1\r\nHost: api.local\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                "4\r\nabcd\r\n3;x=y\r\nefg\r\n0\r\nX-Trailer: 1\r\n\r\n"
+                              + "GET /big HTTP/1.1\r\nHost: api.local\r\n\r\n"
+                              + "GET /close HTTP/1.1\r\nHost: api.local\r\n\r\n";
+    const QByteArray firstHead = "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\n";
+    const QByteArray server = firstHead + R"({"id":4})" + "\n"
+                              + "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"
+                              + "HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(big.size()) + "\r\n\r\n" + big
+                              + "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end";
+    StreamInspector inspector;
+    inspector.setCaptureLimit(1024);
+    feed(inspector, client, true, split, 7);
+    feed(inspector, server, false, split, 8);
+    inspector.finish(1, true);
+    const QList<InspectedRequest> records = inspector.takeRequests();
+    QCOMPARE(records.size(), 4);
+    for (const InspectedRequest &record : records)
+        QVERIFY(record.captured);
+
+    QCOMPARE(records.at(0).requestBody, json);
+    QCOMPARE(records.at(0).responseHead, firstHead);
+    QCOMPARE(records.at(0).responseBody, QByteArray(R"({"id":4})" "\n"));
+    const QList<QPair<QByteArray, QByteArray>> fields{{"Content-Type", "application/json"}, {"Content-Length", "9"}};
+    QCOMPARE(records.at(0).responseHeaders(), fields);
+
+    QCOMPARE(records.at(1).requestBody, QByteArray("abcdefg"));
+    QCOMPARE(records.at(1).responseBody, QByteArray("hello world"));
+    QVERIFY(records.at(1).responseHead.startsWith("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked"));
+
+    QCOMPARE(records.at(2).responseBodySize, big.size());
+    QCOMPARE(records.at(2).responseBody, big.left(1024));
+    QVERIFY(records.at(2).requestBody.isEmpty());
+
+    QCOMPARE(records.at(3).responseBody, QByteArray("until the end"));
+    QCOMPARE(inspector.bufferedBytes(), 0);
+
+    // Cut by the connection's end: what came is kept.
+    StreamInspector cut;
+    cut.setCaptureLimit(1024);
+    const QByteArray get = "GET / HTTP/1.1\r\nHost: a\r\n\r\n";
+    const QByteArray half = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789";
+    feed(cut, get, true, split, 9);
+    feed(cut, half, false, split, 10);
+    cut.finish(2, false);
+    const QList<InspectedRequest> partial = cut.takeRequests();
+    QCOMPARE(partial.size(), 1);
+    QVERIFY(!partial.at(0).complete);
+    QCOMPARE(partial.at(0).responseBody, QByteArray("0123456789"));
+    QCOMPARE(partial.at(0).responseBodySize, 10);
+}
+
+// The relay only counts unless asked: nothing is kept.
+void TestStreamInspector::captureIsOffByDefault()
+{
+    const QByteArray client = dataFile(u"chunked_upload.client"_qs);
+    const QByteArray server = dataFile(u"chunked_upload.server"_qs);
+    StreamInspector inspector;
+    inspector.clientData(client.constData(), client.size(), 0);
+    inspector.serverData(server.constData(), server.size(), 0);
+    inspector.finish(1, true);
+    const QList<InspectedRequest> records = inspector.takeRequests();
+    QVERIFY(!records.isEmpty());
+    QVERIFY(records.at(0).requestBodySize > 0);
+    QVERIFY(!records.at(0).captured);
+    QCOMPARE(records.at(0).capturedBytes(), 0);
 }
 
 QTEST_APPLESS_MAIN(TestStreamInspector)

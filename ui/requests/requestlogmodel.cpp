@@ -169,6 +169,19 @@ void RequestLogModel::add(const QList<RequestRecord> &records)
     beginInsertRows({}, first, first + count - 1);
     m_rows.append(batch.mid(skip));
     endInsertRows();
+    for (qsizetype row = first; row < m_rows.size(); ++row)
+        m_capturedBytes += m_rows.at(row).request.capturedBytes();
+    keepCapturesInBudget();
+}
+
+void RequestLogModel::keepCapturesInBudget()
+{
+    for (RequestRecord &record : m_rows) {
+        if (m_capturedBytes <= CaptureBudget)
+            return;
+        m_capturedBytes -= record.request.capturedBytes();
+        record.request.dropCapture();
+    }
 }
 
 // Drops the oldest rows so that `room` more fit under the limit.
@@ -178,6 +191,8 @@ void RequestLogModel::trim(int room)
     if (excess <= 0)
         return;
     beginRemoveRows({}, 0, excess - 1);
+    for (int row = 0; row < excess; ++row)
+        m_capturedBytes -= m_rows.at(row).request.capturedBytes();
     m_rows.remove(0, excess);
     endRemoveRows();
 }
@@ -194,5 +209,6 @@ void RequestLogModel::clear()
         return;
     beginRemoveRows({}, 0, int(m_rows.size()) - 1);
     m_rows.clear();
+    m_capturedBytes = 0;
     endRemoveRows();
 }

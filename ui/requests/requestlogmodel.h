@@ -20,6 +20,8 @@ public:
         SortRole,                             // numbers as numbers, times as msecs
     };
     static constexpr int DefaultLimit = 5000;
+    // Captured heads and bodies kept over all rows; beyond, the oldest rows lose theirs.
+    static constexpr qsizetype CaptureBudget = 64 * 1024 * 1024;
 
     explicit RequestLogModel(QObject *parent = nullptr);
 
@@ -42,8 +44,10 @@ private:
     QString text(const RequestRecord &record, int column) const;
     QVariant sortKey(const RequestRecord &record, int column) const;
     void trim(int room);
+    void keepCapturesInBudget();
 
     QList<RequestRecord> m_rows;
+    qsizetype m_capturedBytes = 0;
     QHash<RuleId, QString> m_ruleNames;  // kept after a rule is removed
     int m_limit = DefaultLimit;
 };

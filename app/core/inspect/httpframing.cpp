@@ -248,9 +248,10 @@ ParsedHead parseResponseHead(QByteArrayView block)
     });
 }
 
-QList<QPair<QByteArray, QByteArray>> headFields(QByteArrayView block)
+namespace {
+
+QList<QPair<QByteArray, QByteArray>> fieldsOf(const ParsedHead &head)
 {
-    const ParsedHead head = parseRequestHead(block);
     QList<QPair<QByteArray, QByteArray>> fields;
     fields.reserve(head.fields.size());
     for (const ParsedHead::Field &field : head.fields) {
@@ -267,18 +268,40 @@ QList<QPair<QByteArray, QByteArray>> headFields(QByteArrayView block)
     return fields;
 }
 
+} // namespace
+
+QList<QPair<QByteArray, QByteArray>> headFields(QByteArrayView block)
+{
+    return fieldsOf(parseRequestHead(block));
+}
+
+QList<QPair<QByteArray, QByteArray>> responseHeadFields(QByteArrayView block)
+{
+    return fieldsOf(parseResponseHead(block));
+}
+
 void BodyFramer::start(Mode mode, qint64 length)
 {
     m_data = 0;
     m_left = length;
     m_lineBytes = 0;
     m_why = nullptr;
+    m_captured.clear();
+    if (m_captureLimit > 0 && mode == Mode::Length)
+        m_captured.reserve(qsizetype(qMin<qint64>(length, m_captureLimit)));
     switch (mode) {
     case Mode::None: m_state = State::Done; break;
     case Mode::Length: m_state = length > 0 ? State::Length : State::Done; break;
     case Mode::Chunked: m_state = State::SizeFirst; break;
     case Mode::UntilClose: m_state = State::UntilClose; break;
     }
+}
+
+void BodyFramer::capture(const char *data, qint64 size)
+{
+    const qint64 room = m_captureLimit - m_captured.size();
+    if (room > 0)
+        m_captured.append(data, qsizetype(qMin(room, size)));
 }
 
 qsizetype BodyFramer::fail(const char *why, qsizetype used)
@@ -299,11 +322,15 @@ qsizetype BodyFramer::feed(const char *data, qsizetype size)
         case State::Failed:
             return used;
         case State::UntilClose:
+            if (m_captureLimit > 0)
+                capture(data + used, size - used);
             m_data += size - used;
             return size;
         case State::Length:
         case State::Data: {
             const qint64 take = qMin<qint64>(m_left, size - used);
+            if (m_captureLimit > 0)
+                capture(data + used, take);
             m_left -= take;
             m_data += take;
             used += qsizetype(take);

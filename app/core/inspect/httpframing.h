@@ -1,5 +1,7 @@
 #pragma once
 
+#include <utility>
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
@@ -73,13 +75,23 @@ ParsedHead parseRequestHead(QByteArrayView block);
 ParsedHead parseResponseHead(QByteArrayView block);
 // A request head's fields as sent, for a record: obs-fold continuations joined by a space.
 QList<QPair<QByteArray, QByteArray>> headFields(QByteArrayView block);
+// The same for a response head.
+QList<QPair<QByteArray, QByteArray>> responseHeadFields(QByteArrayView block);
 
 // Counts one message body: by Content-Length, chunked (only the size lines and trailers are
-// read, data is skipped by count) or until the connection closes. Never copies body bytes.
+// read, data is skipped by count) or until the connection closes. Copies no body byte
+// unless asked to keep the first ones.
 class BodyFramer
 {
 public:
     enum class Mode { None, Length, Chunked, UntilClose };
+
+    // Keep the first `limit` data bytes of each body (chunk framing removed); 0, the
+    // default: keep none.
+    void setCaptureLimit(qsizetype limit) { m_captureLimit = limit; }
+    // The data bytes kept of the current body; empties them.
+    QByteArray takeCaptured() { return std::exchange(m_captured, {}); }
+    qsizetype capturedBytes() const { return m_captured.size(); }
 
     void start(Mode mode, qint64 length = 0);
     // Returns how many bytes belonged to the body; the rest starts the next message.
@@ -93,6 +105,7 @@ private:
     enum class State { Done, Length, UntilClose, SizeFirst, Size, Extension, SizeLf, Data, DataCr, DataLf,
                        TrailerStart, TrailerLf, Trailer, Failed };
     qsizetype fail(const char *why, qsizetype used);
+    void capture(const char *data, qint64 size);
 
     State m_state = State::Done;
     qint64 m_left = 0;       // Length and Data: bytes still to skip
@@ -100,6 +113,8 @@ private:
     qint64 m_chunkSize = 0;
     qint64 m_lineBytes = 0;  // extension or trailer bytes, bounded
     const char *m_why = nullptr;
+    qsizetype m_captureLimit = 0;
+    QByteArray m_captured;
 };
 
 // Reads a Content-Length value ("12", or an identical list "12, 12"); -1 when invalid.

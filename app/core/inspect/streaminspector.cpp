@@ -65,7 +65,22 @@ struct ResetWhenDone
 
 } // namespace
 
+void InspectedRequest::dropCapture()
+{
+    captured = false;
+    responseHead.clear();
+    requestBody.clear();
+    responseBody.clear();
+}
+
 StreamInspector::StreamInspector() = default;
+
+void StreamInspector::setCaptureLimit(qsizetype bytes)
+{
+    m_capture = bytes > 0;
+    m_requestBody.setCaptureLimit(bytes);
+    m_responseBody.setCaptureLimit(bytes);
+}
 
 void StreamInspector::clientData(const char *data, qsizetype size, qint64 nowMs)
 {
@@ -150,7 +165,8 @@ QList<InspectedRequest> StreamInspector::takeRequests()
 
 qsizetype StreamInspector::bufferedBytes() const
 {
-    return m_requestHead.bytes().size() + m_responseHead.bytes().size() + m_hello.bufferedBytes();
+    return m_requestHead.bytes().size() + m_responseHead.bytes().size() + m_hello.bufferedBytes()
+           + m_requestBody.capturedBytes() + m_responseBody.capturedBytes();
 }
 
 void StreamInspector::clientHttp(const char *data, qsizetype size, qint64 nowMs)
@@ -167,6 +183,7 @@ void StreamInspector::clientHttp(const char *data, qsizetype size, qint64 nowMs)
             }
             if (m_requestBody.finished()) {
                 m_inRequestBody = false;
+                pending.record.requestBody = m_requestBody.takeCaptured();
                 pending.requestDone = true;
                 emitReady();
             }
@@ -246,6 +263,7 @@ void StreamInspector::requestHeadComplete()
         record.target = QString::fromUtf8(head.first[1]);
         record.version = word(head.first[2]);
         record.head = QByteArray(block.constData(), block.size());  // a copy: the collector keeps its buffer
+        record.captured = m_capture;
     }
     pending.head = head.first[0] == "HEAD";
     pending.connect = head.first[0] == "CONNECT";
@@ -321,6 +339,8 @@ void StreamInspector::responseHeadComplete(qint64 nowMs)
     if (m_details) {
         record.reason = word(head.first[2]);
         record.contentType = QString::fromUtf8(head.value("content-type"));
+        if (m_capture)
+            record.responseHead = QByteArray(m_responseHead.bytes().constData(), m_responseHead.bytes().size());
     }
     m_responseBody.start(BodyFramer::Mode::None);
     if (status == 101 || (pending.connect && status / 100 == 2)) {
@@ -358,6 +378,7 @@ void StreamInspector::responseEnded(qint64 nowMs)
     pending.responseDone = true;
     pending.record.complete = true;
     pending.record.responseBodySize = m_responseBody.dataBytes();
+    pending.record.responseBody = m_responseBody.takeCaptured();
     pending.record.totalMs = nowMs - pending.record.startMs;
     ++m_answered;
     emitReady();
@@ -374,6 +395,13 @@ void StreamInspector::emitReady()
 
 void StreamInspector::stop()
 {
+    // Bodies cut short keep what came of them.
+    if (m_inRequestBody)
+        m_pending.last().record.requestBody = m_requestBody.takeCaptured();
+    if (m_inResponseBody)
+        m_pending[m_answered].record.responseBody = m_responseBody.takeCaptured();
+    m_requestBody.takeCaptured();
+    m_responseBody.takeCaptured();
     for (Pending &pending : m_pending)
         m_ready.append(std::move(pending.record));
     m_pending.clear();

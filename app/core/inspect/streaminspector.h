@@ -30,15 +30,24 @@ struct InspectedRequest
     qint64 firstByteMs = -1;       // first response byte (an interim 1xx counts) minus startMs; -1 none
     qint64 totalMs = -1;           // end of response minus startMs; -1 when not complete
     bool complete = false;         // the response ended as framed (or at close for until-close bodies)
+    // Kept only under StreamInspector::setCaptureLimit (the window's replay compares with them).
+    bool captured = false;
+    QByteArray responseHead;       // the final answer's status line and header fields as sent
+    QByteArray requestBody;        // the first bytes of each body, chunk framing removed, content coding
+    QByteArray responseBody;       // (gzip...) kept: shorter than its *BodySize when cut at the limit
 
     // The header fields of `head`, parsed when asked: the relay only keeps the block.
     QList<QPair<QByteArray, QByteArray>> headers() const { return headFields(head); }
+    QList<QPair<QByteArray, QByteArray>> responseHeaders() const { return responseHeadFields(responseHead); }
+    qsizetype capturedBytes() const { return responseHead.size() + requestBody.size() + responseBody.size(); }
+    // Forgets what was captured (when too much is held at once).
+    void dropCapture();
 };
 
 // Follows both directions of one relayed connection without changing or holding them back:
 // HTTP/1.x exchanges (keep-alive, pipelining, chunked) or the TLS ClientHello's names.
 // Keeps only header blocks (64 KiB each) and the ClientHello (16 KiB); bodies are counted,
-// never copied, so a chunk of body costs O(1).
+// not copied (but for the first bytes setCaptureLimit asks for), so a chunk of body costs O(1).
 class StreamInspector
 {
 public:
@@ -49,6 +58,9 @@ public:
     // content type). Without, they carry only status, sizes and times: cheaper, for when
     // nobody reads more than a count. On by default.
     void setDetails(bool on) { m_details = on; }
+    // Keep, with the details, each answer's head and the first `bytes` of both bodies
+    // (InspectedRequest::captured). 0, the default: keep none, as the relay only counts.
+    void setCaptureLimit(qsizetype bytes);
     void clientData(const char *data, qsizetype size, qint64 nowMs);  // client -> target bytes
     void serverData(const char *data, qsizetype size, qint64 nowMs);  // target -> client bytes
     // The connection ended: an until-close response completes (only if the server side ended
@@ -87,6 +99,7 @@ private:
     void fail(const char *why, const QString &detail = {});
 
     bool m_details = true;
+    bool m_capture = false;
     Kind m_kind = Kind::Unknown;
     bool m_done = false;
     bool m_clientSeen = false;

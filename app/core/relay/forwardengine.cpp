@@ -264,6 +264,7 @@ void ForwardEngine::stopRule(RuleId id)
                                   Qt::QueuedConnection);
     }
     setState(id, RuleState::Stopped);
+    runtime->captureBytes = runtime->publishRequests && m_captureExchanges ? CaptureBytes : 0;
 }
 
 void ForwardEngine::setState(RuleId id, RuleState state, const QString &error)

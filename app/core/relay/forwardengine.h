@@ -69,6 +69,11 @@ public:
     // costs that thread more than the parsing costs the relay, so only a reader turns
     // it on (the window, --log-requests). Takes effect on rules started afterwards.
     void setPublishRequests(bool on) { m_publishRequests = on; }
+    // With published requests, keep each answer's head and the first CaptureBytes of
+    // both bodies (InspectedRequest::captured), for the window's replay to compare with.
+    // Off by default. Takes effect on rules started afterwards.
+    static constexpr qsizetype CaptureBytes = 256 * 1024;
+    void setCaptureExchanges(bool on) { m_captureExchanges = on; }
 
     // Publish each connection, open and closed (EngineSnapshot::connections). On by
     // default; off where nobody shows them (headless without --log-*), so a snapshot
@@ -122,6 +127,7 @@ private:
     EngineSnapshot m_last;
     bool m_inspectAll = false;
     bool m_publishRequests = false;
+    bool m_captureExchanges = false;
     bool m_stopped = false;
     QList<RequestRecord> m_requestsPending;
 };

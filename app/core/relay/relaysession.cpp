@@ -44,6 +44,7 @@ RelaySession::RelaySession(SessionHost &host, std::shared_ptr<RuleRuntime> rule,
         m_inspector->setDetails(m_rule->publishRequests);
         m_info.protocol = Protocol::Unknown;
     }
+        m_inspector->setCaptureLimit(m_rule->captureBytes);
 }
 
 RelaySession::~RelaySession()

@@ -416,6 +416,12 @@ void RelayWorker::publish()
 void RelayWorker::sweepIdle()
 {
     const qint64 now = nowMs();
+        if (request.captured) {
+            if (m_capturedBytes + request.capturedBytes() > MaxCapturedPerSnapshot)
+                record.request.dropCapture();
+            else
+                m_capturedBytes += request.capturedBytes();
+        }
     const QList<RelaySession *> sessions = m_sessions.values();
     for (RelaySession *session : sessions) {
         const int idleS = session->rule().rule.idleTimeoutS;
@@ -427,3 +433,4 @@ void RelayWorker::sweepIdle()
     for (UdpRelay *relay : std::as_const(m_udp))
         relay->sweepIdle(now);
 }
+    m_capturedBytes = 0;

@@ -63,6 +63,8 @@ public:
     static constexpr int MaxRequestsPerSnapshot = 10000;
     static constexpr int MaxRefusedPerSnapshot = 1000;
     static constexpr int MaxEventsPerSnapshot = 1000;
+    // Captured heads and bodies of those requests; beyond this, later ones go without.
+    static constexpr qsizetype MaxCapturedPerSnapshot = 64 * 1024 * 1024;
 
     explicit RelayWorker(int index);
     ~RelayWorker() override;
@@ -147,6 +149,7 @@ private:
     bool m_shutDown = false;
     std::unique_ptr<char[]> m_scratch;
     QElapsedTimer m_clock;
+    qsizetype m_capturedBytes = 0;           // of m_requests' captures (may overcount after a cap)
     qint64 m_clockEpochMs = 0;  // wall-clock time when m_clock started
     QTimer *m_publishTimer = nullptr;
     QTimer *m_idleTimer = nullptr;

@@ -59,3 +59,4 @@ struct RuleRuntime
 private:
     std::shared_ptr<const TargetSet> m_targets;
 };
+    qsizetype captureBytes = 0;   // and keeps their bodies' first bytes (ForwardEngine::setCaptureExchanges)
