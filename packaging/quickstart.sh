@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 build_packages=(cmake g++ make pkg-config qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
-                qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqrencode-dev)
+                qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqrencode-dev zlib1g-dev)
 # Everything the tests and deb_check.sh run that a minimal Debian root (essential and
 # required packages only) lacks, e.g. procps (pkill, sysctl), file (cpack -G DEB),
 # groff-base (the man page check), python3 (the YAML export check).

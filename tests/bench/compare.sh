@@ -17,7 +17,7 @@ measured() { [[ "$cases" == *" $1 "* ]]; }
 
 # --- what it needs ----------------------------------------------------------
 packages=(iperf3 wrk socat nginx libnginx-mod-stream xvfb xauth iproute2 procps cmake g++ make
-          pkg-config qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libqrencode-dev fonts-dejavu-core)
+          pkg-config qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libqrencode-dev zlib1g-dev fonts-dejavu-core)
 missing=()
 for pkg in "${packages[@]}"; do
     [ "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)" = installed ] || missing+=("$pkg")

@@ -5,3 +5,6 @@ pasarela_add_test(tst_httphistory SOURCES tst_httphistory.cpp LABELS unit)
 pasarela_add_test(tst_requestcollections SOURCES tst_requestcollections.cpp LABELS unit)
 # The one atomic file writer the history, the collections, the rules and every export use.
 pasarela_add_test(tst_atomicfile SOURCES tst_atomicfile.cpp LABELS unit)
+# Replay's comparison (#19): two answers' status, headers and bodies (JSON trees, text lines,
+# bytes), with their Content-Encoding undone.
+pasarela_add_test(tst_responsediff SOURCES tst_responsediff.cpp LABELS unit)
