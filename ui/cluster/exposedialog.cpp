@@ -249,7 +249,7 @@ void ExposeDialog::createRules()
 
     // Only the requests whose ingress rule now exists, on the port it got.
     for (const RequestCollection &collection : ingressRequests(m_info, address)) {
-        QList<HttpRequest> kept;
+        QList<CollectionRequest> kept;
         for (HttpRequest request : std::as_const(collection.requests)) {
             QUrl url(request.url);
             if (!ingressPorts.contains(url.port()))

@@ -138,7 +138,7 @@ void CollectionsPanel::rebuild()
         QFont bold = top->font(0);
         bold.setBold(true);
         top->setFont(0, bold);
-        const QList<HttpRequest> &requests = collections.at(c).requests;
+        const QList<CollectionRequest> &requests = collections.at(c).requests;
         for (int r = 0; r < requests.size(); ++r) {
             auto *item = new QTreeWidgetItem(top, {label(requests.at(r))});
             item->setData(0, CollectionRole, c);

@@ -1,9 +1,8 @@
 #include "throughrulebutton.h"
 
-#include <QHostAddress>
 #include <QMenu>
-#include <QUrl>
 
+#include "http/throughrule.h"
 #include "rules/rulecontroller.h"
 
 ThroughRuleButton::ThroughRuleButton(RuleController *rules, QWidget *parent)
@@ -23,24 +22,7 @@ ThroughRuleButton::ThroughRuleButton(RuleController *rules, QWidget *parent)
 
 QString ThroughRuleButton::urlThroughRule(const QString &url, const ForwardRule &rule)
 {
-    QHostAddress host(rule.listen.host);
-    if (host == QHostAddress::AnyIPv4)
-        host = QHostAddress::LocalHost;
-    else if (host == QHostAddress::AnyIPv6)
-        host = QHostAddress::LocalHostIPv6;
-    const QUrl current(url.trimmed());
-    QUrl result;
-    result.setScheme(QStringLiteral("http"));
-    result.setHost(host.isNull() ? rule.listen.host : host.toString());
-    result.setPort(rule.listen.port);
-    // A URL typed without a scheme ("/api/v1/items") still has a path worth keeping.
-    const QString path = current.path();
-    result.setPath(path.startsWith(u'/') ? path : u'/' + path);
-    if (current.hasQuery())
-        result.setQuery(current.query(QUrl::FullyEncoded), QUrl::StrictMode);
-    if (current.hasFragment())
-        result.setFragment(current.fragment(QUrl::FullyEncoded), QUrl::StrictMode);
-    return result.toString();
+    return ::urlThroughRule(url, rule);
 }
 
 void ThroughRuleButton::rebuildMenu()

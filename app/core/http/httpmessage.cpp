@@ -14,6 +14,7 @@
 
 #include "jsontree.h"
 #include "rules/forwardrule.h"
+#include "variables.h"
 
 namespace {
 
@@ -105,7 +106,8 @@ QJsonArray exportHeaders(const HttpHeaders &headers, bool keepSecrets)
 {
     QJsonArray array;
     for (const HttpHeader &header : headers) {
-        const bool hide = !keepSecrets && isSecretHeader(header.name);
+        // "Bearer {{token}}" says where the secret is, not what it is.
+        const bool hide = !keepSecrets && isSecretHeader(header.name) && !hasPlaceholder(header.value);
         array.append(QJsonObject{{KeyName, header.name}, {KeyValue, hide ? QStringLiteral("<redacted>") : header.value}});
     }
     return array;
@@ -349,7 +351,7 @@ QJsonObject requestToJson(const HttpRequest &request, bool keepSecrets)
 {
     QJsonArray headers;
     for (const HttpHeader &h : request.headers) {
-        const bool hide = h.redacted || (!keepSecrets && isSecretHeader(h.name) && !h.value.isEmpty());
+        const bool hide = h.redacted || (!keepSecrets && isSecretHeader(h.name) && !h.value.isEmpty() && !hasPlaceholder(h.value));
         QJsonObject object{{KeyName, h.name}, {KeyValue, hide ? QString() : h.value}, {KeyEnabled, h.enabled}};
         if (hide)
             object.insert(KeyRedacted, true);

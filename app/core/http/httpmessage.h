@@ -110,7 +110,7 @@ bool isSecretHeader(const QString &name);
 //  "error": "..." (instead of "response" when none arrived)}
 // Bodies are JSON values when they parse as JSON, text when valid UTF-8, otherwise
 // base64 with "bodyEncoding":"base64". Secret header values become "<redacted>"
-// unless keepSecrets.
+// unless keepSecrets or they hold a {{variable}} (the secret is then the variable's).
 QJsonObject exchangeToJson(const HttpExchange &exchange, bool keepSecrets);
 // The exchange file as written to disk: exchangeToJson indented, with JSON bodies
 // put back as the server sent them (QJsonValue would sort keys and round big
@@ -118,6 +118,7 @@ QJsonObject exchangeToJson(const HttpExchange &exchange, bool keepSecrets);
 QByteArray exchangeDocument(const HttpExchange &exchange, bool keepSecrets);
 
 // A request as stored in history (all fields, bodies as text or base64); secret
-// header values are left out and marked "redacted" unless keepSecrets.
+// header values are left out and marked "redacted" unless keepSecrets or they hold a
+// {{variable}}.
 QJsonObject requestToJson(const HttpRequest &request, bool keepSecrets);
 Result<HttpRequest> requestFromJson(const QJsonObject &object);
