@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "relay/forwardengine.h"
 #include "requestcommand.h"
+#include "runcommand.h"
 #include "singleinstance.h"
 #include "rules/rulestore.h"
 #include "stopsignals.h"
@@ -102,6 +103,8 @@ int main(int argc, char *argv[])
         return clusterMain(argc, argv);
     if (argc > 1 && qstrcmp(argv[1], "export") == 0)
         return exportMain(argc, argv);
+    if (argc > 1 && qstrcmp(argv[1], "run") == 0)
+        return runMain(argc, argv);
     raiseDescriptorLimit();
     // Qt translates only while an application object exists, and the options decide which one
     // (QApplication needs a display): parse under a QCoreApplication, which the window's

@@ -51,7 +51,10 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
         "and shows what crosses them. Without --headless it opens the window with the saved rules.\n"
         "pasarela request [options] URL sends one HTTP request, as curl would (see pasarela request --help).\n"
         "pasarela cluster reads a Minikube cluster; pasarela export writes the rules for nginx, socat, systemd...\n"
-        "(see pasarela cluster --help, pasarela export --help)."));
+        "(see pasarela cluster --help, pasarela export --help).")
+        + u'\n'
+        + QCoreApplication::translate("CommandLine", "pasarela run COLLECTION runs a request collection and checks its "
+                                                     "assertions (see pasarela run --help)."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QCoreApplication::translate("CommandLine", "Show this help and exit."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
