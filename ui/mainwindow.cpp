@@ -69,8 +69,10 @@ MainWindow::MainWindow(ForwardEngine *engine, const QString &rulesPath, QWidget 
     , m_http(new HttpClientPanel(m_controller, HttpHistory::defaultPath(), this))
     , m_requests(new RequestsPanel(this))
 {
-    // The Requests tab and the connections' detail read them; before any rule starts.
+    // The Requests tab and the connections' detail read them, and Replay… compares with
+    // the captured answers; before any rule starts.
     m_engine->setPublishRequests(true);
+    m_engine->setCaptureExchanges(true);
     setWindowTitle(tr("Pasarela"));
     setWindowIcon(appIcon());
     m_controller->setConfirmReplaceBroken([this] { return confirmReplaceBroken(); });

@@ -310,6 +310,45 @@ private slots:
         QCOMPARE(request.headers.first().name, QStringLiteral("Host"));
         QCOMPARE(request.header(QStringLiteral("Host")), QStringLiteral("web.local"));
     }
+
+    // A body captured whole goes along; a cut one does not, and that is said.
+    void replayCapturedBody()
+    {
+        RequestRecord r = record();
+        QVERIFY(replayLacksBody(r));
+        r.request.captured = true;
+        r.request.requestBody = "{\"name\":\"x\"}";
+        QCOMPARE(r.request.requestBody.size(), r.request.requestBodySize);
+        QCOMPARE(replayRequest(r).body, r.request.requestBody);
+        QVERIFY(!replayLacksBody(r));
+        r.request.requestBody.chop(1);
+        QVERIFY(replayRequest(r).body.isEmpty());
+        QVERIFY(replayLacksBody(r));
+    }
+
+    void capturedAnswerFromHead()
+    {
+        RequestRecord r = record();
+        ComparedAnswer answer = capturedAnswer(r);
+        QCOMPARE(answer.response.status, 200);
+        QVERIFY(answer.response.headers.isEmpty());  // nothing captured: the status only
+
+        r.request.captured = true;
+        r.request.responseHead = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                                 "X-Long: a\r\n b\r\n\r\n";
+        r.request.responseBody = QByteArray(100, 'z');
+        answer = capturedAnswer(r);
+        QCOMPARE(answer.response.httpVersion, QStringLiteral("1.1"));
+        QCOMPARE(answer.response.reason, QStringLiteral("OK"));
+        QCOMPARE(answer.response.headers.size(), 3);
+        QCOMPARE(answer.response.header(QStringLiteral("content-encoding")), QStringLiteral("gzip"));
+        QCOMPARE(answer.response.header(QStringLiteral("X-Long")), QStringLiteral("a b"));
+        QCOMPARE(answer.response.body.size(), 100);
+        QVERIFY(answer.bodyCut);  // 100 of 321 bytes
+        QVERIFY(!answer.bodyDecoded);
+        r.request.responseBodySize = 100;
+        QVERIFY(!capturedAnswer(r).bodyCut);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRequestExport)

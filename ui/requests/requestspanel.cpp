@@ -20,6 +20,7 @@
 #include "atomicfile.h"
 #include "format.h"
 #include "inspect/requestexport.h"
+#include "replaydialog.h"
 #include "requestlogmodel.h"
 
 namespace {
@@ -42,6 +43,7 @@ RequestsPanel::RequestsPanel(QWidget *parent)
     , m_view(new QTableView(this))
     , m_empty(new QLabel(this))
     , m_sendAction(new QAction(tr("&Send to HTTP client"), this))
+    , m_replayAction(new QAction(tr("&Replay…"), this))
     , m_exportJsonAction(new QAction(tr("Export &JSON…"), this))
     , m_exportHarAction(new QAction(tr("Export &HAR…"), this))
     , m_clearAction(new QAction(tr("C&lear"), this))
@@ -68,8 +70,13 @@ RequestsPanel::RequestsPanel(QWidget *parent)
     m_sendAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_sendAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_sendAction->setToolTip(tr("Open the selected request in the HTTP client, sent to the rule's listen address "
-                                "with the same Host header (Enter, double-click or Ctrl+Enter). Bodies are not "
-                                "captured: a request that had one arrives without it."));
+                                "with the same Host header (Enter, double-click or Ctrl+Enter), with its body "
+                                "when it was captured whole (up to 256 KiB)."));
+    m_replayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_replayAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_replayAction->setToolTip(tr("Send the selected request again, as captured or edited, and compare the answer "
+                                  "with the captured one: status, headers and the JSON body field by field "
+                                  "(Ctrl+Shift+R)"));
     m_exportJsonAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
     m_exportJsonAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_exportJsonAction->setToolTip(tr("Save the requests shown as a JSON array (Ctrl+Shift+J); secret header "
@@ -79,9 +86,10 @@ RequestsPanel::RequestsPanel(QWidget *parent)
     m_exportHarAction->setToolTip(tr("Save the requests shown as a HAR file for browsers' developer tools and HAR "
                                      "viewers (Ctrl+Shift+H); secret header values are left empty"));
     m_clearAction->setToolTip(tr("Remove every request from the list"));
-    for (QAction *action : {m_sendAction, m_exportJsonAction, m_exportHarAction})
+    for (QAction *action : {m_sendAction, m_replayAction, m_exportJsonAction, m_exportHarAction})
         addAction(action);
     connect(m_sendAction, &QAction::triggered, this, &RequestsPanel::sendToHttpClient);
+    connect(m_replayAction, &QAction::triggered, this, &RequestsPanel::replay);
     connect(m_exportJsonAction, &QAction::triggered, this, [this] { exportWithDialog(ExportFormat::Json); });
     connect(m_exportHarAction, &QAction::triggered, this, [this] { exportWithDialog(ExportFormat::Har); });
     connect(m_clearAction, &QAction::triggered, m_model, &RequestLogModel::clear);
@@ -136,7 +144,7 @@ RequestsPanel::RequestsPanel(QWidget *parent)
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_filter, 1);
-    for (QAction *action : {m_sendAction, m_exportJsonAction, m_exportHarAction, m_clearAction})
+    for (QAction *action : {m_sendAction, m_replayAction, m_exportJsonAction, m_exportHarAction, m_clearAction})
         bar->addWidget(buttonFor(action, this));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -155,6 +163,7 @@ void RequestsPanel::updateActions()
     const bool any = m_model->rowCount() > 0;
     m_empty->setVisible(!any);
     m_sendAction->setEnabled(m_view->selectionModel()->currentIndex().isValid());
+    m_replayAction->setEnabled(m_sendAction->isEnabled());
     m_exportJsonAction->setEnabled(any);
     m_exportHarAction->setEnabled(any);
     m_clearAction->setEnabled(any);
@@ -167,9 +176,21 @@ void RequestsPanel::sendToHttpClient()
         return;
     const RequestRecord &record = m_model->record(m_proxy->mapToSource(current).row());
     emit replayRequested(RequestExport::replayRequest(record));
-    if (record.request.requestBodySize > 0)
+    if (RequestExport::replayLacksBody(record))
         emit notice(tr("The request's body (%1 bytes) was not captured: add it in the HTTP client before sending")
                         .arg(record.request.requestBodySize));
+}
+
+ReplayDialog *RequestsPanel::replay()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (!current.isValid())
+        return nullptr;
+    const RequestRecord &record = m_model->record(m_proxy->mapToSource(current).row());
+    auto *dialog = new ReplayDialog(record, m_model->ruleName(record.ruleId), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 QList<RequestRecord> RequestsPanel::shownRecords() const
@@ -210,6 +231,7 @@ void RequestsPanel::showContextMenu(const QPoint &pos)
 {
     QMenu menu(this);
     menu.addAction(m_sendAction);
+    menu.addAction(m_replayAction);
     menu.addSeparator();
     menu.addAction(m_exportJsonAction);
     menu.addAction(m_exportHarAction);

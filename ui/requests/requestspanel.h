@@ -9,6 +9,7 @@
 
 class QAction;
 class QLabel;
+class ReplayDialog;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
@@ -16,7 +17,8 @@ class RequestLogModel;
 
 // The Requests tab: the last requests over all rules, newest at the bottom (followed
 // while the view is scrolled to the end), a filter over every column, export of the rows
-// shown as JSON or HAR, and "Send to HTTP client" to replay one.
+// shown as JSON or HAR, "Send to HTTP client" to replay one there, and "Replay…" to send
+// one again and compare its answer with the captured one.
 class RequestsPanel final : public QWidget
 {
     Q_OBJECT
@@ -44,6 +46,8 @@ public:
 public slots:
     // Replays the current row.
     void sendToHttpClient();
+    // Opens the replay dialog on the current row (null when there is none).
+    ReplayDialog *replay();
 
 signals:
     void replayRequested(const HttpRequest &request);
@@ -61,6 +65,7 @@ private:
     QTableView *m_view;
     QLabel *m_empty;
     QAction *m_sendAction;
+    QAction *m_replayAction;
     QAction *m_exportJsonAction;
     QAction *m_exportHarAction;
     QAction *m_clearAction;

@@ -373,8 +373,11 @@ bool isText(const QByteArray &body)
 void compareBytes(const QByteArray &before, const QByteArray &after, ResponseDiff &diff)
 {
     diff.bodyKind = ResponseDiff::BodyKind::Binary;
-    const QString a = Diff::tr("%n bytes", nullptr, int(before.size()));
-    const QString b = Diff::tr("%n bytes", nullptr, int(after.size()));
+    const auto size = [](qsizetype bytes) {
+        return bytes == 1 ? Diff::tr("1 byte") : Diff::tr("%n bytes", nullptr, int(bytes));
+    };
+    const QString a = size(before.size());
+    const QString b = size(after.size());
     diff.body.append({Diff::tr("body"), a, b, before == after ? Change::Same : Change::Changed});
 }
 

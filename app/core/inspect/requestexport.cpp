@@ -234,7 +234,32 @@ HttpRequest replayRequest(const RequestRecord &record)
     }
     if (!hasHost && !r.host.isEmpty())
         request.headers.prepend(HttpHeader{QStringLiteral("Host"), r.host});
+    if (!replayLacksBody(record))
+        request.body = r.requestBody;
     return request;
+}
+
+bool replayLacksBody(const RequestRecord &record)
+{
+    const InspectedRequest &r = record.request;
+    return r.requestBodySize > 0 && (!r.captured || r.requestBody.size() != r.requestBodySize);
+}
+
+ComparedAnswer capturedAnswer(const RequestRecord &record)
+{
+    const InspectedRequest &r = record.request;
+    ComparedAnswer answer;
+    answer.response.status = r.status;
+    answer.response.reason = r.reason;
+    if (!r.captured)
+        return answer;
+    // "HTTP/1.1 200 OK": the version as HttpResponse words it, "1.1".
+    answer.response.httpVersion = QString::fromLatin1(r.responseHead.left(r.responseHead.indexOf(' ')).mid(5));
+    for (const auto &field : r.responseHeaders())
+        answer.response.headers.append(HttpHeader{QString::fromLatin1(field.first), QString::fromUtf8(field.second)});
+    answer.response.body = r.responseBody;
+    answer.bodyCut = r.responseBody.size() < r.responseBodySize;
+    return answer;
 }
 
 } // namespace RequestExport

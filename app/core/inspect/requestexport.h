@@ -7,6 +7,7 @@
 #include <QString>
 
 #include "http/httpmessage.h"
+#include "http/responsediff.h"
 #include "relay/enginesnapshot.h"
 
 // Files and replays made from the requests inspection saw.
@@ -25,8 +26,15 @@ QByteArray requestsJson(const QList<RequestRecord> &records, const RuleNames &ru
 QByteArray requestsHar(const QList<RequestRecord> &records, const RuleNames &ruleName, bool keepSecrets = false);
 
 // The request again, sent to where the client sent it (the rule's listen address, a
-// wildcard made loopback) with the Host header it carried. The body was not captured:
-// the request has none.
+// wildcard made loopback) with the Host header it carried, and its body when that was
+// captured whole (InspectedRequest::captured); without one otherwise.
 HttpRequest replayRequest(const RequestRecord &record);
+// Whether replayRequest() lacks a body the request had.
+bool replayLacksBody(const RequestRecord &record);
+
+// The answer as inspection captured it, to compare with a replay: status, header fields,
+// and the body's first bytes as sent (still in its Content-Encoding; bodyCut when the
+// capture's limit or the connection's end came first). Without a capture, only the status.
+ComparedAnswer capturedAnswer(const RequestRecord &record);
 
 } // namespace RequestExport
