@@ -23,6 +23,7 @@
 #include "mainwindow.h"
 #include "rawhttpclient.h"
 #include "relay/forwardengine.h"
+#include "requests/difftree.h"
 #include "requests/replaydialog.h"
 #include "requests/requestlogmodel.h"
 #include "requests/requestspanel.h"
@@ -45,9 +46,9 @@ Row row(const QTreeWidget *tree, const QString &path)
 {
     for (int i = 0; i < tree->topLevelItemCount(); ++i) {
         const QTreeWidgetItem *item = tree->topLevelItem(i);
-        if (item->text(ReplayDialog::PathColumn) == path)
-            return {item->text(ReplayDialog::MarkColumn), item->text(ReplayDialog::CapturedColumn),
-                    item->text(ReplayDialog::ReplayColumn), true};
+        if (item->text(DiffTree::PathColumn) == path)
+            return {item->text(DiffTree::MarkColumn), item->text(DiffTree::CapturedColumn),
+                    item->text(DiffTree::ReplayColumn), true};
     }
     return {};
 }
@@ -104,10 +105,14 @@ private slots:
         QCOMPARE(record.request.responseBody, first.body);
         QVERIFY(record.request.responseHead.startsWith("HTTP/1.1 200 OK\r\n"));
 
+        // Ctrl+Shift+R on the list opens the dialog on the current row.
         panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        panel.view()->setFocus();
         panel.view()->setCurrentIndex(panel.view()->model()->index(0, 0));
-        QPointer<ReplayDialog> dialog = panel.replay();
+        QTest::keyClick(panel.view(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QPointer<ReplayDialog> dialog = panel.findChild<ReplayDialog *>();
         QVERIFY(dialog);
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QCOMPARE(dialog->urlField()->text(), u"http://127.0.0.1:%1/api/v1/items"_s.arg(rule.listen.port));
@@ -154,7 +159,7 @@ private slots:
         dialog->hideUnchangedBox()->setChecked(true);
         QTRY_COMPARE(dialog->bodyView()->topLevelItemCount(), 3);  // pod, items, path
         for (int i = 0; i < dialog->headersView()->topLevelItemCount(); ++i)
-            QVERIFY(!dialog->headersView()->topLevelItem(i)->text(ReplayDialog::MarkColumn).isEmpty());
+            QVERIFY(!dialog->headersView()->topLevelItem(i)->text(DiffTree::MarkColumn).isEmpty());
         dialog->hideUnchangedBox()->setChecked(false);
 
         if (!screenshot.isEmpty()) {

@@ -7,17 +7,16 @@
 #include <QDialogButtonBox>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "difftree.h"
 #include "format.h"
 #include "http/httpclient.h"
 #include "http/requesteditor.h"
@@ -26,82 +25,11 @@
 
 namespace {
 
-using Change = DiffLine::Change;
-
 const char *const Methods[] = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
 
 const QString IgnoredKey = QStringLiteral("replay/ignoredFields");
 const QString HideUnchangedKey = QStringLiteral("replay/hideUnchanged");
 const QString IgnoreVolatileKey = QStringLiteral("replay/ignoreVolatileHeaders");
-
-// Translucent, so that they read on light and dark themes alike.
-QColor changeColor(Change change)
-{
-    switch (change) {
-    case Change::Added: return QColor(46, 160, 67, 70);
-    case Change::Removed: return QColor(218, 54, 51, 70);
-    case Change::Changed: return QColor(230, 160, 20, 90);
-    case Change::Same: break;
-    }
-    return {};
-}
-
-// Beside the colour, for whoever does not see it.
-QString changeMark(Change change)
-{
-    switch (change) {
-    case Change::Added: return QStringLiteral("+");
-    case Change::Removed: return QString(QChar(0x2212));
-    case Change::Changed: return QStringLiteral("~");
-    case Change::Same: break;
-    }
-    return {};
-}
-
-QString changeName(Change change)
-{
-    switch (change) {
-    case Change::Added: return ReplayDialog::tr("Only in the replay");
-    case Change::Removed: return ReplayDialog::tr("Only in the captured answer");
-    case Change::Changed: return ReplayDialog::tr("Changed");
-    case Change::Same: break;
-    }
-    return ReplayDialog::tr("The same");
-}
-
-QTreeWidget *comparisonTree(const QString &what, const QString &accessibleName, QWidget *parent)
-{
-    auto *tree = new QTreeWidget(parent);
-    tree->setColumnCount(4);
-    tree->setHeaderLabels({QString(), what, ReplayDialog::tr("Captured"), ReplayDialog::tr("Replay")});
-    tree->setRootIsDecorated(false);
-    tree->setUniformRowHeights(true);
-    tree->setAlternatingRowColors(false);
-    tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    tree->setTextElideMode(Qt::ElideMiddle);
-    tree->setAccessibleName(accessibleName);
-    QHeaderView *header = tree->header();
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(ReplayDialog::MarkColumn, QHeaderView::Fixed);
-    header->setSectionResizeMode(ReplayDialog::CapturedColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(ReplayDialog::ReplayColumn, QHeaderView::Stretch);
-    tree->setColumnWidth(ReplayDialog::MarkColumn, tree->fontMetrics().horizontalAdvance(QStringLiteral("~~")) + 12);
-    tree->setColumnWidth(ReplayDialog::PathColumn, tree->fontMetrics().horizontalAdvance(QStringLiteral("$.items[2].price_____")));
-    return tree;
-}
-
-void addRow(QTreeWidget *tree, const DiffLine &line)
-{
-    auto *item = new QTreeWidgetItem(tree, {changeMark(line.change), line.path, line.before, line.after});
-    item->setTextAlignment(ReplayDialog::MarkColumn, Qt::AlignCenter);
-    item->setToolTip(ReplayDialog::MarkColumn, changeName(line.change));
-    for (int column = ReplayDialog::PathColumn; column <= ReplayDialog::ReplayColumn; ++column)
-        item->setToolTip(column, item->text(column));
-    if (const QColor color = changeColor(line.change); color.isValid()) {
-        for (int column = 0; column <= ReplayDialog::ReplayColumn; ++column)
-            item->setBackground(column, color);
-    }
-}
 
 QStringList fieldList(const QString &text)
 {
@@ -248,9 +176,9 @@ QWidget *ReplayDialog::createComparisonPart()
 
     m_tabs = new QTabWidget(part);
     m_tabs->setDocumentMode(true);
-    m_headersView = comparisonTree(tr("Header"), tr("Status and headers compared"), m_tabs);
+    m_headersView = new DiffTree(tr("Header"), tr("Status and headers compared"), m_tabs);
     auto *bodyPage = new QWidget(m_tabs);
-    m_bodyView = comparisonTree(tr("Path or line"), tr("Bodies compared"), bodyPage);
+    m_bodyView = new DiffTree(tr("Path or line"), tr("Bodies compared"), bodyPage);
     m_bodyNote = new QLabel(bodyPage);
     m_bodyNote->setWordWrap(true);
     m_bodyNote->setAccessibleName(tr("About the body comparison"));
@@ -378,25 +306,13 @@ void ReplayDialog::compare()
 
 void ReplayDialog::showDiff()
 {
-    for (QTreeWidget *tree : {m_headersView, m_bodyView})
+    for (DiffTree *tree : {m_headersView, m_bodyView})
         tree->clear();
     if (!m_hasAnswer)
         return;
     const bool hide = m_hideUnchanged->isChecked();
-    int headerChanges = m_diff.status.change != Change::Same;
-    if (!hide || headerChanges)
-        addRow(m_headersView, m_diff.status);
-    for (const DiffLine &line : std::as_const(m_diff.headers)) {
-        headerChanges += line.change != Change::Same;
-        if (!hide || line.change != Change::Same)
-            addRow(m_headersView, line);
-    }
-    int bodyChanges = 0;
-    for (const DiffLine &line : std::as_const(m_diff.body)) {
-        bodyChanges += line.change != Change::Same;
-        if (!hide || line.change != Change::Same)
-            addRow(m_bodyView, line);
-    }
+    const int headerChanges = m_headersView->addLines({m_diff.status}, hide) + m_headersView->addLines(m_diff.headers, hide);
+    const int bodyChanges = m_bodyView->addLines(m_diff.body, hide);
     m_tabs->setTabText(0, bodyChanges ? tr("Body (%1)").arg(bodyChanges) : tr("Body"));
     m_tabs->setTabText(1, headerChanges ? tr("Status and headers (%1)").arg(headerChanges) : tr("Status and headers"));
 

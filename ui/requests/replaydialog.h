@@ -7,6 +7,7 @@
 #include "http/responsediff.h"
 #include "relay/enginesnapshot.h"
 
+class DiffTree;
 class HttpCall;
 class HttpClient;
 class QCheckBox;
@@ -15,7 +16,6 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTabWidget;
-class QTreeWidget;
 class RequestEditor;
 
 // Replay… in the Requests tab: a captured request sent again to the rule's listen address,
@@ -28,9 +28,6 @@ class ReplayDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ReplayDialog)
 
 public:
-    // The comparison's columns: a change mark (+, −, ~), what, captured, replayed.
-    enum Column { MarkColumn, PathColumn, CapturedColumn, ReplayColumn };
-
     ReplayDialog(const RequestRecord &record, const QString &ruleName, QWidget *parent = nullptr);
     ~ReplayDialog() override;
 
@@ -50,8 +47,8 @@ public:
     QCheckBox *hideUnchangedBox() const { return m_hideUnchanged; }
     QCheckBox *volatileHeadersBox() const { return m_ignoreVolatile; }
     QTabWidget *comparisonTabs() const { return m_tabs; }
-    QTreeWidget *headersView() const { return m_headersView; }
-    QTreeWidget *bodyView() const { return m_bodyView; }
+    DiffTree *headersView() const { return m_headersView; }
+    DiffTree *bodyView() const { return m_bodyView; }
     QLabel *bodyNote() const { return m_bodyNote; }
 
 public slots:
@@ -92,7 +89,7 @@ private:
     QCheckBox *m_hideUnchanged = nullptr;
     QCheckBox *m_ignoreVolatile = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QTreeWidget *m_headersView = nullptr;
-    QTreeWidget *m_bodyView = nullptr;
+    DiffTree *m_headersView = nullptr;
+    DiffTree *m_bodyView = nullptr;
     QLabel *m_bodyNote = nullptr;
 };

@@ -4,40 +4,21 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QRegularExpression>
-#include <QSet>
 
 #include "contentcoding.h"
+#include "jsondiff.h"
 #include "jsontree.h"
 
 namespace {
 
 using Change = DiffLine::Change;
-using Kind = JsonTree::Kind;
 
-constexpr qsizetype MaxShown = 200;         // characters of a value shown
-constexpr qsizetype MaxLines = 5000;        // lines a body comparison lists
 constexpr qint64 MaxPairingCells = 1000000;  // lines before x lines after, paired by longest common subsequence
 
 // lupdate sees Diff::tr("...").
 struct Diff {
     Q_DECLARE_TR_FUNCTIONS(Diff)
 };
-
-QString elided(QString text)
-{
-    return text.size() > MaxShown ? text.left(MaxShown - 1) + QChar(0x2026) : text;
-}
-
-bool addLine(ResponseDiff &diff, DiffLine line)
-{
-    if (diff.body.size() >= MaxLines) {
-        diff.bodyNote = Diff::tr("Only the first %n lines are listed.", nullptr, int(MaxLines));
-        return false;
-    }
-    diff.body.append(std::move(line));
-    return true;
-}
 
 // --- headers
 
@@ -91,164 +72,6 @@ void compareHeaders(const HttpHeaders &before, const HttpHeaders &after, bool ig
             diff.headers.append({b.names.value(name), {}, b.values.value(name), Change::Added});
     }
 }
-
-// --- JSON
-
-class JsonDiff
-{
-public:
-    JsonDiff(const JsonTree &a, const JsonTree &b, const QStringList &ignored, ResponseDiff &diff)
-        : m_a(a), m_b(b), m_diff(diff)
-    {
-        for (QString field : ignored) {
-            field = field.trimmed();
-            if (field.startsWith(u'.'))
-                field.prepend(u'$');  // jq's form
-            if (field.startsWith(u'$')) {
-                QString pattern = QRegularExpression::escape(field);
-                pattern.replace(QStringLiteral("\\[\\*\\]"), QStringLiteral("\\[\\d+\\]"));
-                m_paths.append(QRegularExpression(QRegularExpression::anchoredPattern(pattern)));
-            } else if (!field.isEmpty()) {
-                m_keys.insert(field);
-            }
-        }
-    }
-
-    void run() { compare(JsonTree::root(), JsonTree::root(), QStringLiteral("$")); }
-
-private:
-    // "$.items[2].price"; JsonTree::path() gives jq's ".items[2].price".
-    static QString path(const JsonTree &tree, int id)
-    {
-        const QString jq = tree.path(id);
-        if (jq == u".")
-            return QStringLiteral("$");
-        return u'$' + (jq.startsWith(u".[") ? jq.mid(1) : jq);
-    }
-
-    bool ignored(const JsonTree &tree, int id, const QString &path) const
-    {
-        const JsonTree::Node &node = tree.node(id);
-        if (node.parent >= 0 && tree.node(node.parent).kind == Kind::Object && m_keys.contains(node.key))
-            return true;
-        for (const QRegularExpression &pattern : m_paths) {
-            if (pattern.match(path).hasMatch())
-                return true;
-        }
-        return false;
-    }
-
-    // As written: strings quoted, so that "59" and 59 read apart; containers on one line.
-    static QString shown(const JsonTree &tree, int id)
-    {
-        const JsonTree::Node &node = tree.node(id);
-        const QString text = QString::fromUtf8(tree.source().constData() + node.begin, node.end - node.begin);
-        return elided(node.kind == Kind::Object || node.kind == Kind::Array ? text.simplified() : text);
-    }
-
-    static bool plainInteger(const QString &number)
-    {
-        return !number.contains(u'.') && !number.contains(u'e') && !number.contains(u'E');
-    }
-
-    bool sameScalar(int a, int b) const
-    {
-        const Kind kind = m_a.node(a).kind;
-        const QString x = m_a.displayValue(a);
-        const QString y = m_b.displayValue(b);
-        if (kind != Kind::Number || x == y)
-            return x == y;
-        // 1.0 and 1 are one number; integers stay text, as doubles would round big ones.
-        if (plainInteger(x) && plainInteger(y))
-            return false;
-        bool okX = false;
-        bool okY = false;
-        const double dx = x.toDouble(&okX);
-        const double dy = y.toDouble(&okY);
-        return okX && okY && dx == dy;
-    }
-
-    void compare(int a, int b, const QString &path)
-    {
-        const JsonTree::Node &x = m_a.node(a);
-        const JsonTree::Node &y = m_b.node(b);
-        if (x.kind != y.kind) {
-            addLine(m_diff, {path, shown(m_a, a), shown(m_b, b), Change::Changed});
-        } else if (x.kind == Kind::Object) {
-            compareObjects(x, y, path);
-        } else if (x.kind == Kind::Array) {
-            compareArrays(x, y, path);
-        } else {
-            const bool same = sameScalar(a, b);
-            addLine(m_diff, {path, shown(m_a, a), shown(m_b, b), same ? Change::Same : Change::Changed});
-        }
-    }
-
-    void compareObjects(const JsonTree::Node &x, const JsonTree::Node &y, const QString &path)
-    {
-        if (x.children.isEmpty() && y.children.isEmpty()) {
-            addLine(m_diff, {path, QStringLiteral("{}"), QStringLiteral("{}"), Change::Same});
-            return;
-        }
-        QHash<QString, int> others;
-        for (const int child : y.children)
-            others.insert(m_b.node(child).key, child);  // a repeated key: the last, as most readers take
-        QSet<QString> seen;
-        for (const int child : x.children) {
-            const QString key = m_a.node(child).key;
-            const QString childPath = JsonDiff::path(m_a, child);
-            seen.insert(key);
-            if (ignored(m_a, child, childPath)) {
-                ++m_diff.ignoredFields;
-                continue;
-            }
-            const auto other = others.constFind(key);
-            if (other == others.cend())
-                addLine(m_diff, {childPath, shown(m_a, child), {}, Change::Removed});
-            else
-                compare(child, *other, childPath);
-        }
-        for (const int child : y.children) {
-            if (seen.contains(m_b.node(child).key))
-                continue;
-            const QString childPath = JsonDiff::path(m_b, child);
-            if (ignored(m_b, child, childPath))
-                ++m_diff.ignoredFields;
-            else
-                addLine(m_diff, {childPath, {}, shown(m_b, child), Change::Added});
-        }
-    }
-
-    void compareArrays(const JsonTree::Node &x, const JsonTree::Node &y, const QString &path)
-    {
-        if (x.children.isEmpty() && y.children.isEmpty()) {
-            addLine(m_diff, {path, QStringLiteral("[]"), QStringLiteral("[]"), Change::Same});
-            return;
-        }
-        const qsizetype count = qMax(x.children.size(), y.children.size());
-        for (qsizetype i = 0; i < count; ++i) {
-            const bool inA = i < x.children.size();
-            const bool inB = i < y.children.size();
-            const int child = inA ? x.children.at(i) : y.children.at(i);
-            const QString childPath = JsonDiff::path(inA ? m_a : m_b, child);
-            if (ignored(inA ? m_a : m_b, child, childPath)) {
-                ++m_diff.ignoredFields;
-            } else if (inA && inB) {
-                compare(child, y.children.at(i), childPath);
-            } else if (inA) {
-                addLine(m_diff, {childPath, shown(m_a, child), {}, Change::Removed});
-            } else {
-                addLine(m_diff, {childPath, {}, shown(m_b, child), Change::Added});
-            }
-        }
-    }
-
-    const JsonTree &m_a;
-    const JsonTree &m_b;
-    ResponseDiff &m_diff;
-    QSet<QString> m_keys;
-    QList<QRegularExpression> m_paths;
-};
 
 // --- text
 
@@ -323,7 +146,7 @@ void compareLines(const QByteArray &before, const QByteArray &after, ResponseDif
     for (size_t k = 0; k < steps.size();) {
         const Step &step = steps[k];
         if (step.change == Change::Same) {
-            if (!addLine(diff, {lineName(step.i), a.at(step.i), b.at(step.j), Change::Same}))
+            if (!diff.addBodyLine({lineName(step.i), a.at(step.i), b.at(step.j), Change::Same}))
                 return;
             ++k;
             continue;
@@ -338,15 +161,15 @@ void compareLines(const QByteArray &before, const QByteArray &after, ResponseDif
         for (size_t p = 0; p < pairs; ++p) {
             const Step &gone = steps[k + p];
             const Step &come = steps[removedEnd + p];
-            if (!addLine(diff, {lineName(gone.i), a.at(gone.i), b.at(come.j), Change::Changed}))
+            if (!diff.addBodyLine({lineName(gone.i), a.at(gone.i), b.at(come.j), Change::Changed}))
                 return;
         }
         for (size_t p = k + pairs; p < removedEnd; ++p) {
-            if (!addLine(diff, {lineName(steps[p].i), a.at(steps[p].i), {}, Change::Removed}))
+            if (!diff.addBodyLine({lineName(steps[p].i), a.at(steps[p].i), {}, Change::Removed}))
                 return;
         }
         for (size_t p = removedEnd + pairs; p < addedEnd; ++p) {
-            if (!addLine(diff, {lineName(steps[p].j), {}, b.at(steps[p].j), Change::Added}))
+            if (!diff.addBodyLine({lineName(steps[p].j), {}, b.at(steps[p].j), Change::Added}))
                 return;
         }
         k = addedEnd;
@@ -378,7 +201,7 @@ void compareBytes(const QByteArray &before, const QByteArray &after, ResponseDif
     };
     const QString a = size(before.size());
     const QString b = size(after.size());
-    diff.body.append({Diff::tr("body"), a, b, before == after ? Change::Same : Change::Changed});
+    diff.addBodyLine({Diff::tr("body"), a, b, before == after ? Change::Same : Change::Changed});
 }
 
 Result<QByteArray> decodedBody(const ComparedAnswer &answer)
@@ -423,7 +246,7 @@ void compareBodies(const ComparedAnswer &first, const ComparedAnswer &second, co
         const Result<JsonTree> treeB = treeA ? JsonTree::parse(b) : Result<JsonTree>(Error{});
         if (treeA && treeB) {
             diff.bodyKind = ResponseDiff::BodyKind::Json;
-            JsonDiff(treeA.value(), treeB.value(), options.ignoredFields, diff).run();
+            compareJson(treeA.value(), treeB.value(), options.ignoredFields, diff);
             return;
         }
     }
@@ -441,6 +264,16 @@ QString statusText(const HttpResponse &response)
 }
 
 } // namespace
+
+bool ResponseDiff::addBodyLine(DiffLine line)
+{
+    if (body.size() >= MaxBodyLines) {
+        bodyNote = Diff::tr("Only the first %n lines are listed.", nullptr, int(MaxBodyLines));
+        return false;
+    }
+    body.append(std::move(line));
+    return true;
+}
 
 int ResponseDiff::changes() const
 {

@@ -36,6 +36,7 @@ struct DiffLine
 struct ResponseDiff
 {
     enum class BodyKind { Json, Text, Binary };
+    static constexpr qsizetype MaxBodyLines = 5000;
 
     DiffLine status;
     QList<DiffLine> headers;
@@ -47,6 +48,8 @@ struct ResponseDiff
 
     // Lines that are not Same, status included.
     int changes() const;
+    // Appends to body unless it holds MaxBodyLines already (then bodyNote says so): false then.
+    bool addBodyLine(DiffLine line);
 };
 
 // Lowercase: date, age, expires, content-length, transfer-encoding, connection, keep-alive,
