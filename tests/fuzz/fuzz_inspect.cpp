@@ -14,7 +14,9 @@
 namespace {
 
 const QByteArray Separator = QByteArrayLiteral("\n--server--\n");
-constexpr qsizetype MaxBuffered = 2 * 64 * 1024 + 16 * 1024 + 4;
+// Small, so that bodies are cut at it as well as kept whole.
+constexpr qsizetype CaptureLimit = 100;
+constexpr qsizetype MaxBuffered = 2 * 64 * 1024 + 16 * 1024 + 4 + 2 * CaptureLimit;
 
 struct Split
 {
@@ -35,7 +37,8 @@ QString describe(const InspectedRequest &r)
 {
     return QStringList{QString::number(r.index), r.method, r.host, r.target, r.version, QString::number(r.status),
                        QString::number(r.requestBodySize), QString::number(r.responseBodySize),
-                       QString::number(r.complete)}
+                       QString::number(r.complete), QString::fromLatin1(r.requestBody.toHex()),
+                       QString::fromLatin1(r.responseBody.toHex()), QString::number(r.responseHead.size())}
         .join(u' ');
 }
 
@@ -49,6 +52,11 @@ void collect(StreamInspector &inspector, int &next, QStringList &records)
         FUZZ_CHECK(r.firstByteMs >= -1 && r.totalMs >= -1, describe(r));
         FUZZ_CHECK(!r.complete || r.totalMs >= 0, describe(r));
         FUZZ_CHECK(r.status == 0 || (r.status >= 100 && r.status <= 999), describe(r));
+        // Captured bodies are the first bytes, up to the limit; the head is bounded as headers are.
+        FUZZ_CHECK(r.captured, describe(r));
+        FUZZ_CHECK(r.requestBody.size() <= qMin<qint64>(CaptureLimit, r.requestBodySize), describe(r));
+        FUZZ_CHECK(r.responseBody.size() <= qMin<qint64>(CaptureLimit, r.responseBodySize), describe(r));
+        FUZZ_CHECK(r.responseHead.size() <= 64 * 1024, describe(r));
         records << describe(r);
     }
 }
@@ -69,6 +77,7 @@ void checkState(const StreamInspector &inspector, bool wasDone, StreamInspector:
 QStringList run(const QByteArray &client, const QByteArray &server, Split split)
 {
     StreamInspector inspector;
+    inspector.setCaptureLimit(CaptureLimit);
     int next = 0;
     QStringList records;
     qsizetype atClient = 0;
