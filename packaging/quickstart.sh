@@ -16,7 +16,7 @@ build_packages=(cmake g++ make pkg-config qt6-base-dev qt6-charts-dev libqt6open
 # groff-base (the man page check), python3 (the YAML export check).
 test_packages=(nginx curl socat iproute2 procps xvfb xauth fonts-dejavu-core x11-utils imagemagick tshark openssl
                qt6-translations-l10n dpkg-dev file desktop-file-utils appstream man-db groff-base python3 python3-yaml
-               systemd libnginx-mod-stream zbar-tools)
+               systemd libnginx-mod-stream zbar-tools libxml2-utils)
 
 usage() {
     echo "usage: bash packaging/quickstart.sh run [ARGS...] | test   (PASARELA_SANITIZE=1: also under ASan+UBSan)" >&2
