@@ -301,6 +301,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 5000);
         QCOMPARE(model->record(0).request.target, QStringLiteral("/api/v1/items"));
         QCOMPARE(model->record(1).request.target, QStringLiteral("/nowhere?x=1"));
+        // Published without captures unless the engine is asked for them (the window asks).
+        QVERIFY(!model->record(0).request.captured);
+        QCOMPARE(model->record(0).request.capturedBytes(), 0);
         QCOMPARE(model->record(0).connectionId, model->record(1).connectionId);
         QCOMPARE(cell(model, 0, Model::Host), QStringLiteral("api.local"));
         QCOMPARE(cell(model, 0, Model::Status), QStringLiteral("200"));
