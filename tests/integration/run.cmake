@@ -5,3 +5,6 @@ pasarela_add_test(tst_runcommand SOURCES tst_runcommand.cpp LABELS integration T
 target_compile_definitions(tst_runcommand PRIVATE PASARELA_BINARY="$<TARGET_FILE:pasarela>"
                            PASARELA_JUNIT_XSD="${CMAKE_CURRENT_SOURCE_DIR}/junit.xsd")
 add_dependencies(tst_runcommand pasarela)
+
+# CollectionRunner in process, as the window drives it: signals, a request not sent, cancel.
+pasarela_add_test(tst_collectionrunner SOURCES tst_collectionrunner.cpp LABELS integration TIMEOUT 120)

@@ -110,6 +110,10 @@ void CollectionRunner::next()
     }
     const CollectionRequest &request = m_collection.requests.at(index);
     emit requestStarted(int(index));
+    if (m_canceled) {  // by a slot of requestStarted
+        next();
+        return;
+    }
 
     RequestOutcome outcome;
     outcome.index = int(index);
