@@ -168,6 +168,7 @@ void MainWindow::createMenus()
     rules->addSeparator();
     rules->addActions(m_rules->runActions());
     rules->addAction(m_rules->shareAction());
+    rules->addActions(m_rules->faultActions());
     rules->addSeparator();
     rules->addActions(m_rules->clusterActions());
     rules->addMenu(tr("Ex&port as"))->addActions(m_rules->exportActions());
@@ -207,6 +208,7 @@ void MainWindow::createMenus()
     toolBar->addActions(m_rules->runActions());
     toolBar->addSeparator();
     toolBar->addAction(m_rules->shareAction());
+    toolBar->addAction(m_rules->clearFaultsAction());
 }
 
 void MainWindow::loadRules()

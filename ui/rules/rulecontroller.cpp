@@ -1,5 +1,7 @@
 #include "rulecontroller.h"
 
+#include <algorithm>
+
 #include "relay/forwardengine.h"
 
 RuleController::RuleController(ForwardEngine *engine, const QString &path, QObject *parent)
@@ -88,6 +90,30 @@ Result<void> RuleController::updateRule(RuleId id, const ForwardRule &rule)
         save();
     }
     return updated;
+}
+
+Result<void> RuleController::clearFaults(RuleId id)
+{
+    ForwardRule rule = m_engine->rule(id);
+    if (rule.faults.isEmpty())
+        return {};
+    rule.faults.clear();
+    return updateRule(id, rule);
+}
+
+Result<void> RuleController::clearAllFaults()
+{
+    for (RuleId id : m_engine->ruleIds()) {
+        if (Result<void> cleared = clearFaults(id); !cleared)
+            return cleared;
+    }
+    return {};
+}
+
+bool RuleController::anyFaults() const
+{
+    const QList<RuleId> ids = m_engine->ruleIds();
+    return std::any_of(ids.cbegin(), ids.cend(), [this](RuleId id) { return !m_engine->rule(id).faults.isEmpty(); });
 }
 
 Result<void> RuleController::setEnabled(RuleId id, bool enabled)

@@ -49,6 +49,12 @@ public:
     Result<RuleId> addUnsavedRule(const ForwardRule &rule);
     bool isUnsaved(RuleId id) const { return m_unsaved.contains(id); }
     Result<void> updateRule(RuleId id, const ForwardRule &rule) override;
+    // Takes a rule's faults away, live like any edit: open connections stay and go on
+    // without them. Saved like any edit.
+    Result<void> clearFaults(RuleId id);
+    // Every rule's; stops at the first error.
+    Result<void> clearAllFaults();
+    bool anyFaults() const;
     // Enabling a rule in Error retries it.
     Result<void> setEnabled(RuleId id, bool enabled);
     // A copy named "<name> (copy)" (then " (copy 2)"...), stopped, so it does not clash.

@@ -15,9 +15,12 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStyle>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include "format.h"
+#include "rules/faultseditor.h"
 
 namespace {
 
@@ -152,7 +155,7 @@ RuleEditorDialog::RuleEditorDialog(const ForwardRule &rule, const QList<ForwardR
     m_cooldown->setObjectName(QStringLiteral("cooldown"));
     m_cooldown->setSpecialValueText(tr("off"));
     m_cooldown->setValue(rule.cooldownS);
-    addRow(form, tr("Coo&l-down:"), m_cooldown,
+    addRow(form, tr("Cool-&down:"), m_cooldown,
            tr("With fallback targets: how long a target that failed is skipped before it is tried first again"));
 
     m_allow = new QPlainTextEdit(rule.allow.join(u'\n'), this);
@@ -210,10 +213,23 @@ RuleEditorDialog::RuleEditorDialog(const ForwardRule &rule, const QList<ForwardR
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    // Faults on a tab of their own: the rule's fields keep their place and the dialog its height.
+    auto *general = new QWidget(this);
+    auto *generalLayout = new QVBoxLayout(general);
+    generalLayout->addLayout(form);
+    generalLayout->addStretch();
+    m_faults = new FaultsEditor(rule.faults, this);
+    m_errors.insert(m_faults, m_faults->errorLabel());
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->addTab(general, tr("&General"));
+    m_tabs->addTab(m_faults, QString());
+    m_tabs->setTabToolTip(1, tr("Latency, bandwidth, resets, timeouts and refused connections injected on purpose, "
+                                "to test how clients cope"));
+
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(m_tabs);
     layout->addWidget(m_otherError);
-    layout->addStretch();
     layout->addWidget(m_buttons);
 
     for (QLineEdit *edit : {m_name, m_targetHost, m_moreTargets})
@@ -221,6 +237,7 @@ RuleEditorDialog::RuleEditorDialog(const ForwardRule &rule, const QList<ForwardR
     connect(m_protocol, &QComboBox::currentIndexChanged, this, &RuleEditorDialog::validate);
     connect(m_listenHost, &QComboBox::editTextChanged, this, &RuleEditorDialog::validate);
     connect(m_allow, &QPlainTextEdit::textChanged, this, &RuleEditorDialog::validate);
+    connect(m_faults, &FaultsEditor::changed, this, &RuleEditorDialog::validate);
     // The editor's text, not valueChanged: an emptied field does not change the value.
     for (QSpinBox *spin : {m_listenPort, m_targetPort, m_cooldown, m_maxConnections, m_connectTimeout, m_idleTimeout})
         connect(static_cast<SpinBox *>(spin)->lineEdit(), &QLineEdit::textChanged, this, &RuleEditorDialog::validate);
@@ -266,6 +283,7 @@ ForwardRule RuleEditorDialog::rule() const
     result.idleTimeoutS = spinValue(m_idleTimeout, -1);
     if (m_inspectChanged)
         result.inspectHttp = m_inspect->isChecked();
+    result.faults = m_faults->faults();
     return result;
 }
 
@@ -365,6 +383,12 @@ QWidget *RuleEditorDialog::fieldFor(const QString &message) const
         return m_connectTimeout;
     if (field == QLatin1String("idleTimeoutS"))
         return m_idleTimeout;
+    if (field == QLatin1String("faults")) {
+        // On a UDP rule the protocol is what to change, or the faults to turn off.
+        if (Transport(m_protocol->currentData().toInt()) == Transport::Udp)
+            return m_protocol;
+        return m_faults;
+    }
     return nullptr;
 }
 
@@ -374,6 +398,8 @@ void RuleEditorDialog::validate()
     if (!m_inspectChanged)
         m_inspect->setChecked(current.inspectsHttp());
     m_inspect->setEnabled(current.transport == Transport::Tcp);
+    m_faults->setTcp(current.transport == Transport::Tcp);
+    m_tabs->setTabText(1, current.faults.isEmpty() ? tr("Fault&s") : tr("Fault&s (%1)").arg(current.faults.size()));
     m_cooldown->setEnabled(!current.moreTargets.isEmpty());
     Result<void> valid = current.validate();
     const QString moreText = m_moreTargets->text();
@@ -397,6 +423,8 @@ void RuleEditorDialog::validate()
     }
     m_otherError->hide();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid.ok());
+    for (int tab = 0; tab < m_tabs->count(); ++tab)
+        m_tabs->setTabIcon(tab, QIcon());
     if (valid)
         return;
 
@@ -410,6 +438,10 @@ void RuleEditorDialog::validate()
         shown = tr("Enter the target's port, 1-65535.");
     else if (auto *spin = qobject_cast<QSpinBox *>(field); spin && !spin->hasAcceptableInput())
         shown = tr("Enter a number, %1-%2.").arg(spin->minimum()).arg(spin->maximum());
+    else if (QSpinBox *faultSpin = field == m_faults ? m_faults->invalidSpin() : nullptr)
+        shown = tr("%1: enter a number, %2-%3.").arg(faultSpin->accessibleName()).arg(faultSpin->minimum()).arg(faultSpin->maximum());
+    else if (field == m_protocol && !current.faults.isEmpty() && current.transport == Transport::Udp)
+        shown = tr("Faults are for TCP rules only: turn them off on the Faults tab, or choose TCP.");
     else if (field == m_listenHost && current.listen.host.isEmpty())
         shown = tr("Enter an address of this PC to listen on, e.g. 127.0.0.1.");
     else if (field == m_targetHost && current.target.host.isEmpty())
@@ -423,4 +455,9 @@ void RuleEditorDialog::validate()
     label->show();
     if (field)
         field->setAccessibleDescription(shown);
+    // A message on the tab not shown would leave OK off for no visible reason.
+    for (int tab = 0; tab < m_tabs->count(); ++tab) {
+        if (m_tabs->widget(tab)->isAncestorOf(label))
+            m_tabs->setTabIcon(tab, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    }
 }

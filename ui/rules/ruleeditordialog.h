@@ -9,11 +9,13 @@
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class FaultsEditor;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
+class QTabWidget;
 
 // Adds or edits one rule. Validation is the core's (ForwardRule::validate and
 // validateRules against the other rules), shown inline as the user types; OK is
@@ -60,6 +62,8 @@ private:
     bool m_inspectChanged = false;  // unset stays unset unless the user clicks the box
     QCheckBox *m_follow;
     bool m_followChanged = false;   // likewise
+    FaultsEditor *m_faults;
+    QTabWidget *m_tabs;
     QLabel *m_exposed;
     QLabel *m_otherError;  // errors that name no field of this dialog
     QHash<QWidget *, QLabel *> m_errors;  // one message line under each field

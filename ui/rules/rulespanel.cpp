@@ -159,6 +159,15 @@ RulesPanel::RulesPanel(RuleController *controller, QWidget *parent)
     m_shareAction = makeAction(tr("S&hare…"), QStringLiteral("emblem-shared"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
                                tr("Show the URL and QR code other machines use to reach the selected rule"), this);
     connect(m_shareAction, &QAction::triggered, this, &RulesPanel::shareRule);
+    m_clearFaultsAction = makeAction(tr("Clear &faults"), QStringLiteral("edit-clear"),
+                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+                                     tr("Take the faults off the selected rule; open connections go on without them"),
+                                     this);
+    connect(m_clearFaultsAction, &QAction::triggered, this, &RulesPanel::clearFaults);
+    m_clearAllFaultsAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-clear-all")),
+                                         tr("Clear faults of a&ll rules"), this);
+    m_clearAllFaultsAction->setStatusTip(tr("Take the faults off every rule that has some"));
+    connect(m_clearAllFaultsAction, &QAction::triggered, this, &RulesPanel::clearAllFaults);
     // Enter and Delete act on the table only, so they do not steal keys from other panels.
     m_editAction->setShortcutContext(Qt::WidgetShortcut);
     m_removeAction->setShortcutContext(Qt::WidgetShortcut);
@@ -200,12 +209,14 @@ RulesPanel::RulesPanel(RuleController *controller, QWidget *parent)
         m_exportActions.append(action);
     }
 
-    m_view->addActions(editActions() + runActions() + QList<QAction *>{m_shareAction, m_updateTargetAction});
+    m_view->addActions(editActions() + runActions()
+                       + QList<QAction *>{m_shareAction, m_clearFaultsAction, m_updateTargetAction});
     createWelcome();
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RulesPanel::selectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RulesPanel::selectionChanged);
     connect(m_controller, &RuleController::ruleChanged, this, &RulesPanel::updateActions);
+    connect(m_controller, &RuleController::rulesReset, this, &RulesPanel::updateActions);
     connect(m_controller, &RuleController::brokenFileKept, this, &RulesPanel::hideFileProblem);
     updateActions();
 }
@@ -308,6 +319,8 @@ void RulesPanel::updateActions()
     m_startAction->setEnabled(has && (!enabled || m_controller->state(id) == RuleState::Error));
     m_stopAction->setEnabled(enabled);
     m_updateTargetAction->setEnabled(has && m_model->staleTarget(id).has_value());
+    m_clearFaultsAction->setEnabled(has && !m_controller->rule(id).faults.isEmpty());
+    m_clearAllFaultsAction->setEnabled(m_controller->anyFaults());
     m_checkClusterAction->setEnabled(m_follower->hasClusterRules());
     for (QAction *action : m_exportActions)
         action->setEnabled(!m_controller->ruleIds().isEmpty());
@@ -409,6 +422,23 @@ void RulesPanel::setSelectedEnabled(bool enabled)
     const Result<void> result = m_controller->setEnabled(id, enabled);
     if (!result)
         emit failed(result.error());
+    updateActions();
+}
+
+void RulesPanel::clearFaults()
+{
+    const RuleId id = selectedRule();
+    if (!id)
+        return;
+    if (const Result<void> cleared = m_controller->clearFaults(id); !cleared)
+        emit failed(cleared.error());
+    updateActions();
+}
+
+void RulesPanel::clearAllFaults()
+{
+    if (const Result<void> cleared = m_controller->clearAllFaults(); !cleared)
+        emit failed(cleared.error());
     updateActions();
 }
 

@@ -37,6 +37,9 @@ public:
     QList<QAction *> clusterActions() const;
     // One per export format, for the "Export as" menu.
     QList<QAction *> exportActions() const;
+    // Clear faults (the selected rule's), clear the faults of all rules.
+    QList<QAction *> faultActions() const { return {m_clearFaultsAction, m_clearAllFaultsAction}; }
+    QAction *clearFaultsAction() const { return m_clearFaultsAction; }
     // Share…: what other machines open to reach the selected rule.
     QAction *shareAction() const { return m_shareAction; }
     // Moves the rules that follow the cluster; marks the others that point at an old address.
@@ -58,6 +61,9 @@ public:
     // Asks first only when the rule has open connections.
     void removeRule();
     void setSelectedEnabled(bool enabled);
+    // Takes the faults off the selected rule / all rules, live, and saves.
+    void clearFaults();
+    void clearAllFaults();
     // Opens the Share dialog of the selected rule.
     void shareRule();
     // Points the selected stale rule (one that does not follow the cluster) at where its
@@ -105,6 +111,8 @@ private:
     QAction *m_updateTargetAction;
     QAction *m_checkClusterAction;
     QAction *m_shareAction;
+    QAction *m_clearFaultsAction;
+    QAction *m_clearAllFaultsAction;
     QList<QAction *> m_exportActions;
     std::function<QString(const QString &)> m_chooseExportPath;
 };

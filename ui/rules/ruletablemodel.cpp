@@ -2,11 +2,16 @@
 
 #include <QApplication>
 #include <QColor>
+#include <QGuiApplication>
 #include <QIcon>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
 #include <QStyle>
 
 #include "cluster/clusterfollower.h"
 #include "format.h"
+#include "rules/faulttext.h"
 #include "rules/followtext.h"
 #include "rules/rulecontroller.h"
 
@@ -14,6 +19,9 @@ namespace {
 
 const QColor ErrorColor(0xc0, 0x1c, 0x28);
 const QColor WarningColor(0xb3, 0x5c, 0x00);
+// A rule with faults: amber under dark text, set both, so it reads the same on light and dark palettes.
+const QColor FaultBackground(0xff, 0xd8, 0x7a);
+const QColor FaultForeground(0x3d, 0x26, 0x00);
 
 QString stateText(RuleState state, const QString &error)
 {
@@ -49,6 +57,34 @@ QIcon warningIcon()
     if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
         return {};
     return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+}
+
+// A lightning bolt, drawn: themes have no common icon for it, and offscreen has no theme.
+QIcon paintFaultIcon()
+{
+    QIcon icon;
+    for (int size : {16, 24, 32, 48}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.scale(size / 16.0, size / 16.0);
+        QPainterPath bolt;
+        bolt.moveTo(9.5, 0.8);
+        bolt.lineTo(2.8, 9.2);
+        bolt.lineTo(7.2, 9.2);
+        bolt.lineTo(5.6, 15.2);
+        bolt.lineTo(13.2, 6.2);
+        bolt.lineTo(8.8, 6.2);
+        bolt.lineTo(11.2, 0.8);
+        bolt.closeSubpath();
+        painter.setPen(QPen(QColor(0x4a, 0x28, 0x00), 1.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.setBrush(QColor(0xf0, 0x8a, 0x00));
+        painter.drawPath(bolt);
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
 }
 
 QIcon followIcon()
@@ -99,13 +135,23 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
     }
     if (column == Name) {
         const bool unsaved = m_controller->isUnsaved(id);
-        if (role == Qt::DisplayRole)
-            return unsaved ? tr("%1  (not saved)").arg(rule.name) : rule.name;
-        if (role == Qt::ToolTipRole) {
-            return unsaved ? tr("%1: lasts until Pasarela quits; edit it to keep it in the rules file").arg(rule.name)
-                           : rule.name;
+        const bool faulty = !rule.faults.isEmpty();
+        switch (role) {
+        case Qt::DisplayRole: return unsaved ? tr("%1  (not saved)").arg(rule.name) : rule.name;
+        case Qt::ToolTipRole: {
+            const QString name = unsaved
+                ? tr("%1: lasts until Pasarela quits; edit it to keep it in the rules file").arg(rule.name)
+                : rule.name;
+            return faulty ? name % u'\n' % FaultText::toolTip(rule.faults) : name;
         }
-        return {};
+        case Qt::DecorationRole: return faulty ? QVariant(faultIcon()) : QVariant();
+        case Qt::BackgroundRole: return faulty ? QVariant(FaultBackground) : QVariant();
+        case Qt::ForegroundRole: return faulty ? QVariant(FaultForeground) : QVariant();
+        case Qt::AccessibleTextRole:
+            return faulty ? tr("%1, with faults: %2").arg(rule.name, faultsText(rule.faults)) : QVariant();
+        case FaultsRole: return faulty;
+        default: return {};
+        }
     }
     if (column == Listen) {
         const bool exposed = rule.isExposed();
@@ -242,6 +288,15 @@ bool RuleTableModel::setData(const QModelIndex &index, const QVariant &value, in
         return false;
     emit dataChanged(index, index, {Qt::CheckStateRole, Qt::ToolTipRole});
     return true;
+}
+
+QIcon RuleTableModel::faultIcon()
+{
+    // The model can live without a GUI application (a pixmap needs one).
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return {};
+    static const QIcon icon = paintFaultIcon();
+    return icon;
 }
 
 RuleId RuleTableModel::ruleIdAt(int row) const

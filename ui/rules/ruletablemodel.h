@@ -2,6 +2,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QIcon>
 #include <QList>
 
 #include <optional>
@@ -21,7 +22,8 @@ class RuleTableModel final : public QAbstractTableModel
 
 public:
     enum Column { Enabled, Name, Listen, Target, State, Active, Total, Refused, BytesIn, BytesOut, Rate, ColumnCount };
-    enum Role { RuleIdRole = Qt::UserRole + 1, ExposedRole };
+    // FaultsRole: the rule injects faults (the Name cell is marked amber with a bolt).
+    enum Role { RuleIdRole = Qt::UserRole + 1, ExposedRole, FaultsRole };
 
     explicit RuleTableModel(RuleController *controller, QObject *parent = nullptr);
 
@@ -32,6 +34,9 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     // The Enabled column's check box starts and stops the rule.
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+    // The Name cell's mark of a rule with faults; null without a GUI application.
+    static QIcon faultIcon();
 
     RuleId ruleIdAt(int row) const;
     int rowOf(RuleId id) const;  // -1 when unknown
