@@ -261,6 +261,30 @@ private slots:
         QVERIFY(notice.at(0).at(0).toString().contains(QStringLiteral("42")));
     }
 
+    // Captured bodies over all rows stay under the budget: the oldest rows lose theirs first.
+    void capturesStayInBudget()
+    {
+        Model model;
+        const QByteArray body(30 * 1024 * 1024, 'j');
+        QList<RequestRecord> records;
+        for (int n = 0; n < 3; ++n) {
+            RequestRecord r = request(n);
+            r.request.captured = true;
+            r.request.responseBody = body;
+            records.append(r);
+        }
+        model.add(records.mid(0, 2));
+        QVERIFY(model.record(0).request.captured && model.record(1).request.captured);
+        model.add(records.mid(2));
+        QVERIFY(!model.record(0).request.captured);
+        QVERIFY(model.record(0).request.responseBody.isEmpty());
+        QVERIFY(model.record(1).request.captured && model.record(2).request.captured);
+        // Rows trimmed away give their share back.
+        model.setLimit(1);
+        model.add({records.at(0)});
+        QVERIFY(model.record(0).request.captured);
+    }
+
     void emptyNote()
     {
         RequestsPanel panel;
