@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The packaging sources against the program: the desktop entry and the AppStream
 # metainfo pass their validators, the man page renders without a groff warning
-# and names every option and exit code that `pasarela --help` and
-# `pasarela request --help` list, and the versions agree.
+# and names every option and exit code that `pasarela --help`,
+# `pasarela request --help` and `pasarela run --help` list, and the versions agree.
 # usage: check_packaging.sh PATH_TO_PASARELA PACKAGING_LINUX_DIR
 # Exit 77 (skipped) when a validator is not installed, unless CI=true.
 set -euo pipefail
@@ -48,6 +48,7 @@ grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$dir/$ap
 export LC_ALL=C LANG=C LANGUAGE=
 "$pasarela" --help > "$work/help.txt"
 "$pasarela" request --help > "$work/request-help.txt"
+"$pasarela" run --help > "$work/run-help.txt"
 version=$("$pasarela" --version | awk '{print $2}')
 
 grep -q "^\.TH PASARELA 1 [0-9-]* \"pasarela $version\"" "$dir/pasarela.1" \
@@ -72,10 +73,13 @@ section "OPTIONS" "   Options of pasarela request" > "$work/man-options.txt"
 section "   Options of pasarela request" "" > "$work/man-request-options.txt"
 section "EXIT STATUS" "   Exit status of pasarela request" > "$work/man-exit.txt"
 section "   Exit status of pasarela request" "" > "$work/man-request-exit.txt"
+section "   Options of pasarela run" "" > "$work/man-run-options.txt"
+section "   Exit status of pasarela run" "" > "$work/man-run-exit.txt"
 
-# check_help HELP MAN_OPTIONS MAN_EXIT NAME: every option and exit code of HELP is in the man page.
+# check_help HELP MAN_OPTIONS MAN_EXIT NAME [MIN_OPTIONS]: every option and exit code of HELP is in
+# the man page.
 check_help() {
-    local help=$1 man_options=$2 man_exit=$3 name=$4 option code options=0 codes=0
+    local help=$1 man_options=$2 man_exit=$3 name=$4 min_options=${5:-8} option code options=0 codes=0
     # Option lines start with two spaces and a dash; the names end at the first double space.
     for option in $(grep -E '^  -' "$help" | sed -E 's/^  //; s/  .*//' | grep -oE -- '--?[A-Za-z][A-Za-z-]*'); do
         options=$((options + 1))
@@ -87,7 +91,7 @@ check_help() {
         grep -qE "^ +$code( {2,}|\$)" "$man_exit" || fail "man page: $name exit code $code is not in EXIT STATUS"
     done
     # A help text the parsing above misreads must not pass as "nothing to document".
-    if [ "$options" -lt 8 ] || [ "$codes" -lt 3 ]; then
+    if [ "$options" -lt "$min_options" ] || [ "$codes" -lt 3 ]; then
         fail "$name --help: read only $options options and $codes exit codes"
     else
         ok "man page: the $options options and $codes exit codes of $name --help checked"
@@ -95,6 +99,7 @@ check_help() {
 }
 check_help "$work/help.txt" "$work/man-options.txt" "$work/man-exit.txt" "pasarela"
 check_help "$work/request-help.txt" "$work/man-request-options.txt" "$work/man-request-exit.txt" "pasarela request"
+check_help "$work/run-help.txt" "$work/man-run-options.txt" "$work/man-run-exit.txt" "pasarela run" 6
 
 if [ "$failures" -gt 0 ]; then
     echo "$failures check(s) failed"
