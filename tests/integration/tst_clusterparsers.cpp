@@ -491,7 +491,7 @@ void TestClusterParsers::requests()
     const QList<RequestCollection> collections = ingressRequests(runningCluster(), QStringLiteral("0.0.0.0"));
     QCOMPARE(collections.size(), 2);
     QCOMPARE(collections.at(0).name, QStringLiteral("shop"));
-    const QList<HttpRequest> &shop = collections.at(0).requests;
+    const QList<CollectionRequest> &shop = collections.at(0).requests;
     QCOMPARE(shop.size(), 2);
     // shop.local has TLS: through the https rule, Host as the certificate names it.
     QCOMPARE(shop.at(0).url, QStringLiteral("https://127.0.0.1:31443/"));
@@ -499,7 +499,7 @@ void TestClusterParsers::requests()
     QCOMPARE(shop.at(1).header(QStringLiteral("Host")), QStringLiteral("shop.local"));
     QVERIFY_RESULT(validateRequest(shop.at(1)));
 
-    const QList<HttpRequest> &docs = collections.at(1).requests;
+    const QList<CollectionRequest> &docs = collections.at(1).requests;
     QCOMPARE(collections.at(1).name, QStringLiteral("docs"));
     QCOMPARE(docs.size(), 2);
     QCOMPARE(docs.at(0).url, QStringLiteral("http://127.0.0.1:31042/"));
