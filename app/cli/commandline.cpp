@@ -42,6 +42,17 @@ Result<ForwardRule> parseForward(const QString &text)
     return rule;
 }
 
+bool faultNamesRule(const QString &ruleRef, const ForwardRule &rule)
+{
+    if (ruleRef == rule.name)
+        return true;
+    if (rule.transport != Transport::Tcp)
+        return false;
+    const Result<Endpoint> listen = parseListen(ruleRef);
+    return listen && listen.value().port == rule.listen.port
+           && (!ruleRef.contains(u':') || listen.value().host == rule.listen.host);
+}
+
 Result<CommandLine> parseCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -76,6 +87,15 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
                                                                                 "UDP datagrams, e.g. "
                                                                                 "udp:5353=10.96.0.10:53)."),
                                      QStringLiteral("[udp:][ADDR:]PORT=HOST:PORT[,HOST:PORT...]"));
+    const QCommandLineOption fault(QStringLiteral("fault"),
+                                   QCoreApplication::translate("CommandLine",
+                                                               "Inject a fault into a rule's connections (repeatable): "
+                                                               "RULE is its name or listen port; FAULT is "
+                                                               "latency=200ms[,jitter=50ms], bandwidth=KIB_PER_S, "
+                                                               "reset=BYTES or reset=300ms, timeout[=5s], "
+                                                               "slice=BYTES[,delay=10ms] or refuse; then [,up|down|both]"
+                                                               "[,toxicity=0.5]. Default direction: down (responses)."),
+                                   QStringLiteral("RULE:FAULT"));
     const QCommandLineOption stats(QStringLiteral("stats"),
                                    QCoreApplication::translate("CommandLine", "Print a stats line per rule every "
                                                                               "SECONDS seconds."),
@@ -121,7 +141,7 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
                                              QCoreApplication::translate("CommandLine",
                                                                          "Keep every rule's targets as the rules file "
                                                                          "has them; the cluster is not read."));
-    parser.addOptions({help, version, headless, config, forward, stats, workers, maxConnections, logConnections,
+    parser.addOptions({help, version, headless, config, forward, fault, stats, workers, maxConnections, logConnections,
                        logRequests, demo, hidden, followCluster, noFollowCluster});
 
     if (!parser.parse(arguments))
@@ -166,6 +186,17 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
             return Error{rule.error()};
         result.forwards.append(rule.value());
     }
+    for (const QString &text : parser.values(fault)) {
+        const qsizetype colon = text.lastIndexOf(u':');
+        if (colon <= 0)
+            return Error{QCoreApplication::translate("CommandLine", "--fault \"%1\": expected RULE:FAULT, e.g. "
+                                                                    "8080:latency=200ms,jitter=50ms")
+                             .arg(text)};
+        const Result<Fault> parsed = Fault::parse(text.mid(colon + 1));
+        if (!parsed)
+            return Error{QCoreApplication::translate("CommandLine", "--fault \"%1\": %2").arg(text, parsed.error())};
+        result.faults.append({text.left(colon), parsed.value()});
+    }
     if (parser.isSet(stats)) {
         bool ok = false;
         result.statsSeconds = parser.value(stats).toInt(&ok);
@@ -184,6 +215,10 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments)
                                                      "(1-%2)")
                              .arg(parser.value(maxConnections), QString::number(ForwardRule::MaxConnectionsLimit))};
         }
+    }
+    if (!result.headless && !result.faults.isEmpty()) {
+        return Error{QCoreApplication::translate("CommandLine", "--fault needs --headless; in the window, set faults "
+                                                                "in the rule's editor")};
     }
     if (!result.headless && (!result.forwards.isEmpty() || parser.isSet(stats) || parser.isSet(maxConnections)
                              || result.logConnections || result.logRequests)) {

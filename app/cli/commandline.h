@@ -16,6 +16,8 @@ struct CommandLine
     bool headless = false;
     QString configPath;          // empty: the default rules file
     QList<ForwardRule> forwards; // from --forward
+    // From --fault RULE:FAULT: a rule (its name, or its listen [ADDR:]PORT) and a fault for it.
+    QList<std::pair<QString, Fault>> faults;
     int statsSeconds = 0;        // 0: no stats lines
     int workers = 0;             // relay threads; 0: one per core
     int maxConnections = 0;      // across all rules; 0: the rules file's, else the default
@@ -31,3 +33,5 @@ struct CommandLine
 Result<CommandLine> parseCommandLine(const QStringList &arguments);
 // "[ADDR:]PORT=HOST:PORT" into a rule named after its listen address.
 Result<ForwardRule> parseForward(const QString &text);
+// Whether --fault's RULE names this rule: its name, its listen port or [ADDR:]PORT (TCP).
+bool faultNamesRule(const QString &ruleRef, const ForwardRule &rule);

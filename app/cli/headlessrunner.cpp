@@ -66,6 +66,17 @@ Result<HeadlessRunner::LoadedRules> HeadlessRunner::loadRules() const
     if (!fromFile)
         return Error{fromFile.error()};
     LoadedRules loaded{fromFile.value() + m_options.forwards, store.maxConnections()};
+    for (const auto &[ruleRef, fault] : m_options.faults) {
+        bool found = m_options.demo && faultNamesRule(ruleRef, DemoIngress().rule());
+        for (ForwardRule &rule : loaded.rules) {
+            if (faultNamesRule(ruleRef, rule)) {
+                rule.faults.append(fault);
+                found = true;
+            }
+        }
+        if (!found)
+            return Error{tr("--fault: no rule named \"%1\" or listening on it").arg(ruleRef)};
+    }
     if (Result<void> valid = validateRules(loaded.rules); !valid) {
         return Error{(m_options.forwards.isEmpty() ? store.path() + QStringLiteral(": ") : QString())
                      + valid.error()};
@@ -236,7 +247,12 @@ Result<void> HeadlessRunner::startDemo()
     m_demo = std::make_unique<DemoIngress>();
     if (Result<void> started = m_demo->start(); !started)
         return started;
-    if (Result<RuleId> added = m_engine->addRule(m_demo->rule()); !added)
+    ForwardRule rule = m_demo->rule();
+    for (const auto &[ruleRef, fault] : m_options.faults) {
+        if (faultNamesRule(ruleRef, rule))
+            rule.faults.append(fault);
+    }
+    if (Result<RuleId> added = m_engine->addRule(rule); !added)
         return Error{added.error()};
     Console::printOut(tr("demo ingress on 127.0.0.1:%1; try: %2")
                           .arg(QString::number(m_demo->port()),

@@ -6,3 +6,9 @@ pasarela_add_test(tst_ruleedits SOURCES tst_ruleedits.cpp LABELS integration TIM
 pasarela_add_test(tst_load SOURCES tst_load.cpp LABELS "integration;heavy" TIMEOUT 300)
 target_compile_definitions(tst_load PRIVATE PASARELA_BINARY="$<TARGET_FILE:pasarela>")
 add_dependencies(tst_load pasarela)
+
+# Faults a rule injects (#19): latency, bandwidth, reset, timeout, slicer, toxicity;
+# measured at the client on real sockets, and --fault on the real binary.
+pasarela_add_test(tst_faultinjection SOURCES tst_faultinjection.cpp LABELS integration TIMEOUT 180)
+target_compile_definitions(tst_faultinjection PRIVATE PASARELA_BINARY="$<TARGET_FILE:pasarela>")
+add_dependencies(tst_faultinjection pasarela)

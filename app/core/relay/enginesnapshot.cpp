@@ -32,6 +32,9 @@ const char *text(CloseReason reason)
     case CloseReason::LimitReached: return QT_TRANSLATE_NOOP("Connection", "limit reached");
     case CloseReason::RuleStopped: return QT_TRANSLATE_NOOP("Connection", "rule stopped");
     case CloseReason::ClosedByUser: return QT_TRANSLATE_NOOP("Connection", "closed by user");
+    case CloseReason::FaultReset: return QT_TRANSLATE_NOOP("Connection", "reset by a fault");
+    case CloseReason::FaultTimeout: return QT_TRANSLATE_NOOP("Connection", "timeout fault");
+    case CloseReason::FaultRefused: return QT_TRANSLATE_NOOP("Connection", "refused by a fault");
     }
     return nullptr;
 }

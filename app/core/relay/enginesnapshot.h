@@ -28,6 +28,9 @@ enum class CloseReason {
     LimitReached,
     RuleStopped,
     ClosedByUser,
+    FaultReset,      // a reset fault of the rule (after N bytes or N ms)
+    FaultTimeout,    // the end of a timeout fault
+    FaultRefused,    // a refuse fault of the rule
 };
 
 // English, for what programs read (the --log-connections line, JSON exports).

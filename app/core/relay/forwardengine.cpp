@@ -19,9 +19,10 @@ constexpr int DefaultSnapshotIntervalMs = 250;
 constexpr rlim_t ReservedDescriptors = 64;
 
 // Whether `after` differs from `before` only in what a started rule can change in
-// place: its targets and what following the cluster reads.
-bool movesOnly(const ForwardRule &before, ForwardRule after)
+// place: its targets, what following the cluster reads, and its faults.
+bool changesInPlace(const ForwardRule &before, ForwardRule after)
 {
+    after.faults = before.faults;
     after.setTargets(before.targets());
     after.cooldownS = before.cooldownS;
     after.origin = before.origin;
@@ -119,11 +120,24 @@ Result<void> ForwardEngine::updateRule(RuleId id, const ForwardRule &rule)
     if (Result<void> valid = checkAgainstOthers(id, rule); !valid)
         return valid;
     RuleEntry &entry = m_rules[id];
-    if (entry.runtime && entry.state != RuleState::Error && movesOnly(entry.rule, rule)) {
+    if (entry.runtime && entry.state != RuleState::Error && changesInPlace(entry.rule, rule)) {
         // Only where it goes (or where it came from) changed: open connections stay,
         // new ones go to the new targets.
-        entry.runtime->setTargets(std::make_shared<const TargetSet>(rule));
+        if (rule.targets() != entry.rule.targets())
+            entry.runtime->setTargets(std::make_shared<const TargetSet>(rule));
+        const bool faultsChanged = rule.faults != entry.rule.faults;
         entry.rule = rule;
+        if (faultsChanged) {
+            // Open connections take them at once, as Toxiproxy's toxics do.
+            entry.runtime->setFaults(rule.faults);
+            for (RelayWorker *worker : m_workers)
+                QMetaObject::invokeMethod(worker, [worker, id] { worker->faultsChanged(id); }, Qt::QueuedConnection);
+            const QString message = rule.faults.isEmpty()
+                                        ? QStringLiteral("rule \"%1\": faults cleared").arg(rule.name)
+                                        : QStringLiteral("rule \"%1\": faults %2").arg(rule.name, faultsText(rule.faults));
+            emit eventLogged(EngineEvent{QDateTime::currentDateTimeUtc(),
+                                         rule.faults.isEmpty() ? EventLevel::Info : EventLevel::Warning, id, message});
+        }
         return {};
     }
     stopRule(id);
@@ -242,9 +256,15 @@ void ForwardEngine::startRule(RuleId id)
     runtime->rule = entry.rule;
     runtime->listenAddress = QHostAddress(entry.rule.listen.host);
     runtime->setTargets(std::make_shared<const TargetSet>(entry.rule));
+    runtime->setFaults(entry.rule.faults);
+    if (!entry.rule.faults.isEmpty()) {
+        emit eventLogged(EngineEvent{QDateTime::currentDateTimeUtc(), EventLevel::Warning, id,
+                                     QStringLiteral("rule \"%1\": faults %2").arg(entry.rule.name, faultsText(entry.rule.faults))});
+    }
     runtime->allow = entry.rule.allowCidrs();
     runtime->inspect = m_inspectAll || entry.rule.inspectsHttp();
     runtime->publishRequests = runtime->inspect && m_publishRequests;
+    runtime->captureBytes = runtime->publishRequests && m_captureExchanges ? CaptureBytes : 0;
     entry.runtime = runtime;
     setState(id, RuleState::Starting);
     RelayWorker *worker = listenerWorker(id);
@@ -264,7 +284,6 @@ void ForwardEngine::stopRule(RuleId id)
                                   Qt::QueuedConnection);
     }
     setState(id, RuleState::Stopped);
-    runtime->captureBytes = runtime->publishRequests && m_captureExchanges ? CaptureBytes : 0;
 }
 
 void ForwardEngine::setState(RuleId id, RuleState state, const QString &error)

@@ -4,6 +4,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -42,15 +44,17 @@ RelaySession::RelaySession(SessionHost &host, std::shared_ptr<RuleRuntime> rule,
     if (m_rule->inspect) {
         m_inspector = std::make_unique<StreamInspector>();
         m_inspector->setDetails(m_rule->publishRequests);
+        m_inspector->setCaptureLimit(m_rule->captureBytes);
         m_info.protocol = Protocol::Unknown;
     }
-        m_inspector->setCaptureLimit(m_rule->captureBytes);
 }
 
 RelaySession::~RelaySession()
 {
     if (m_connectTimer)
         m_host.stopConnectTimer(m_connectTimer);
+    if (m_faults && m_faults->timer)
+        m_host.stopFaultTimer(m_faults->timer);
     closeSide(m_client, false);
     closeSide(m_target, false);
 }
@@ -60,7 +64,29 @@ void RelaySession::start()
     // The set in force now: a rule that moves meanwhile sends later connections elsewhere.
     m_targets = m_rule->targets();
     m_order = m_targets->order();
+    if (m_rule->hasFaults())
+        applyFaults();
     connectTarget();
+}
+
+void RelaySession::applyFaults()
+{
+    const std::shared_ptr<const Faults> faults = m_rule->faults();
+    const FaultPlan plan = faults ? FaultPlan::draw(*faults) : FaultPlan{};
+    if (!plan.any() && (!m_faults || (m_faults->up.isEmpty() && m_faults->down.isEmpty()))) {
+        if (m_faults && m_faults->timer)
+            m_host.stopFaultTimer(m_faults->timer);
+        m_faults.reset();
+        return;
+    }
+    if (!m_faults)
+        m_faults = std::make_unique<Faulted>();
+    m_faults->plan = plan;
+    // Timed faults count from the connect, or from now for a connection open already;
+    // a reset after N bytes counts from now.
+    m_faults->connectedMs = m_info.state == ConnectionState::Connecting ? -1 : m_host.nowMs();
+    m_faults->resetChecks = 0;
+    m_up.passed = m_down.passed = 0;
 }
 
 // The next target in m_order, or the failure when none is left.
@@ -178,6 +204,8 @@ void RelaySession::onConnected()
         m_host.stopConnectTimer(m_connectTimer);
     m_connectTimer = 0;
     m_info.state = ConnectionState::Open;
+    if (m_faults)
+        m_faults->connectedMs = m_host.nowMs();
     if (m_host.recordsConnections())
         NativeSocket::address(m_target.fd, false, &m_info.localAddress, &m_info.localPort);
     m_lastActivityMs = m_host.nowMs();
@@ -211,6 +239,8 @@ void RelaySession::ready(int fd, quint32 events)
 
 void RelaySession::pump()
 {
+    if (m_faults && !faultDeadlines())
+        return;
     pump(m_up);
     if (!isClosed())
         pump(m_down);
@@ -244,6 +274,14 @@ bool RelaySession::sendPending(Flow &flow)
 
 void RelaySession::pump(Flow &flow)
 {
+    if (m_faults) {
+        DelayLine &line = &flow == &m_up ? m_faults->up : m_faults->down;
+        const FaultPlan::Way &way = &flow == &m_up ? m_faults->plan.up : m_faults->plan.down;
+        if (way.any() || !line.isEmpty() || flow.eofDelayed) {
+            pumpWithFaults(flow, line, way);
+            return;
+        }
+    }
     if (flow.pendingSize && !sendPending(flow))
         return;
     if (flow.eof)
@@ -304,12 +342,159 @@ void RelaySession::pump(Flow &flow)
     }
 }
 
+// One direction through its faults: what is due is sent, then read as far as the
+// delay line has room, then sent again if due at once; the timer is set for the next.
+void RelaySession::pumpWithFaults(Flow &flow, DelayLine &line, const FaultPlan::Way &way)
+{
+    if (flow.pendingSize && !sendPending(flow))
+        return;
+    if (way.hold)
+        return;  // a timeout: nothing passes until it is cleared
+    const auto sendDue = [&] {
+        const qint64 now = m_host.nowMs();
+        while (!line.isEmpty() && line.nextDueMs() <= now && flow.to->writable) {
+            const qsizetype size = line.frontSize();
+            const ssize_t sent = ::send(flow.to->fd, line.frontData(), size_t(size), MSG_NOSIGNAL);
+            if (sent < 0) {
+                if (!wouldBlock(errno)) {
+                    finish(resetReason(*flow.to), true);
+                    return false;
+                }
+                flow.to->writable = false;
+                break;
+            }
+            line.consume(sent);
+            flow.passed += sent;
+            if (sent < size)
+                flow.to->writable = false;
+        }
+        return true;
+    };
+    if (!sendDue())
+        return;
+    char *buffer = m_host.scratch();
+    for (int i = 0; !flow.eof && !flow.eofDelayed && flow.from->readable; ++i) {
+        qsizetype room = std::min<qsizetype>(line.room(way), SessionHost::ScratchSize);
+        if (way.resetAfterBytes > 0)
+            room = std::min(room, way.resetAfterBytes - flow.passed - line.bytes());
+        if (room <= 0)
+            break;
+        if (i == ReadsPerTurn) {
+            m_host.pumpLater(*this);
+            break;
+        }
+        const ssize_t n = ::recv(flow.from->fd, buffer, size_t(room), 0);
+        if (n == 0) {
+            flow.from->readable = false;
+            flow.eofDelayed = true;  // the FIN keeps its place behind the bytes
+            break;
+        }
+        if (n < 0) {
+            if (!wouldBlock(errno)) {
+                finish(resetReason(*flow.from), true);
+                return;
+            }
+            if (errno != EINTR)
+                flow.from->readable = false;
+            continue;
+        }
+        *flow.bytes += quint64(n);
+        m_lastActivityMs = m_host.nowMs();
+        line.add(buffer, n, m_lastActivityMs, way);
+        if (m_inspector)
+            inspect(flow, buffer, qsizetype(n));
+        if (n < room) {
+            flow.from->readable = false;
+            flow.eofDelayed = flow.from->peerClosed;
+        }
+    }
+    if (!sendDue())
+        return;
+    if (way.resetAfterBytes > 0 && flow.passed >= way.resetAfterBytes) {
+        resetByFault();
+        return;
+    }
+    if (!line.isEmpty()) {
+        if (flow.to->writable)
+            armFaultTimer(line.nextDueMs());  // else its writable event comes first
+    } else if (flow.eofDelayed && !flow.eof) {
+        endFlow(flow);
+    }
+}
+
+// The timed faults: a reset, or a timeout's close, once their time came; until then
+// the timer waits for it. False when the session ended.
+bool RelaySession::faultDeadlines()
+{
+    if (m_faults->connectedMs < 0)
+        return true;
+    const qint64 now = m_host.nowMs();
+    const std::pair<int, CloseReason> deadlines[] = {{m_faults->plan.resetAfterMs, CloseReason::FaultReset},
+                                                     {m_faults->plan.closeAfterMs, CloseReason::FaultTimeout}};
+    for (const auto &[afterMs, reason] : deadlines) {
+        if (afterMs < 0)
+            continue;
+        const qint64 due = m_faults->connectedMs + afterMs;
+        if (now >= due) {
+            finish(reason, reason == CloseReason::FaultReset);
+            return false;
+        }
+        armFaultTimer(due);
+    }
+    return true;
+}
+
+void RelaySession::armFaultTimer(qint64 dueMs)
+{
+    if (m_faults->timer) {
+        if (m_faults->timerDueMs <= dueMs)
+            return;
+        m_host.stopFaultTimer(m_faults->timer);
+    }
+    m_faults->timerDueMs = dueMs;
+    m_faults->timer = m_host.startFaultTimer(*this, std::max<qint64>(0, dueMs - m_host.nowMs()));
+}
+
+void RelaySession::faultTimedOut()
+{
+    m_faults->timer = 0;
+    pump();
+}
+
+// The N bytes a reset fault lets through leave first (the client reads them before the
+// reset), for a second at most; then both sides get a reset.
+void RelaySession::resetByFault()
+{
+    for (const Side *side : {&m_client, &m_target}) {
+        int unsent = 0;
+        if (::ioctl(side->fd, SIOCOUTQ, &unsent) == 0 && unsent > 0 && m_faults->resetChecks++ < 200) {
+            armFaultTimer(m_host.nowMs() + 5);
+            return;
+        }
+    }
+    finish(CloseReason::FaultReset, true);
+}
+
 // Only the level-triggered kind of Readiness listens to this.
 void RelaySession::updateWants()
 {
-    m_host.readiness().want(m_client.fd, !m_up.eof && !m_up.pendingSize, m_down.pendingSize > 0);
-    m_host.readiness().want(m_target.fd, !m_down.eof && !m_down.pendingSize, m_up.pendingSize > 0);
+    bool readUp = !m_up.eof && !m_up.pendingSize;
+    bool readDown = !m_down.eof && !m_down.pendingSize;
+    bool writeTarget = m_up.pendingSize > 0;
+    bool writeClient = m_down.pendingSize > 0;
+    if (m_faults) {
+        // Not read while the delay line is full or held: the timer or the far side's
+        // writable event pumps again.
+        const FaultPlan &plan = m_faults->plan;
+        readUp = readUp && !m_up.eofDelayed && !plan.up.hold && m_faults->up.room(plan.up) > 0;
+        readDown = readDown && !m_down.eofDelayed && !plan.down.hold && m_faults->down.room(plan.down) > 0;
+        writeTarget = writeTarget || (!m_faults->up.isEmpty() && !m_target.writable);
+        writeClient = writeClient || (!m_faults->down.isEmpty() && !m_client.writable);
+    }
+    m_host.readiness().want(m_client.fd, readUp, writeClient);
+    m_host.readiness().want(m_target.fd, readDown, writeTarget);
 }
+
 
 void RelaySession::inspect(const Flow &flow, const char *data, qsizetype size)
 {
@@ -402,6 +587,9 @@ void RelaySession::finish(CloseReason reason, bool reset)
     if (m_connectTimer)
         m_host.stopConnectTimer(m_connectTimer);
     m_connectTimer = 0;
+    if (m_faults && m_faults->timer)
+        m_host.stopFaultTimer(m_faults->timer);
+    m_faults.reset();
     closeSide(m_client, reset);
     closeSide(m_target, reset);
     m_up.pending.reset();

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QVarLengthArray>
 
+#include "faultshaper.h"
 #include "inspect/streaminspector.h"
 #include "readiness.h"
 #include "relay/enginesnapshot.h"
@@ -33,6 +34,9 @@ public:
     // A timer that calls session.connectTimedOut(); returns its id.
     virtual int startConnectTimer(const RelaySession &session) = 0;
     virtual void stopConnectTimer(int id) = 0;
+    // A timer that calls session.faultTimedOut() after ms; returns its id.
+    virtual int startFaultTimer(const RelaySession &session, qint64 ms) = 0;
+    virtual void stopFaultTimer(int id) = 0;
     // Resolves the target name; calls session.resolved() unless the session closed meanwhile.
     virtual void lookUp(const RelaySession &session, const QString &host) = 0;
     // Calls session.pump() soon, after the other ready sessions had their turn.
@@ -65,6 +69,9 @@ public:
 
     void resolved(const QHostInfo &info);
     void connectTimedOut();
+    // Takes the rule's faults as they are now (drawn again by toxicity).
+    void applyFaults();
+    void faultTimedOut();
     void pump();
     void ready(int fd, quint32 events) override;
 
@@ -93,6 +100,8 @@ private:
         qsizetype pendingOffset = 0;
         qsizetype pendingSize = 0;
         bool eof = false;       // `from` sent its FIN
+        bool eofDelayed = false;  // and it waits behind the delayed bytes (faults)
+        qint64 passed = 0;      // bytes sent on while faults apply (a reset after N bytes)
         bool shutDown = false;  // and `to` got it
     };
 
@@ -102,6 +111,10 @@ private:
     void onConnectResult();
     void onConnected();
     void pump(Flow &flow);
+    void pumpWithFaults(Flow &flow, DelayLine &line, const FaultPlan::Way &way);
+    bool faultDeadlines();
+    void armFaultTimer(qint64 dueMs);
+    void resetByFault();
     bool sendPending(Flow &flow);
     void updateWants();
     void inspect(const Flow &flow, const char *data, qsizetype size);
@@ -130,5 +143,17 @@ private:
     CloseReason m_firstEnd = CloseReason::None;
     int m_connectTimer = 0;
     qint64 m_lastActivityMs = 0;
-    std::unique_ptr<StreamInspector> m_inspector;  // while the rule inspects and there is more to learn
+    std::unique_ptr<StreamInspector> m_inspector;
+    // Only while the rule's faults apply to this connection (or its delayed bytes wait).
+    struct Faulted
+    {
+        FaultPlan plan;
+        DelayLine up;
+        DelayLine down;
+        int timer = 0;
+        qint64 timerDueMs = 0;
+        qint64 connectedMs = -1;
+        int resetChecks = 0;  // a reset after N bytes waits (a while) for them to leave
+    };
+    std::unique_ptr<Faulted> m_faults;  // while the rule inspects and there is more to learn
 };

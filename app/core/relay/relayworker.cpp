@@ -190,6 +190,14 @@ void RelayWorker::accepted(const std::shared_ptr<RuleRuntime> &rule, int fd, con
     quint16 port = 0;
     NativeSocket::fromSockaddr(peer, &address, &port);
     // The allow-list and the limits are checked before any byte is relayed.
+    if (rule->hasFaults()) {
+        if (const auto faults = rule->faults(); faults && FaultPlan::refuses(*faults)) {
+            const linger abortive{1, 0};  // the client sees a reset at once
+            ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &abortive, sizeof abortive);
+            refuse(rule, fd, address, port, CloseReason::FaultRefused, QStringLiteral("refused by a fault"));
+            return;
+        }
+    }
     QString why;
     if (const CloseReason reason = admit(*rule, address, &why); reason != CloseReason::None) {
         refuse(rule, fd, address, port, reason, why);
@@ -268,12 +276,44 @@ void RelayWorker::stopConnectTimer(int id)
     m_connectTimers.remove(id);
 }
 
+int RelayWorker::startFaultTimer(const RelaySession &session, qint64 ms)
+{
+    const int id = startTimer(std::chrono::milliseconds(ms), Qt::PreciseTimer);
+    m_faultTimers.insert(id, session.info().id);
+    return id;
+}
+
+void RelayWorker::stopFaultTimer(int id)
+{
+    killTimer(id);
+    m_faultTimers.remove(id);
+}
+
 void RelayWorker::timerEvent(QTimerEvent *event)
 {
-    const quint64 sessionId = m_connectTimers.take(event->timerId());
     killTimer(event->timerId());
+    if (const auto fault = m_faultTimers.constFind(event->timerId()); fault != m_faultTimers.cend()) {
+        const quint64 sessionId = *fault;
+        m_faultTimers.erase(fault);
+        if (RelaySession *session = m_sessions.value(sessionId); session && !session->isClosed())
+            session->faultTimedOut();
+        return;
+    }
+    const quint64 sessionId = m_connectTimers.take(event->timerId());
     if (RelaySession *session = m_sessions.value(sessionId); session && !session->isClosed())
         session->connectTimedOut();
+}
+
+void RelayWorker::faultsChanged(RuleId id)
+{
+    const QList<RelaySession *> sessions = m_sessions.values();
+    for (RelaySession *session : sessions) {
+        if (session->rule().id == id && !session->isClosed()) {
+            session->applyFaults();
+            if (session->info().state != ConnectionState::Connecting)
+                session->pump();
+        }
+    }
 }
 
 void RelayWorker::lookUp(const RelaySession &session, const QString &host)
@@ -376,6 +416,12 @@ void RelayWorker::requestsSeen(const RelaySession &session, const QList<Inspecte
         // On this worker's monotonic clock, from one fixed point: requests keep their order.
         record.startedAt = QDateTime::fromMSecsSinceEpoch(m_clockEpochMs + request.startMs, Qt::UTC);
         record.request = request;
+        if (request.captured) {
+            if (m_capturedBytes + request.capturedBytes() > MaxCapturedPerSnapshot)
+                record.request.dropCapture();
+            else
+                m_capturedBytes += request.capturedBytes();
+        }
         appendCapped(m_requests, std::move(record), MaxRequestsPerSnapshot);
     }
 }
@@ -408,6 +454,7 @@ void RelayWorker::publish()
     m_closed.clear();
     m_refusedInSnapshot = 0;
     snapshot.requests.swap(m_requests);
+    m_capturedBytes = 0;
     m_requests.reserve(snapshot.requests.size());  // as many next time: grown once, not step by step
     snapshot.events.swap(m_events);
     emit published(snapshot);
@@ -416,12 +463,6 @@ void RelayWorker::publish()
 void RelayWorker::sweepIdle()
 {
     const qint64 now = nowMs();
-        if (request.captured) {
-            if (m_capturedBytes + request.capturedBytes() > MaxCapturedPerSnapshot)
-                record.request.dropCapture();
-            else
-                m_capturedBytes += request.capturedBytes();
-        }
     const QList<RelaySession *> sessions = m_sessions.values();
     for (RelaySession *session : sessions) {
         const int idleS = session->rule().rule.idleTimeoutS;
@@ -433,4 +474,3 @@ void RelayWorker::sweepIdle()
     for (UdpRelay *relay : std::as_const(m_udp))
         relay->sweepIdle(now);
 }
-    m_capturedBytes = 0;

@@ -85,6 +85,8 @@ public:
     void stopRule(RuleId id, CloseReason reason);
     void forgetRule(RuleId id);
     void closeConnection(quint64 id);
+    // The rule's faults changed (RuleRuntime::setFaults): its open connections take them.
+    void faultsChanged(RuleId id);
     // Closes everything and publishes a last snapshot.
     void shutdown();
 
@@ -103,6 +105,8 @@ private:
     bool recordsConnections() const override { return m_publishConnections; }
     int startConnectTimer(const RelaySession &session) override;
     void stopConnectTimer(int id) override;
+    int startFaultTimer(const RelaySession &session, qint64 ms) override;
+    void stopFaultTimer(int id) override;
     void lookUp(const RelaySession &session, const QString &host) override;
     void pumpLater(const RelaySession &session) override;
     void connectionFailed(const RelaySession &session, CloseReason reason, const QString &why) override;
@@ -138,18 +142,19 @@ private:
     QHash<RuleId, UdpRelay *> m_udp;         // the UDP rules whose socket was bound here
     QHash<quint64, RelaySession *> m_sessions;
     QHash<int, quint64> m_connectTimers;     // timer id -> session id
+    QHash<int, quint64> m_faultTimers;       // timer id -> session id
     std::vector<quint64> m_pumpLater;        // session ids
     std::vector<RelaySession *> m_closedSessions;  // deleted before the loop waits again
     QHash<RuleId, RuleCounters> m_counters;  // closed sessions' bytes, and the counts
     QList<ConnectionInfo> m_closed;
     int m_refusedInSnapshot = 0;
     QList<RequestRecord> m_requests;
+    qsizetype m_capturedBytes = 0;           // of m_requests' captures (may overcount after a cap)
     QList<EngineEvent> m_events;
     bool m_publishConnections = true;
     bool m_shutDown = false;
     std::unique_ptr<char[]> m_scratch;
     QElapsedTimer m_clock;
-    qsizetype m_capturedBytes = 0;           // of m_requests' captures (may overcount after a cap)
     qint64 m_clockEpochMs = 0;  // wall-clock time when m_clock started
     QTimer *m_publishTimer = nullptr;
     QTimer *m_idleTimer = nullptr;

@@ -49,14 +49,25 @@ struct RuleRuntime
     // Atomic: ForwardEngine::updateRule moves the targets of a started rule in place.
     std::shared_ptr<const TargetSet> targets() const { return std::atomic_load(&m_targets); }
     void setTargets(std::shared_ptr<const TargetSet> targets) { std::atomic_store(&m_targets, std::move(targets)); }
+    // The rule's faults, changed in place like the targets; null when it has none.
+    // hasFaults() first: a rule without faults pays one relaxed load per connection.
+    bool hasFaults() const { return m_hasFaults.load(std::memory_order_relaxed); }
+    std::shared_ptr<const Faults> faults() const { return std::atomic_load(&m_faults); }
+    void setFaults(const Faults &faults)
+    {
+        std::atomic_store(&m_faults, faults.isEmpty() ? nullptr : std::make_shared<const Faults>(faults));
+        m_hasFaults.store(!faults.isEmpty(), std::memory_order_relaxed);
+    }
     QList<Cidr> allow;
     bool inspect = false;         // rule.inspectsHttp(), or every rule under --log-requests
     bool publishRequests = false; // and someone reads the requests (ForwardEngine::setPublishRequests)
+    qsizetype captureBytes = 0;   // and keeps their bodies' first bytes (ForwardEngine::setCaptureExchanges)
 
     mutable std::atomic<int> active{0};
     std::atomic<bool> stopped{false};
 
 private:
     std::shared_ptr<const TargetSet> m_targets;
+    std::shared_ptr<const Faults> m_faults;
+    std::atomic<bool> m_hasFaults{false};
 };
-    qsizetype captureBytes = 0;   // and keeps their bodies' first bytes (ForwardEngine::setCaptureExchanges)
