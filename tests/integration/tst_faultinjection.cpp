@@ -244,29 +244,27 @@ void TestFaultInjection::timeoutHoldsUntilCleared()
     COMPARE_NAMED(timed.log->closed(timed.id).constFirst().closeReason, CloseReason::FaultTimeout);
 }
 
-// 1,000 bytes written at once arrive as 100-byte pieces, 10 ms apart.
+// 1,000 bytes written at once leave as 100-byte pieces, 20 ms apart: the client needs
+// many reads and 180 ms (a client slow to read may find two pieces at once).
 void TestFaultInjection::slicerCutsWrites()
 {
     TargetServer target(sourceOnRequest(1000));
     Running r;
-    QVERIFY(run(r, target.port(), {parsed("slice=100,delay=10ms")}));
+    QVERIFY(run(r, target.port(), {parsed("slice=100,delay=20ms")}));
     const Socket client = connectTcp(r.port);
     QElapsedTimer timer;
     timer.start();
     QVERIFY(sendAll(client, QByteArrayLiteral("?")));
     int reads = 0;
-    qsizetype largest = 0;
     qint64 received = 0;
     const RecvEnd end = recvStream(client, 10000, [&](const char *, qsizetype n) {
         ++reads;
-        largest = std::max(largest, n);
         received += n;
     });
     COMPARE_NAMED(end, RecvEnd::Eof);
     QCOMPARE(received, qint64(1000));
-    QVERIFY2(largest <= 100, qPrintable(QString::number(largest)));
-    QVERIFY2(reads >= 10, qPrintable(QString::number(reads)));
-    QVERIFY2(timer.elapsed() >= 85, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(reads >= 5, qPrintable(QString::number(reads)));
+    QVERIFY2(timer.elapsed() >= 175, qPrintable(QString::number(timer.elapsed())));
 }
 
 // refuse with toxicity 0.5 over 400 connections: 160 to 240 refused (a reset at once),
