@@ -549,9 +549,9 @@ void TestRuleFaults::editChangesStartedRuleLive()
     QCOMPARE(faultsText(engine.rule(id).faults), u"latency=300ms"_s);
     COMPARE_NAMED(engine.ruleState(id), RuleState::Listening);
     QCOMPARE(states.count(), 0);
-    // The answer waited the latency; less 1 ms, as the relay's clock counts whole milliseconds.
+    // The answer waited the latency, at least.
     const qint64 slowed = timedRoundTrip(client, QByteArrayLiteral("after"));
-    QVERIFY2(slowed >= 299, qPrintable(QString::number(slowed)));
+    QVERIFY2(slowed >= 300, qPrintable(QString::number(slowed)));
     QCOMPARE(echo.acceptedCount(), 1);
     QCOMPARE(ruleStats(engine, id).total, quint64(1));
 

@@ -183,7 +183,7 @@ void TestFault::delayLineSchedules()
         pieces.append({line.nextDueMs(), QByteArray(line.frontData(), line.frontSize())});
         line.consume(line.frontSize());
     }
-    QCOMPARE(pieces, (QList<std::pair<qint64, QByteArray>>{{1100, "abcd"}, {1110, "efgh"}, {1120, "ij"}}));
+    QCOMPARE(pieces, (QList<std::pair<qint64, QByteArray>>{{1101, "abcd"}, {1111, "efgh"}, {1121, "ij"}}));
 
     FaultPlan::Way limited;
     limited.bytesPerMs = 1;  // 1,000 bytes a second: 20-byte pieces, 20 ms each

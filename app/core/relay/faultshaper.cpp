@@ -72,7 +72,8 @@ void DelayLine::add(const char *data, qsizetype size, qint64 nowMs, const FaultP
 {
     if (size <= 0)
         return;
-    double ready = double(nowMs) + way.latencyMs;
+    // nowMs is the millisecond begun: one more makes a latency never a little short.
+    double ready = double(nowMs) + (way.latencyMs ? way.latencyMs + 1 : 0);
     if (way.jitterMs)
         ready += (QRandomGenerator::global()->generateDouble() * 2 - 1) * way.jitterMs;
     ready = std::max(ready, double(nowMs));
