@@ -125,6 +125,17 @@ cat > "$work/inspect.json" <<JSON
 JSON
 "$pasarela" --headless --config "$work/inspect.json" >/dev/null &
 pids+=($!)
+# The same rule with a fault that applies to no connection (toxicity 0): what the
+# fault checks cost a rule whose connections get none (#19).
+faults_port=$(free_port)
+cat > "$work/faults.json" <<JSON
+{"version": 1, "rules": [
+  {"name": "http with faults", "listen": "127.0.0.1:$faults_port", "target": "127.0.0.1:$http_port", "inspectHttp": false,
+   "faults": [{"type": "latency", "latencyMs": 100, "toxicity": 0}]}
+]}
+JSON
+"$pasarela" --headless --config "$work/faults.json" >/dev/null &
+pids+=($!)
 # The same rule on Qt's own event dispatcher.
 qt_port=$(free_port)
 cat > "$work/qt.json" <<JSON
@@ -141,6 +152,7 @@ for relay in "${relays[@]}"; do
     started "${http_via[$relay]}"
 done
 started "$inspect_port"
+started "$faults_port"
 started "$qt_port"
 
 # --- measurements -------------------------------------------------------------
@@ -197,6 +209,8 @@ for round in $(seq "$rounds"); do
         wrk -t2 -c20 -d"${seconds}s" -H 'Connection: close' "http://127.0.0.1:${http_via[$relay]}/api" >"$work/wrk.txt"
         record close "$relay" "$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.txt")"
     done
+    wrk -t2 -c20 -d"${seconds}s" -H 'Connection: close' "http://127.0.0.1:$faults_port/api" >"$work/wrk.txt"
+    record close faults "$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.txt")"
     wrk -t2 -c20 -d"${seconds}s" -H 'Connection: close' "http://127.0.0.1:$qt_port/api" >"$work/wrk.txt"
     record close qt "$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.txt")"
     keepalive_with_idle pasarela "${http_via[pasarela]}"
@@ -279,6 +293,9 @@ row "wrk Connection: close, 20 (conn/s)" close
 on=$(mean keepalive inspect); off=$(mean keepalive pasarela)
 printf '| %-34s | %9s | %9s | %9s | %9s | %-28s |\n' "  inspection on / off (req/s)" - - - "$on" \
     "off $off: on/off $(ratio "$on" "$off"), p99 on $(mean p99 inspect) ms"
+fc=$(mean close faults)
+printf '| %-34s | %9s | %9s | %9s | %9s | %-28s |\n' "  faults at toxicity 0 (conn/s)" - - - "$fc" \
+    "none $(mean close pasarela): $(ratio "$fc" "$(mean close pasarela)")"
 qk=$(mean keepalive qt); qc=$(mean close qt)
 printf '| %-34s | %9s | %9s | %9s | %9s | %-28s |\n' "  on Qt's dispatcher: keep-alive" - - - "$qk" \
     "epoll / Qt's: $(ratio "$off" "$qk")"
@@ -297,4 +314,4 @@ echo
 echo "* socat forks a process per connection; its memory is measured with 1,000 connections (relayed ${relayed[socat,1000]:--})."
 echo "Targets: 1 stream >= 2.5x socat, 1.5x nginx, 0.6x direct; keep-alive >= 1.2x nginx;"
 echo "new connections >= 1.2x nginx, 3.5x socat; <= 16 KiB per idle connection; lag p99 < 50 ms;"
-echo "keep-alive with HTTP inspection on >= 0.90x off."
+echo "keep-alive with HTTP inspection on >= 0.90x off; a rule whose faults skip a connection as fast as one without."
