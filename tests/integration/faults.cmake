@@ -12,3 +12,8 @@ add_dependencies(tst_load pasarela)
 pasarela_add_test(tst_faultinjection SOURCES tst_faultinjection.cpp LABELS integration TIMEOUT 180)
 target_compile_definitions(tst_faultinjection PRIVATE PASARELA_BINARY="$<TARGET_FILE:pasarela>")
 add_dependencies(tst_faultinjection pasarela)
+# The same cases on Qt's own event dispatcher (level-triggered: what a held or full
+# direction asks for matters there).
+add_test(NAME tst_faultinjection_qtdispatcher COMMAND tst_faultinjection)
+set_tests_properties(tst_faultinjection_qtdispatcher PROPERTIES TIMEOUT 180 LABELS integration
+                     ENVIRONMENT PASARELA_DISPATCHER=qt)
