@@ -2,6 +2,199 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>Assertions</name>
+    <message>
+        <location filename="../app/core/http/assertionevaluation.cpp" line="+105"/>
+        <source>status %1, expected %2</source>
+        <translation>estado %1, se esperaba %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>header %1 is missing</source>
+        <translation>falta la cabecera %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>header %1: expected none, got %2</source>
+        <translation>cabecera %1: no se esperaba ninguna, se encontró %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>header %1 is missing, expected %2</source>
+        <translation>falta la cabecera %1, se esperaba %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>header %1: expected %2, got %3</source>
+        <translation>cabecera %1: se esperaba %2, se encontró %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>header %1 is missing, expected a match for %2</source>
+        <translation>falta la cabecera %1, se esperaba una coincidencia con %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>header %1: %2 does not match %3</source>
+        <translation>cabecera %1: %2 no coincide con %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: the body is not JSON (%2)</source>
+        <translation>%1: el cuerpo no es JSON (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: not found</source>
+        <translation>%1: no se encontró</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: expected none, got %2</source>
+        <translation>%1: no se esperaba ninguno, se encontró %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: not found, expected %2</source>
+        <translation>%1: no se encontró, se esperaba %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: expected %2, got %3</source>
+        <translation>%1: se esperaba %2, se encontró %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: not found, expected a match for %2</source>
+        <translation>%1: no se encontró, se esperaba una coincidencia con %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 does not match %3</source>
+        <translation>%1: %2 no coincide con %3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>time %1 ms, expected under %2 ms</source>
+        <translation>tiempo %1 ms, se esperaba menos de %2 ms</translation>
+    </message>
+    <message>
+        <location filename="../app/core/http/assertions.cpp" line="+38"/>
+        <source>%1: give one of &quot;equals&quot;, &quot;exists&quot; or &quot;matches&quot;, as in {&quot;%1&quot;: ..., &quot;equals&quot;: ...}</source>
+        <translation>%1: indica uno de &quot;equals&quot;, &quot;exists&quot; o &quot;matches&quot;, como en {&quot;%1&quot;: ..., &quot;equals&quot;: ...}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 assertion: unknown key &quot;%2&quot; (use &quot;equals&quot;, &quot;exists&quot; or &quot;matches&quot;)</source>
+        <translation>aserción %1: clave desconocida &quot;%2&quot; (usa &quot;equals&quot;, &quot;exists&quot; o &quot;matches&quot;)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 assertion: &quot;exists&quot; must be true or false, got %2</source>
+        <translation>aserción %1: &quot;exists&quot; debe ser true o false, se encontró %2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>an assertion is an object like {&quot;status&quot;: 200}, got %1</source>
+        <translation>una aserción es un objeto como {&quot;status&quot;: 200}, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>an assertion checks one of &quot;status&quot;, &quot;header&quot;, &quot;json&quot; or &quot;timeUnderMs&quot;, got %1</source>
+        <translation>una aserción comprueba uno de &quot;status&quot;, &quot;header&quot;, &quot;json&quot; o &quot;timeUnderMs&quot;, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 assertion: only {&quot;%1&quot;: ...}, no other keys</source>
+        <translation>aserción %1: solo {&quot;%1&quot;: ...}, sin otras claves</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&quot;header&quot; must name a header, got %1</source>
+        <translation>&quot;header&quot; debe nombrar una cabecera, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;json&quot; must be a JSON path like $.items[0].id, got %1</source>
+        <translation>&quot;json&quot; debe ser una ruta JSON como $.items[0].id, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>status: expected a status like 200 or a class like &quot;2xx&quot;, got %1</source>
+        <translation>status: se esperaba un estado como 200 o una clase como &quot;2xx&quot;, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>timeUnderMs: expected a number of milliseconds above 0, got %1</source>
+        <translation>timeUnderMs: se esperaba un número de milisegundos mayor que 0, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>header: name the header</source>
+        <translation>header: indica el nombre de la cabecera</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>header %1: &quot;equals&quot; must be a text, got %2</source>
+        <translation>cabecera %1: &quot;equals&quot; debe ser un texto, se encontró %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: &quot;equals&quot; needs a value</source>
+        <translation>%1: &quot;equals&quot; necesita un valor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: &quot;matches&quot; must be a regular expression in a text, got %2</source>
+        <translation>%1: &quot;matches&quot; debe ser una expresión regular en un texto, se encontró %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: &quot;matches&quot; /%2/ is not a valid regular expression: %3 at character %4</source>
+        <translation>%1: &quot;matches&quot; /%2/ no es una expresión regular válida: %3 en el carácter %4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: this check does not apply here</source>
+        <translation>%1: esta comprobación no se aplica aquí</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>status is %1</source>
+        <translation>el estado es %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>time under %1 ms</source>
+        <translation>tiempo menor de %1 ms</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>header %1</source>
+        <translation>cabecera %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 exists</source>
+        <translation>%1 existe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is absent</source>
+        <translation>%1 no existe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 matches %2</source>
+        <translation>%1 coincide con %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is %2</source>
+        <translation>%1 es %2</translation>
+    </message>
+</context>
+<context>
     <name>Autostart</name>
     <message>
         <location filename="../ui/autostart.cpp" line="+63"/>
@@ -256,6 +449,39 @@ Códigos de salida:
     </message>
 </context>
 <context>
+    <name>Coding</name>
+    <message>
+        <location filename="../app/core/http/contentcoding.cpp" line="+23"/>
+        <source>%1: the decoder cannot start</source>
+        <translation>%1: no se puede iniciar el descodificador</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: the body decodes to more than %2 MiB</source>
+        <translation>%1: el cuerpo descodificado ocupa más de %2 MiB</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: the body ends before its compressed data does</source>
+        <translation>%1: el cuerpo termina antes que sus datos comprimidos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the body is damaged (%2)</source>
+        <translation>%1: el cuerpo está dañado (%2)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: the body is not in that form</source>
+        <translation>%1: el cuerpo no está en ese formato</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: Pasarela cannot undo this coding</source>
+        <translation>%1: Pasarela no puede deshacer esta codificación</translation>
+    </message>
+</context>
+<context>
     <name>CollectionsPanel</name>
     <message>
         <location filename="../ui/http/collectionspanel.cpp" line="+25"/>
@@ -325,7 +551,7 @@ Códigos de salida:
         <translation>--forward &quot;%1&quot;: destino: %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+38"/>
         <source>Show this help and exit.</source>
         <translation>Muestra esta ayuda y sale.</translation>
     </message>
@@ -350,7 +576,7 @@ Códigos de salida:
         <translation>ARCHIVO</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-21"/>
         <source>Pasarela forwards TCP and UDP ports of this machine to a local Kubernetes cluster (or any host:port)
 and shows what crosses them. Without --headless it opens the window with the saved rules.
 pasarela request [options] URL sends one HTTP request, as curl would (see pasarela request --help).
@@ -363,9 +589,19 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
 (consulta pasarela cluster --help, pasarela export --help).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+8"/>
+        <source>pasarela run COLLECTION runs a request collection and checks its assertions (see pasarela run --help).</source>
+        <translation>pasarela run COLLECTION ejecuta una colección de peticiones y comprueba sus aserciones (consulta pasarela run --help).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Also forward [ADDR:]PORT to HOST:PORT (repeatable; ADDR defaults to 127.0.0.1; IPv6 as [::1]:8080; several targets, separated by commas, are tried in order; udp: first relays UDP datagrams, e.g. udp:5353=10.96.0.10:53).</source>
         <translation>Reenvía además [ADDR:]PORT a HOST:PORT (repetible; sin ADDR, 127.0.0.1; IPv6 como [::1]:8080; varios destinos, separados por comas, se prueban en orden; con udp: delante reenvía datagramas UDP, p. ej. udp:5353=10.96.0.10:53).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Inject a fault into a rule&apos;s connections (repeatable): RULE is its name or listen port; FAULT is latency=200ms[,jitter=50ms], bandwidth=KIB_PER_S, reset=BYTES or reset=300ms, timeout[=5s], slice=BYTES[,delay=10ms] or refuse; then [,up|down|both][,toxicity=0.5]. Default direction: down (responses).</source>
+        <translation>Inyecta un fallo en las conexiones de una regla (repetible): RULE es su nombre o su puerto de escucha; FAULT es latency=200ms[,jitter=50ms], bandwidth=KIB_PER_S, reset=BYTES o reset=300ms, timeout[=5s], slice=BYTES[,delay=10ms] o refuse; después, [,up|down|both][,toxicity=0.5]. Sentido predeterminado: down (respuestas).</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -456,7 +692,17 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>--hidden es para la ventana; --headless no tiene ninguna</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>--fault &quot;%1&quot;: expected RULE:FAULT, e.g. 8080:latency=200ms,jitter=50ms</source>
+        <translation>--fault &quot;%1&quot;: se esperaba RULE:FAULT, p. ej. 8080:latency=200ms,jitter=50ms</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--fault &quot;%1&quot;: %2</source>
+        <translation>--fault &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>--stats &quot;%1&quot;: expected a whole number of seconds (1-86400)</source>
         <translation>--stats &quot;%1&quot;: se esperaba un número entero de segundos (1-86400)</translation>
     </message>
@@ -466,7 +712,12 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>--max-connections &quot;%1&quot;: se esperaba un número de conexiones (1-%2)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>--fault needs --headless; in the window, set faults in the rule&apos;s editor</source>
+        <translation>--fault necesita --headless; en la ventana, pon los fallos en el editor de la regla</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>--forward, --stats, --max-connections, --log-connections and --log-requests need --headless; in the window, add rules with Rules &gt; Add rule, see connections in the Connections tab and requests in the Requests tab, and set &quot;maxConnections&quot; in the rules file</source>
         <translation>--forward, --stats, --max-connections, --log-connections y --log-requests necesitan --headless; en la ventana, añade reglas con Reglas &gt; Añadir regla, mira las conexiones en la pestaña Conexiones y las peticiones en la pestaña Peticiones, y fija &quot;maxConnections&quot; en el archivo de reglas</translation>
     </message>
@@ -481,12 +732,12 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>--workers &quot;%1&quot;: se esperaba un número de hilos (1-256)</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+47"/>
+        <location filename="../app/main.cpp" line="+48"/>
         <source>already running with these rules; its window was brought to the front</source>
         <translation>ya se está ejecutando con estas reglas; su ventana se ha traído al frente</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>no display to open the window on; use --headless to run the rules without one</source>
         <translation>no hay pantalla en la que abrir la ventana; usa --headless para ejecutar las reglas sin ella</translation>
     </message>
@@ -577,6 +828,21 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <location line="+1"/>
         <source>closed by user</source>
         <translation>cerrada por el usuario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reset by a fault</source>
+        <translation>reiniciada por un fallo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>timeout fault</source>
+        <translation>fallo de tiempo de espera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused by a fault</source>
+        <translation>rechazada por un fallo</translation>
     </message>
 </context>
 <context>
@@ -924,6 +1190,101 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
     </message>
 </context>
 <context>
+    <name>Diff</name>
+    <message>
+        <location filename="../app/core/http/responsediff.cpp" line="+94"/>
+        <source>line %1</source>
+        <translation>línea %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Too many lines differ to pair them up: the changed part is listed as removed, then added.</source>
+        <translation>Hay demasiadas líneas distintas para emparejarlas: la parte cambiada aparece como quitada y luego como añadida.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>1 byte</source>
+        <translation>1 byte</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n bytes</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>body</source>
+        <translation>cuerpo</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The captured body cannot be decoded: %1. The bodies are compared as bytes.</source>
+        <translation>No se puede descodificar el cuerpo capturado: %1. Los cuerpos se comparan como bytes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The replayed body cannot be decoded: %1. The bodies are compared as bytes.</source>
+        <translation>No se puede descodificar el cuerpo de la repetición: %1. Los cuerpos se comparan como bytes.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Only the first %n bytes of the captured body were kept: the bodies are compared up to there, line by line.</source>
+        <translation>
+            <numerusform>Solo se conservó el primer %n byte del cuerpo capturado: los cuerpos se comparan hasta ahí, línea a línea.</numerusform>
+            <numerusform>Solo se conservaron los primeros %n bytes del cuerpo capturado: los cuerpos se comparan hasta ahí, línea a línea.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>Only the first %n lines are listed.</source>
+        <translation>
+            <numerusform>Solo se muestra %n línea, la primera.</numerusform>
+            <numerusform>Solo se muestran las primeras %n líneas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>DiffTree</name>
+    <message>
+        <location filename="../ui/requests/difftree.cpp" line="+35"/>
+        <source>Only in the replay</source>
+        <translation>Solo en la repetición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only in the captured answer</source>
+        <translation>Solo en la respuesta capturada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>Cambiado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same</source>
+        <translation>Igual</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Captured</source>
+        <translation>Capturada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replay</source>
+        <translation>Repetición</translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message>
         <location filename="../app/core/relay/listener.cpp" line="+53"/>
@@ -1241,6 +1602,414 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     </message>
 </context>
 <context>
+    <name>FaultRow</name>
+    <message>
+        <location filename="../ui/rules/faultrow.cpp" line="+42"/>
+        <source>Latenc&amp;y</source>
+        <translation>&amp;Latencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bandwidth</source>
+        <translation>&amp;Ancho de banda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;eset</source>
+        <translation>&amp;Reinicio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Timeout</source>
+        <translation>Tiempo de &amp;espera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;licer</source>
+        <translation>&amp;Troceado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuse ne&amp;w connections</source>
+        <translation>Rechazar conexiones &amp;nuevas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Each piece of data waits this long before it is passed on, give or take the jitter (drawn each time). The client sees a slow server or a slow network.</source>
+        <translation>Cada fragmento de datos espera este tiempo antes de reenviarse, más o menos la fluctuación (sorteada cada vez). El cliente ve un servidor lento o una red lenta.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At most this many KiB per second pass. The client sees a slow download (responses) or a slow upload (requests).</source>
+        <translation>Pasan como mucho estos KiB por segundo. El cliente ve una descarga lenta (respuestas) o una subida lenta (peticiones).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection is reset (RST) both ways after this many bytes have passed, or this long after it opened. The client sees &quot;connection reset by peer&quot; in the middle of its work.</source>
+        <translation>La conexión se reinicia (RST) en ambos sentidos cuando han pasado estos bytes, o este tiempo después de abrirse. El cliente ve &quot;connection reset by peer&quot; en mitad de su trabajo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing passes any more; the connection is closed after this long, or held open until the fault is cleared. The client sees a server that stops answering: it waits for its own timeout.</source>
+        <translation>Dejan de pasar datos; la conexión se cierra tras este tiempo, o se mantiene abierta hasta que se borre el fallo. El cliente ve un servidor que deja de responder: espera hasta agotar su propio tiempo de espera.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data is passed on in pieces of this many bytes with this pause between them. The client sees an answer that arrives bit by bit; code that expects a whole message in one read breaks.</source>
+        <translation>Los datos se reenvían en trozos de estos bytes con esta pausa entre ellos. El cliente ve una respuesta que llega poco a poco; el código que espera un mensaje completo en una sola lectura falla.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New connections are reset as soon as they are accepted; open ones are left alone. The client sees &quot;connection reset&quot; when it connects.</source>
+        <translation>Las conexiones nuevas se reinician en cuanto se aceptan; las abiertas no se tocan. El cliente ve &quot;connection reset&quot; al conectarse.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Which bytes it acts on: the responses (target → client, down), the requests (client → target, up), or both</source>
+        <translation>Sobre qué bytes actúa: las respuestas (destino → cliente, bajada), las peticiones (cliente → destino, subida), o ambas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: acts on</source>
+        <translation>%1: actúa sobre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The share of connections it applies to, drawn for each connection: 100 % every connection, 30 % about one in three</source>
+        <translation>La proporción de conexiones a las que se aplica, sorteada para cada conexión: 100 % todas las conexiones, 30 % aproximadamente una de cada tres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: share of connections</source>
+        <translation>%1: proporción de conexiones</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+1"/>
+        <location line="+19"/>
+        <location line="+9"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Latency</source>
+        <translation>Latencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The delay added to each piece of data</source>
+        <translation>El retardo añadido a cada fragmento de datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jitter</source>
+        <translation>Fluctuación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jitter: each delay is drawn between the latency minus and plus this much</source>
+        <translation>Fluctuación: cada retardo se sortea entre la latencia menos y más esta cantidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>± </source>
+        <translation>± </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> KiB/s</source>
+        <translation> KiB/s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bandwidth</source>
+        <translation>Ancho de banda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The most that passes per second</source>
+        <translation>Lo máximo que pasa por segundo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>after bytes</source>
+        <translation>tras bytes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>after time</source>
+        <translation>tras tiempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset once this many bytes have passed (in the direction it acts on), or this long after the connection opened (both ways)</source>
+        <translation>Reiniciar cuando hayan pasado estos bytes (en el sentido sobre el que actúa), o este tiempo después de abrirse la conexión (en ambos sentidos)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset when</source>
+        <translation>Cuándo reiniciar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source> bytes</source>
+        <translation> bytes</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Reset after bytes</source>
+        <translation>Reinicio tras bytes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bytes that pass before the reset</source>
+        <translation>Bytes que pasan antes del reinicio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset after time</source>
+        <translation>Reinicio tras tiempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Milliseconds from the connect to the reset</source>
+        <translation>Milisegundos desde la conexión hasta el reinicio</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Timeout</source>
+        <translation>Tiempo de espera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Milliseconds until the connection is closed; 0 holds it until the fault is cleared</source>
+        <translation>Milisegundos hasta que se cierra la conexión; 0 la retiene hasta que se borre el fallo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>close after </source>
+        <translation>cerrar tras </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>held until cleared</source>
+        <translation>retenida hasta borrar el fallo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Slice size</source>
+        <translation>Tamaño del trozo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The size of each piece</source>
+        <translation>El tamaño de cada trozo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> ms apart</source>
+        <translation> ms de pausa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pause between slices</source>
+        <translation>Pausa entre trozos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pause between pieces</source>
+        <translation>La pausa entre trozos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>open connections are left alone</source>
+        <translation>las conexiones abiertas no se tocan</translation>
+    </message>
+</context>
+<context>
+    <name>FaultText</name>
+    <message>
+        <location filename="../ui/rules/faulttext.cpp" line="+10"/>
+        <source>on responses</source>
+        <translation>en las respuestas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on requests</source>
+        <translation>en las peticiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on requests and responses</source>
+        <translation>en peticiones y respuestas</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Latency %1 ms ± %2 ms</source>
+        <translation>Latencia %1 ms ± %2 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latency %1 ms</source>
+        <translation>Latencia %1 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bandwidth at most %1 KiB/s</source>
+        <translation>Ancho de banda de %1 KiB/s como mucho</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reset after %1 bytes of responses</source>
+        <translation>Reinicio tras %1 bytes de respuestas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset after %1 bytes of requests</source>
+        <translation>Reinicio tras %1 bytes de peticiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset after %1 bytes either way</source>
+        <translation>Reinicio tras %1 bytes en cualquier sentido</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reset %1 ms after connecting</source>
+        <translation>Reinicio %1 ms después de conectar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset as soon as connected</source>
+        <translation>Reinicio nada más conectar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Timeout: nothing passes, closed after %1 ms</source>
+        <translation>Tiempo de espera: no pasan datos, se cierra tras %1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeout: nothing passes until the fault is cleared</source>
+        <translation>Tiempo de espera: no pasan datos hasta que se borre el fallo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Slicer: pieces of %1 bytes, %2 ms apart</source>
+        <translation>Troceado: trozos de %1 bytes, con %2 ms entre ellos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuse new connections (reset at once)</source>
+        <translation>Rechazar conexiones nuevas (reinicio inmediato)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>on %1 % of connections</source>
+        <translation>en el %1 % de las conexiones</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Faults injected on purpose:</source>
+        <translation>Fallos inyectados a propósito:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As text: %1</source>
+        <translation>Como texto: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules › Clear faults removes them.</source>
+        <translation>Reglas › Borrar fallos los quita.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>responses (down)</source>
+        <translation>respuestas (bajada)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>requests (up)</source>
+        <translation>peticiones (subida)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>both ways</source>
+        <translation>ambos sentidos</translation>
+    </message>
+</context>
+<context>
+    <name>FaultsEditor</name>
+    <message>
+        <location filename="../ui/rules/faultseditor.cpp" line="+49"/>
+        <source>Break this rule&apos;s connections on purpose, to see what its clients do when the network is slow or fails. A change applies at once, to open connections too; the rule is not restarted.</source>
+        <translation>Rompe a propósito las conexiones de esta regla para ver qué hacen sus clientes cuando la red es lenta o falla. Un cambio se aplica al momento, también a las conexiones abiertas; la regla no se reinicia.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Faults are for TCP rules only; this rule is UDP.</source>
+        <translation>Los fallos son solo para reglas TCP; esta regla es UDP.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the clients get</source>
+        <translation>Lo que reciben los clientes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Values</source>
+        <translation>Valores</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Acts on</source>
+        <translation>Actúa sobre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The rules file gives this rule faults this tab does not show: %1. They are kept as they are; edit the rules file to change them.</source>
+        <translation>El archivo de reglas da a esta regla fallos que esta pestaña no muestra: %1. Se conservan tal como están; edita el archivo de reglas para cambiarlos.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remo&amp;ve all faults</source>
+        <translation>&amp;Quitar todos los fallos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Turn every fault off, those kept from the rules file too</source>
+        <translation>Desactivar todos los fallos, también los conservados del archivo de reglas</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>No faults: connections pass as they are.</source>
+        <translation>Sin fallos: las conexiones pasan tal cual.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the clients get:</source>
+        <translation>Lo que reciben los clientes:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As text: %1</source>
+        <translation>Como texto: %1</translation>
+    </message>
+</context>
+<context>
     <name>File</name>
     <message>
         <location filename="../app/core/atomicfile.cpp" line="+12"/>
@@ -1362,7 +2131,12 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>deteniendo</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
+        <source>--fault: no rule named &quot;%1&quot; or listening on it</source>
+        <translation>--fault: no hay ninguna regla llamada &quot;%1&quot; ni que escuche en ese puerto</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>no rules to run: %1 has no enabled rule and no --forward was given</source>
         <translation>no hay reglas que ejecutar: %1 no tiene ninguna regla activada y no se dio ningún --forward</translation>
     </message>
@@ -1382,7 +2156,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>aún no hay reglas de reenvío; añade alguna con --forward [ADDR:]PORT=HOST:PORT o en el archivo de reglas. Esperando; Ctrl+C sale.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+151"/>
         <source>demo ingress on 127.0.0.1:%1; try: %2</source>
         <translation>ingress de demo en 127.0.0.1:%1; prueba: %2</translation>
     </message>
@@ -1637,16 +2411,15 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     </message>
     <message>
         <location filename="../app/core/http/httphistory.cpp" line="+45"/>
-        <location filename="../app/core/http/httpmessage.cpp" line="+116"/>
-        <location filename="../app/core/http/requestcollections.cpp" line="+35"/>
-        <location line="+26"/>
+        <location filename="../app/core/http/httpmessage.cpp" line="+118"/>
+        <location filename="../app/core/http/requestcollections.cpp" line="+37"/>
         <source>&quot;%1&quot; must be %2, got %3</source>
         <translation>&quot;%1&quot; debe ser %2, se encontró %3</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../app/core/http/requestcollections.cpp" line="-34"/>
-        <location line="+13"/>
+        <location filename="../app/core/http/requestcollections.cpp" line="+28"/>
+        <location line="+66"/>
         <source>expected an object, got %1</source>
         <translation>se esperaba un objeto, se encontró %1</translation>
     </message>
@@ -1673,17 +2446,86 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     <message>
         <location line="+8"/>
         <location filename="../app/core/http/httpmessage.cpp" line="+12"/>
+        <location filename="../app/core/http/requestcollections.cpp" line="-58"/>
         <source>a string</source>
         <translation>una cadena</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location filename="../app/core/http/requestcollections.cpp" line="+13"/>
+        <location filename="../app/core/http/environments.cpp" line="+27"/>
+        <source>variable &quot;%1&quot;: use letters, digits and _ . - in a name (not starting with . or -)</source>
+        <translation>variable &quot;%1&quot;: usa letras, dígitos y _ . - en el nombre (sin empezar por . ni -)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>variable &quot;%1&quot;: unknown key &quot;%2&quot; (use &quot;value&quot; and &quot;secret&quot;)</source>
+        <translation>variable &quot;%1&quot;: clave desconocida &quot;%2&quot; (usa &quot;value&quot; y &quot;secret&quot;)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>variable &quot;%1&quot;: &quot;secret&quot; must be true or false, got %2</source>
+        <translation>variable &quot;%1&quot;: &quot;secret&quot; debe ser true o false, se encontró %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>variable &quot;%1&quot;: give it a &quot;value&quot; (only a secret may come without one)</source>
+        <translation>variable &quot;%1&quot;: dale un &quot;value&quot; (solo un secreto puede venir sin él)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>variable &quot;%1&quot;: expected a text, a number, true or false, or {&quot;value&quot;: ..., &quot;secret&quot;: true}, got %2</source>
+        <translation>variable &quot;%1&quot;: se esperaba un texto, un número, true o false, o {&quot;value&quot;: ..., &quot;secret&quot;: true}, se encontró %2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>&quot;environments&quot; must be an object like {&quot;dev&quot;: {&quot;host&quot;: &quot;api.local&quot;}}, got %1</source>
+        <translation>&quot;environments&quot; debe ser un objeto como {&quot;dev&quot;: {&quot;host&quot;: &quot;api.local&quot;}}, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>an environment needs a name that is not empty</source>
+        <translation>un entorno necesita un nombre que no esté vacío</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>environment &quot;%1&quot; must be an object of variables, got %2</source>
+        <translation>el entorno &quot;%1&quot; debe ser un objeto de variables, se encontró %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>environment &quot;%1&quot;: %2</source>
+        <translation>entorno &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>%1: cannot read the environments: %2</source>
+        <translation>%1: no se pueden leer los entornos: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../app/core/http/requestcollections.cpp" line="+112"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../app/core/http/httphistory.cpp" line="+10"/>
+        <location filename="../app/core/http/requestcollections.cpp" line="-92"/>
+        <location line="+97"/>
         <source>not valid JSON (%1 at byte %2)</source>
         <translation>JSON no válido (%1 en el byte %2)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>not a Pasarela environments file: expected {&quot;environments&quot;: {&quot;dev&quot;: {&quot;host&quot;: &quot;api.local&quot;}}}</source>
+        <translation>no es un archivo de entornos de Pasarela: se esperaba {&quot;environments&quot;: {&quot;dev&quot;: {&quot;host&quot;: &quot;api.local&quot;}}}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>environments version %1 is not one this Pasarela reads</source>
+        <translation>la versión de entornos %1 no es una que esta Pasarela sepa leer</translation>
+    </message>
+    <message>
+        <location filename="../app/core/http/httphistory.cpp" line="+4"/>
         <source>not a Pasarela HTTP history file</source>
         <translation>no es un archivo de historial HTTP de Pasarela</translation>
     </message>
@@ -1695,8 +2537,9 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     <message>
         <location line="+4"/>
         <location filename="../app/core/http/httpmessage.cpp" line="+271"/>
-        <location filename="../app/core/http/requestcollections.cpp" line="-18"/>
-        <location line="+26"/>
+        <location filename="../app/core/http/requestcollections.cpp" line="-113"/>
+        <location line="+24"/>
+        <location line="+38"/>
         <source>a list</source>
         <translation>una lista</translation>
     </message>
@@ -1826,22 +2669,27 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>unas comillas &quot;...&quot; no están cerradas: añade la &quot; que falta</translation>
     </message>
     <message>
-        <location filename="../app/core/http/requestcollections.cpp" line="-29"/>
+        <location filename="../app/core/http/requestcollections.cpp" line="-3"/>
         <source>&quot;name&quot; must be a text that is not empty</source>
         <translation>&quot;name&quot; debe ser un texto no vacío</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>request %1: %2</source>
         <translation>petición %1: %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-49"/>
         <source>not a Pasarela request collections file</source>
         <translation>no es un archivo de colecciones de peticiones de Pasarela</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-14"/>
+        <source>assertion %1: %2</source>
+        <translation>aserción %1: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>collections version %1 is not one this Pasarela reads</source>
         <translation>la versión de colecciones %1 no es una que esta Pasarela sepa leer</translation>
     </message>
@@ -1851,7 +2699,37 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>colección %1: %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+39"/>
+        <source>request %1 (&quot;%2&quot;): %3</source>
+        <translation>petición %1 (&quot;%2&quot;): %3</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1: cannot read the collection: %2</source>
+        <translation>%1: no se puede leer la colección: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the window&apos;s collections file holds %1 collections (%2): name one instead of the file</source>
+        <translation>el archivo de colecciones de la ventana contiene %1 colecciones (%2): indica una por su nombre en lugar del archivo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this looks like a Postman collection, which Pasarela does not read: write its requests as a Pasarela collection</source>
+        <translation>parece una colección de Postman, que Pasarela no lee: escribe sus peticiones como una colección de Pasarela</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not a Pasarela collection: expected {&quot;requests&quot;: [...]}</source>
+        <translation>no es una colección de Pasarela: se esperaba {&quot;requests&quot;: [...]}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>collection version %1 is not one this Pasarela reads</source>
+        <translation>la versión de colección %1 no es una que esta Pasarela sepa leer</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>%1: cannot read the request collections: %2</source>
         <translation>%1: no se pueden leer las colecciones de peticiones: %2</translation>
     </message>
@@ -1864,6 +2742,76 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <location line="+4"/>
         <source>%1: the request collections are broken (%2); the file was kept as %3 and the collections start empty</source>
         <translation>%1: las colecciones de peticiones están dañadas (%2); el archivo se conservó como %3 y las colecciones empiezan vacías</translation>
+    </message>
+    <message>
+        <location filename="../app/core/http/jsonpath.cpp" line="+9"/>
+        <source>JSON path &quot;%1&quot;, character %2: %3</source>
+        <translation>ruta JSON &quot;%1&quot;, carácter %2: %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the JSON path is empty: write one like $.items[0].id</source>
+        <translation>la ruta JSON está vacía: escribe una como $.items[0].id</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>start it with $, as in $.items[0].id</source>
+        <translation>empiézala con $, como en $.items[0].id</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a member name is missing after the dot</source>
+        <translation>falta un nombre de miembro tras el punto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wildcards are not supported: name one member or position</source>
+        <translation>no se admiten comodines: indica un miembro o una posición</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the quoted name is not closed</source>
+        <translation>el nombre entre comillas no está cerrado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expected ]</source>
+        <translation>se esperaba ]</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the [ is not closed</source>
+        <translation>el [ no está cerrado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected a position like [0] or [-1], or a quoted name like [&quot;a key&quot;] (wildcards, slices and filters are not supported)</source>
+        <translation>se esperaba una posición como [0] o [-1], o un nombre entre comillas como [&quot;una clave&quot;] (no se admiten comodines, intervalos ni filtros)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>expected . or [</source>
+        <translation>se esperaba . o [</translation>
+    </message>
+    <message>
+        <location filename="../app/core/http/variables.cpp" line="+136"/>
+        <source>{{%1}}: the environment variable %2 is not set</source>
+        <translation>{{%1}}: la variable de entorno %2 no está definida</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{{%1}} is a secret without a value here: set the environment variable %2</source>
+        <translation>{{%1}} es un secreto sin valor aquí: define la variable de entorno %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown variable {{%1}}: no environment is chosen; choose one that defines it, or set the environment variable %2</source>
+        <translation>variable desconocida {{%1}}: no hay ningún entorno elegido; elige uno que la defina, o define la variable de entorno %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown variable {{%1}}: the environment &quot;%2&quot; does not define it; add it there, or set the environment variable %3</source>
+        <translation>variable desconocida {{%1}}: el entorno &quot;%2&quot; no la define; añádela allí, o define la variable de entorno %3</translation>
     </message>
 </context>
 <context>
@@ -2038,12 +2986,12 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>no es HTTP: la respuesta del servidor no tiene línea de estado</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+75"/>
         <source>not HTTP: malformed chunked body</source>
         <translation>no es HTTP: cuerpo por fragmentos (chunked) mal formado</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+96"/>
         <source>trailers longer than 64 KiB</source>
         <translation>campos finales (trailers) de más de 64 KiB</translation>
     </message>
@@ -2088,12 +3036,12 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>ClientHello de TLS mal formado</translation>
     </message>
     <message>
-        <location filename="../app/core/inspect/streaminspector.cpp" line="+101"/>
+        <location filename="../app/core/inspect/streaminspector.cpp" line="+116"/>
         <source>not HTTP: the server spoke first</source>
         <translation>no es HTTP: el servidor habló primero</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>not HTTP: request line &quot;%1&quot;</source>
         <translation>no es HTTP: línea de petición &quot;%1&quot;</translation>
     </message>
@@ -2118,7 +3066,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>más de %1 peticiones esperando su respuesta</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>not HTTP: a request body in an unknown transfer coding</source>
         <translation>no es HTTP: un cuerpo de petición con una codificación de transferencia desconocida</translation>
     </message>
@@ -2138,7 +3086,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>cabeceras de respuesta de más de 64 KiB</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>not HTTP: an answer with an invalid Content-Length</source>
         <translation>no es HTTP: una respuesta con un Content-Length no válido</translation>
     </message>
@@ -2414,7 +3362,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+74"/>
+        <location filename="../ui/mainwindow.cpp" line="+76"/>
         <source>Pasarela</source>
         <translation>Pasarela</translation>
     </message>
@@ -2514,7 +3462,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>&amp;Reglas</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Ex&amp;port as</source>
         <translation>Ex&amp;portar como</translation>
     </message>
@@ -2559,7 +3507,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>Reglas</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&lt;b&gt;The rules file could not be read&lt;/b&gt;, so Pasarela started with no rules and left the file as it is.&lt;br&gt;%1&lt;br&gt;Fix the file and start Pasarela again, or add rules here: the first save asks before replacing it and keeps the broken file beside it as a backup.</source>
         <translation>&lt;b&gt;No se pudo leer el archivo de reglas&lt;/b&gt;, así que Pasarela se inició sin reglas y dejó el archivo como estaba.&lt;br&gt;%1&lt;br&gt;Corrige el archivo y vuelve a iniciar Pasarela, o añade reglas aquí: al guardar por primera vez se te preguntará antes de reemplazarlo, y el archivo dañado se conservará a su lado como copia de seguridad.</translation>
     </message>
@@ -2651,6 +3599,240 @@ Save the current rules in its place? The unreadable file is kept beside it as a 
         <location line="+1"/>
         <source>The rules keep listening. Quit from the tray icon&apos;s menu; turn this off in File › Keep running in the tray when closed.</source>
         <translation>Las reglas siguen escuchando. Sal desde el menú del icono de la bandeja del sistema; desactívalo en Archivo › Mantener en la bandeja del sistema al cerrar.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDialog</name>
+    <message>
+        <location filename="../ui/requests/replaydialog.cpp" line="+46"/>
+        <source>no answer</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Replay %1 %2</source>
+        <translation>Repetir %1 %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Captured at %1 from %2 on rule &quot;%3&quot;: %4, %5 of body. It goes again to the rule&apos;s listen address with the same Host header.</source>
+        <translation>Capturada a las %1 desde %2 en la regla &quot;%3&quot;: %4, %5 de cuerpo. Se vuelve a enviar a la dirección de escucha de la regla con la misma cabecera Host.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Its body (%1) was not captured whole: add it on the Body tab before replaying it edited.</source>
+        <translation>Su cuerpo (%1) no se capturó entero: añádelo en la pestaña Cuerpo antes de repetirla editada.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the replay goes: the rule&apos;s listen address and port, as the client reached it</source>
+        <translation>Adónde va la repetición: la dirección y el puerto de escucha de la regla, tal como llegó el cliente</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replay as captured</source>
+        <translation>Repetir tal como se capturó</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the request as it was captured, whatever was edited above</source>
+        <translation>Enviar la petición tal como se capturó, sin lo que se haya editado arriba</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay edited</source>
+        <translation>Repetir editada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the request as edited above: method, URL, headers (Host too), body (Ctrl+Return)</source>
+        <translation>Enviar la petición tal como se ha editado arriba: método, URL, cabeceras (también Host), cuerpo (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Replay outcome</source>
+        <translation>Resultado de la repetición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replay the request to compare its answer with the captured one.</source>
+        <translation>Repite la petición para comparar su respuesta con la capturada.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>timestamp, $.meta.requestId, $.items[*].updatedAt</source>
+        <translation>timestamp, $.meta.requestId, $.items[*].updatedAt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON fields left out of the comparison, separated by commas: a key name matches that key anywhere, a path from $ only there ([*] for any array index)</source>
+        <translation>Campos JSON que se dejan fuera de la comparación, separados por comas: un nombre de clave coincide con esa clave en cualquier lugar, una ruta desde $ solo allí ([*] para cualquier índice de array)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ignored fields</source>
+        <translation>Campos ignorados</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Ignore fields:</source>
+        <translation>&amp;Ignorar campos:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Hide unchanged</source>
+        <translation>&amp;Ocultar lo que no cambia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List only what differs between the captured answer and the replay</source>
+        <translation>Mostrar solo lo que difiere entre la respuesta capturada y la repetición</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ignore &amp;volatile headers</source>
+        <translation>Ignorar cabeceras &amp;volátiles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave out the headers that differ on every answer or with the framing: %1</source>
+        <translation>Dejar fuera las cabeceras que cambian en cada respuesta o con el encuadre del mensaje: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Header</source>
+        <translation>Cabecera</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status and headers compared</source>
+        <translation>Estado y cabeceras comparados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Path or line</source>
+        <translation>Ruta o línea</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bodies compared</source>
+        <translation>Cuerpos comparados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About the body comparison</source>
+        <translation>Sobre la comparación de los cuerpos</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+126"/>
+        <source>Body</source>
+        <translation>Cuerpo</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <location line="+126"/>
+        <source>Status and headers</source>
+        <translation>Estado y cabeceras</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Not sent: %1.</source>
+        <translation>No se envió: %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replaying…</source>
+        <translation>Repitiendo…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The replay failed: %1.</source>
+        <translation>La repetición falló: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Is the rule still started and listening there?</source>
+        <translation>¿Sigue la regla iniciada y escuchando allí?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The target may be stopped or slow: check it, or raise the timeout on the Options tab.</source>
+        <translation>Puede que el destino esté detenido o vaya lento: compruébalo, o sube el tiempo de espera en la pestaña Opciones.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The captured answer&apos;s headers and body were not kept (too many at once, or seen before this window opened): only the status is compared.</source>
+        <translation>No se conservaron las cabeceras ni el cuerpo de la respuesta capturada (demasiadas a la vez, o vista antes de abrirse esta ventana): solo se compara el estado.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Body (%1)</source>
+        <translation>Cuerpo (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status and headers (%1)</source>
+        <translation>Estado y cabeceras (%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>1 field ignored.</source>
+        <translation>1 campo ignorado.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n fields ignored.</source>
+        <translation>
+            <numerusform>%n campo ignorado.</numerusform>
+            <numerusform>%n campos ignorados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 volatile header ignored.</source>
+        <translation>1 cabecera volátil ignorada.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n volatile headers ignored.</source>
+        <translation>
+            <numerusform>%n cabecera volátil ignorada.</numerusform>
+            <numerusform>%n cabeceras volátiles ignoradas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The same as the captured answer.</source>
+        <translation>Igual que la respuesta capturada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 difference with the captured answer.</source>
+        <translation>1 diferencia con la respuesta capturada.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n differences with the captured answer.</source>
+        <translation>
+            <numerusform>%n diferencia con la respuesta capturada.</numerusform>
+            <numerusform>%n diferencias con la respuesta capturada.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answered %1 in %2 ms.</source>
+        <translation>Respondió %1 en %2 ms.</translation>
     </message>
 </context>
 <context>
@@ -3124,9 +4306,14 @@ de un puerto expuesto.</translation>
 <context>
     <name>RequestsPanel</name>
     <message>
-        <location filename="../ui/requests/requestspanel.cpp" line="+44"/>
+        <location filename="../ui/requests/requestspanel.cpp" line="+45"/>
         <source>&amp;Send to HTTP client</source>
         <translation>&amp;Enviar al cliente HTTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replay…</source>
+        <translation>&amp;Repetir…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3160,8 +4347,13 @@ de un puerto expuesto.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Open the selected request in the HTTP client, sent to the rule&apos;s listen address with the same Host header (Enter, double-click or Ctrl+Enter). Bodies are not captured: a request that had one arrives without it.</source>
-        <translation>Abrir la petición seleccionada en el cliente HTTP, dirigida a la dirección de escucha de la regla con la misma cabecera Host (Enter, doble clic o Ctrl+Enter). Los cuerpos no se capturan: una petición que tenía cuerpo llega sin él.</translation>
+        <source>Open the selected request in the HTTP client, sent to the rule&apos;s listen address with the same Host header (Enter, double-click or Ctrl+Enter), with its body when it was captured whole (up to 256 KiB).</source>
+        <translation>Abrir la petición seleccionada en el cliente HTTP, dirigida a la dirección de escucha de la regla con la misma cabecera Host (Enter, doble clic o Ctrl+Enter), con su cuerpo si se capturó entero (hasta 256 KiB).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send the selected request again, as captured or edited, and compare the answer with the captured one: status, headers and the JSON body field by field (Ctrl+Shift+R)</source>
+        <translation>Volver a enviar la petición seleccionada, tal como se capturó o editada, y comparar la respuesta con la capturada: estado, cabeceras y el cuerpo JSON campo a campo (Ctrl+Shift+R)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3179,7 +4371,7 @@ de un puerto expuesto.</translation>
         <translation>Quitar todas las peticiones de la lista</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Requests</source>
         <translation>Peticiones</translation>
     </message>
@@ -3189,12 +4381,12 @@ de un puerto expuesto.</translation>
         <translation>Aún no hay peticiones. Aquí aparecen las peticiones HTTP de las reglas que las inspeccionan: por omisión, las reglas hacia el puerto 80 u 8080 y las creadas a partir de un ingress; actívalo o desactívalo con &quot;Inspeccionar peticiones HTTP&quot; en el editor de la regla.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>The request&apos;s body (%1 bytes) was not captured: add it in the HTTP client before sending</source>
         <translation>El cuerpo de la petición (%1 bytes) no se capturó: añádelo en el cliente HTTP antes de enviarla</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+39"/>
         <source>HAR files (*.har)</source>
         <translation>Archivos HAR (*.har)</translation>
     </message>
@@ -3463,7 +4655,7 @@ de un puerto expuesto.</translation>
 <context>
     <name>RuleController</name>
     <message>
-        <location filename="../ui/rules/rulecontroller.cpp" line="+108"/>
+        <location filename="../ui/rules/rulecontroller.cpp" line="+134"/>
         <source> (copy)</source>
         <translation> (copia)</translation>
     </message>
@@ -3476,7 +4668,7 @@ de un puerto expuesto.</translation>
 <context>
     <name>RuleEditorDialog</name>
     <message>
-        <location filename="../ui/rules/ruleeditordialog.cpp" line="+88"/>
+        <location filename="../ui/rules/ruleeditordialog.cpp" line="+91"/>
         <source>Rule</source>
         <translation>Regla</translation>
     </message>
@@ -3581,12 +4773,7 @@ de un puerto expuesto.</translation>
         <translation>HOST:PUERTO, separados por comas, probados en orden cuando el destino rechaza, no se alcanza o no responde a tiempo. Un destino que falló se salta durante la espera.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Coo&amp;l-down:</source>
-        <translation>Esp&amp;era tras un fallo:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>With fallback targets: how long a target that failed is skipped before it is tried first again</source>
         <translation>Con destinos de reserva: cuánto tiempo se salta un destino que falló antes de volver a probarlo primero</translation>
     </message>
@@ -3645,7 +4832,12 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
         <translation>desactivado</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-25"/>
+        <source>Cool-&amp;down:</source>
+        <translation>Esp&amp;era tras un fallo:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>&amp;Idle timeout:</source>
         <translation>Tiempo de &amp;inactividad:</translation>
     </message>
@@ -3657,7 +4849,7 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
     <message>
         <location line="+2"/>
         <source>Inspect &amp;HTTP requests</source>
-        <translation>Inspeccionar peticiones &amp;HTTP</translation>
+        <translation>Inspe&amp;ccionar peticiones HTTP</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3685,7 +4877,17 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
         <translation>Vuelve a leer el clúster cada %1 s y tras una conexión fallida; si la IP de Minikube o el puerto de nodo cambiaron, lleva el destino allí. Las conexiones abiertas se mantienen.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+20"/>
+        <source>&amp;General</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latency, bandwidth, resets, timeouts and refused connections injected on purpose, to test how clients cope</source>
+        <translation>Latencia, ancho de banda, reinicios, tiempos de espera y conexiones rechazadas inyectados a propósito, para probar cómo reaccionan los clientes</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>loopback, this PC only</source>
         <translation>loopback, solo este equipo</translation>
     </message>
@@ -3705,7 +4907,17 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
         <translation>todas las interfaces IPv6</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+101"/>
+        <source>Fault&amp;s</source>
+        <translation>&amp;Fallos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fault&amp;s (%1)</source>
+        <translation>&amp;Fallos (%1)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Enter the port to listen on, 1-65535.</source>
         <translation>Escribe el puerto en el que escuchar, 1-65535.</translation>
     </message>
@@ -3721,6 +4933,16 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>%1: enter a number, %2-%3.</source>
+        <translation>%1: escribe un número, %2-%3.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Faults are for TCP rules only: turn them off on the Faults tab, or choose TCP.</source>
+        <translation>Los fallos son solo para reglas TCP: desactívalos en la pestaña Fallos, o elige TCP.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Enter an address of this PC to listen on, e.g. 127.0.0.1.</source>
         <translation>Escribe una dirección de este equipo en la que escuchar, p. ej. 127.0.0.1.</translation>
     </message>
@@ -3733,7 +4955,7 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
 <context>
     <name>RuleTableModel</name>
     <message>
-        <location filename="../ui/rules/ruletablemodel.cpp" line="+21"/>
+        <location filename="../ui/rules/ruletablemodel.cpp" line="+29"/>
         <source>Listening</source>
         <translation>Escuchando</translation>
     </message>
@@ -3778,7 +5000,7 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
         <translation>Solo se admiten estos orígenes: %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+83"/>
         <source>Enabled: untick to stop this rule</source>
         <translation>Activada: desmarca la casilla para detener esta regla</translation>
     </message>
@@ -3788,14 +5010,19 @@ O una red por línea, p. ej. 192.168.1.0/24</translation>
         <translation>Desactivada: marca la casilla para iniciar esta regla</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1  (not saved)</source>
         <translation>%1  (sin guardar)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: lasts until Pasarela quits; edit it to keep it in the rules file</source>
         <translation>%1: dura hasta que se cierre Pasarela; edítala para conservarla en el archivo de reglas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1, with faults: %2</source>
+        <translation>%1, con fallos: %2</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4097,8 +5324,8 @@ Salida (destino → cliente): %2</translation>
         <translation>&quot;%1&quot;: la longitud del prefijo debe ser de 0 a 128 para IPv6</translation>
     </message>
     <message>
-        <location filename="../app/core/rules/forwardrule.cpp" line="+32"/>
-        <location filename="../ui/rules/ruleeditordialog.cpp" line="-33"/>
+        <location filename="../app/core/rules/forwardrule.cpp" line="+33"/>
+        <location filename="../ui/rules/ruleeditordialog.cpp" line="-39"/>
         <source>field &quot;%1&quot;: %2</source>
         <translation>campo &quot;%1&quot;: %2</translation>
     </message>
@@ -4186,12 +5413,134 @@ Salida (destino → cliente): %2</translation>
         <translation>la lista está vacía: da al menos un HOST:PUERTO</translation>
     </message>
     <message>
+        <location filename="../app/core/rules/fault.cpp" line="+120"/>
+        <source>&quot;%1&quot;: expected %2</source>
+        <translation>&quot;%1&quot;: se esperaba %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 %2 is out of range (%3-%4)</source>
+        <translation>%1 %2 está fuera de rango (%3-%4)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>toxicity %1 is out of range (0-1)</source>
+        <translation>toxicity %1 está fuera de rango (0-1)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>expected an object such as {&quot;type&quot;: &quot;latency&quot;, &quot;latencyMs&quot;: 200}, got %1</source>
+        <translation>se esperaba un objeto como {&quot;type&quot;: &quot;latency&quot;, &quot;latencyMs&quot;: 200}, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;type&quot;: expected latency, bandwidth, reset, timeout, slicer or refuse, got %1</source>
+        <translation>&quot;type&quot;: se esperaba latency, bandwidth, reset, timeout, slicer o refuse, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;direction&quot;: expected &quot;down&quot;, &quot;up&quot; or &quot;both&quot;</source>
+        <translation>&quot;direction&quot;: se esperaba &quot;down&quot;, &quot;up&quot; o &quot;both&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot;: expected a number, got %2</source>
+        <translation>&quot;%1&quot;: se esperaba un número, se encontró %2</translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>&quot;%1&quot;: expected a whole number, got %2</source>
+        <translation>&quot;%1&quot;: se esperaba un número entero, se encontró %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;%1&quot; is not a key of a fault</source>
+        <translation>&quot;%1&quot; no es una clave de un fallo</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>no fault: use e.g. latency=200ms,jitter=50ms</source>
+        <translation>ningún fallo: usa p. ej. latency=200ms,jitter=50ms</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a duration such as 200ms or 2s</source>
+        <translation>una duración como 200ms o 2s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a rate in KiB/s such as 512 or 2MiB/s</source>
+        <translation>una velocidad en KiB/s como 512 o 2MiB/s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a size such as 4096 or 4KiB, or a time such as 300ms</source>
+        <translation>un tamaño como 4096 o 4KiB, o un tiempo como 300ms</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a duration such as 5s, or nothing to hold until cleared</source>
+        <translation>una duración como 5s, o nada para retener hasta que se borre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a size in bytes such as 64</source>
+        <translation>un tamaño en bytes como 64</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a share such as 0.3 or 30%</source>
+        <translation>una proporción como 0.3 o 30%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot;: expected latency=, bandwidth=, reset=, timeout, slice= or refuse</source>
+        <translation>&quot;%1&quot;: se esperaba latency=, bandwidth=, reset=, timeout, slice= o refuse</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>up, down or both</source>
+        <translation>up, down o both</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a share such as 0.5 or 50%</source>
+        <translation>una proporción como 0.5 o 50%</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a duration such as 50ms</source>
+        <translation>una duración como 50ms</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a duration such as 10ms</source>
+        <translation>una duración como 10ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; does not go with %2</source>
+        <translation>&quot;%1&quot; no va con %2</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>expected a list of faults, got %1</source>
+        <translation>se esperaba una lista de fallos, se encontró %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../app/core/rules/forwardrule.cpp" line="+189"/>
+        <source>%1 faults: use at most %2</source>
+        <translation>%1 fallos: usa como mucho %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../app/core/rules/forwardrule.cpp" line="-182"/>
         <source>item %1: %2</source>
         <translation>elemento %1: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../app/core/rules/forwardrule.cpp" line="+5"/>
         <source>expected a string, got %1</source>
         <translation>se esperaba una cadena, se encontró %1</translation>
     </message>
@@ -4211,7 +5560,7 @@ Salida (destino → cliente): %2</translation>
         <translation>elemento %1: se esperaba una cadena, se encontró %2</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+85"/>
         <source>the name is empty: give the rule a name</source>
         <translation>el nombre está vacío: ponle un nombre a la regla</translation>
     </message>
@@ -4236,7 +5585,12 @@ Salida (destino → cliente): %2</translation>
         <translation>%1 aparece dos veces</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+21"/>
+        <source>faults are for TCP rules only</source>
+        <translation>los fallos son solo para reglas TCP</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>no target: use HOST:PORT, e.g. 192.168.49.2:80; several, separated by commas, are tried in order</source>
         <translation>sin destino: usa HOST:PUERTO, p. ej. 192.168.49.2:80; varios, separados por comas, se prueban en orden</translation>
     </message>
@@ -4450,6 +5804,26 @@ Salida (destino → cliente): %2</translation>
         <translation>Muestra la URL y el código QR que usan otras máquinas para llegar a la regla seleccionada</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Clear &amp;faults</source>
+        <translation>Borrar &amp;fallos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take the faults off the selected rule; open connections go on without them</source>
+        <translation>Quitar los fallos de la regla seleccionada; las conexiones abiertas siguen sin ellos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear faults of a&amp;ll rules</source>
+        <translation>Borrar los fallos de t&amp;odas las reglas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the faults off every rule that has some</source>
+        <translation>Quitar los fallos de todas las reglas que tengan alguno</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Up&amp;date target</source>
         <translation>&amp;Actualizar destino</translation>
@@ -4490,7 +5864,7 @@ Salida (destino → cliente): %2</translation>
         <translation>Guardar la regla seleccionada, o todas si no hay ninguna seleccionada, como %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>&lt;b&gt;No forwarding rules yet.&lt;/b&gt; Add a rule from a port of this PC to your cluster&apos;s ingress (&lt;code&gt;minikube ip&lt;/code&gt;, port 80), or try the demo: a built-in ingress and a rule on 127.0.0.1:%1 to it, with a request ready in the HTTP client.</source>
         <translation>&lt;b&gt;Aún no hay reglas de reenvío.&lt;/b&gt; Añade una regla desde un puerto de este equipo hasta el ingress de tu clúster (&lt;code&gt;minikube ip&lt;/code&gt;, puerto 80), o prueba la demo: un ingress integrado y una regla en 127.0.0.1:%1 hacia él, con una petición lista en el cliente HTTP.</translation>
     </message>
@@ -4520,7 +5894,7 @@ Salida (destino → cliente): %2</translation>
         <translation>Bienvenida</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>rule %1</source>
         <translation>regla %1</translation>
     </message>
@@ -4550,9 +5924,228 @@ Salida (destino → cliente): %2</translation>
         <translation>Eliminar regla</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+83"/>
         <source>%1. Choose another folder or file name.</source>
         <translation>%1. Elige otra carpeta u otro nombre de archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <location filename="../app/cli/runcommand.cpp" line="+45"/>
+        <source>%1: no such file, and the window has saved no collection; give a collection file</source>
+        <translation>%1: no existe ese archivo y la ventana no ha guardado ninguna colección; indica un archivo de colección</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: no such file, and no collection of that name saved by the window (it has: %2)</source>
+        <translation>%1: no existe ese archivo ni ninguna colección con ese nombre guardada por la ventana (tiene: %2)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--env %1: the collection has no environments; define them in its &quot;environments&quot; or in %2</source>
+        <translation>--env %1: la colección no tiene entornos; defínelos en su &quot;environments&quot; o en %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--env %1: no such environment; there are: %2</source>
+        <translation>--env %1: no existe ese entorno; hay: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--through %1: the rules file %2 does not exist; give it with --config FILE</source>
+        <translation>--through %1: el archivo de reglas %2 no existe; indícalo con --config ARCHIVO</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--through %1: no rule of that name in %2 (it has: %3)</source>
+        <translation>--through %1: no hay ninguna regla con ese nombre en %2 (tiene: %3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--through %1: a UDP rule carries no HTTP; choose a TCP rule</source>
+        <translation>--through %1: una regla UDP no lleva HTTP; elige una regla TCP</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rule &quot;%1&quot; is stopped in %2: the requests reach %3 only if it runs elsewhere</source>
+        <translation>la regla &quot;%1&quot; está detenida en %2: las peticiones solo llegan a %3 si se ejecuta en otro sitio</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>PASS</source>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FAIL</source>
+        <translation>FAIL</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no assertions</source>
+        <translation>sin aserciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>assertions: %1 passed, %2 failed</source>
+        <translation>aserciones: %1 superadas, %2 fallidas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Runs the requests of a collection in order and checks each response against the request&apos;s
+assertions: a line per request, then the totals. COLLECTION is a collection file (JSON, kept
+beside your code) or the name of a collection the window saved. {{name}} in a URL, a header or
+a body takes its value from the environment chosen with --env (the collection&apos;s &quot;environments&quot;
+and pasarela-environments.json beside it), from PASARELA_VAR_name, or, as {{$env.NAME}}, from
+the environment variable NAME: keep secrets there, out of git.</source>
+        <translation>Ejecuta en orden las peticiones de una colección y comprueba cada respuesta con las aserciones
+de su petición: una línea por petición y luego los totales. COLLECTION es un archivo de colección
+(JSON, guardado junto a tu código) o el nombre de una colección que guardó la ventana. {{nombre}}
+en una URL, una cabecera o un cuerpo toma su valor del entorno elegido con --env (el &quot;environments&quot;
+de la colección y el pasarela-environments.json que tenga al lado), de PASARELA_VAR_nombre o, como
+{{$env.NOMBRE}}, de la variable de entorno NOMBRE: guarda ahí los secretos, fuera de git.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Take {{variables}} from the environment NAME.</source>
+        <translation>Toma las {{variables}} del entorno NOMBRE.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also write the results as JUnit XML to FILE (atomically), for a CI system.</source>
+        <translation>Escribe además los resultados como XML de JUnit en ARCHIVO (de forma atómica), para un sistema de CI.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+10"/>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Send each request to the listen address of the forwarding rule RULE (of the rules file), keeping its Host, as an outside client would come in.</source>
+        <translation>Envía cada petición a la dirección de escucha de la regla de reenvío REGLA (del archivo de reglas), conservando su Host, como entraría un cliente externo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>RULE</source>
+        <translation>REGLA</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rules file for --through (default %1).</source>
+        <translation>El archivo de reglas para --through (predeterminado %1).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show this help.</source>
+        <translation>Muestra esta ayuda.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A collection file, or a saved collection&apos;s name.</source>
+        <translation>Un archivo de colección, o el nombre de una colección guardada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (see pasarela run --help)</source>
+        <translation>%1 (consulta pasarela run --help)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Usage: pasarela run [options] COLLECTION</source>
+        <translation>Uso: pasarela run [opciones] COLLECTION</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exit codes:
+  0  every request got a response and passed its assertions
+  1  a request failed: an assertion, or no response
+  2  bad arguments; a collection, environments or rules file that cannot be
+     read; an unknown environment or rule; a {{variable}} without a value
+</source>
+        <translation>Códigos de salida:
+  0  todas las peticiones recibieron respuesta y superaron sus aserciones
+  1  falló una petición: una aserción, o sin respuesta
+  2  argumentos incorrectos; un archivo de colección, de entornos o de reglas que no
+     se puede leer; un entorno o una regla desconocidos; una {{variable}} sin valor
+</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a collection is needed (see pasarela run --help)</source>
+        <translation>hace falta una colección (consulta pasarela run --help)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one collection only, got &quot;%1&quot; and &quot;%2&quot;</source>
+        <translation>solo una colección; se recibieron &quot;%1&quot; y &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--config is the rules file for --through; give --through RULE too</source>
+        <translation>--config es el archivo de reglas para --through; indica también --through REGLA</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1: the collection has no requests</source>
+        <translation>%1: la colección no tiene peticiones</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>choose an environment with --env NAME: %1</source>
+        <translation>elige un entorno con --env NOMBRE: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 passed, %2 failed</source>
+        <translation>%1 superadas, %2 fallidas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, %1 not run (canceled)</source>
+        <translation>, %1 sin ejecutar (se canceló)</translation>
+    </message>
+    <message>
+        <location filename="../app/core/http/collectionrunner.cpp" line="+28"/>
+        <source>not sent: %1</source>
+        <translation>no se envió: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no response: %1</source>
+        <translation>sin respuesta: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>request %1: %2</source>
+        <translation>petición %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>request %1 (&quot;%2&quot;): %3</source>
+        <translation>petición %1 (&quot;%2&quot;): %3</translation>
+    </message>
+    <message>
+        <location filename="../app/core/http/junitreport.cpp" line="+81"/>
+        <source>status %1, %2 ms</source>
+        <translation>estado %1, %2 ms</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>not run: the run was canceled</source>
+        <translation>sin ejecutar: se canceló la ejecución</translation>
     </message>
 </context>
 <context>
@@ -4725,7 +6318,7 @@ Salida (destino → cliente): %2</translation>
 <context>
     <name>ThroughRuleButton</name>
     <message>
-        <location filename="../ui/http/throughrulebutton.cpp" line="+10"/>
+        <location filename="../ui/http/throughrulebutton.cpp" line="+9"/>
         <location line="+6"/>
         <source>Through rule</source>
         <translation>Vía regla</translation>
@@ -4736,7 +6329,7 @@ Salida (destino → cliente): %2</translation>
         <translation>Enviar a través de una regla de reenvío: toma el host y el puerto de su dirección de escucha y conserva la ruta, para que la petición entre como la de un cliente externo</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+21"/>
         <source>%1 (%2 → %3)</source>
         <translation>%1 (%2 → %3)</translation>
     </message>
