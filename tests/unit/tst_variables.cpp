@@ -71,6 +71,7 @@ private slots:
     void publicFormKeepsSecrets();
     void secretsNotInHistoryFile();
     void secretsNotInExport();
+    void secretsNotInAnswerUrl();
     void redact();
     void environmentsJson();
     void environmentsJsonErrors_data();
@@ -234,6 +235,28 @@ void TestVariables::secretsNotInExport()
     QVERIFY2(!document.contains(Secret.toUtf8()), document.constData());
     QVERIFY(document.contains("{{$env.TOKEN}}"));
     QVERIFY(exchangeDocument(sent, false).contains(Secret.toUtf8()));  // the check above can fail
+}
+
+// The export names the answer's URL: the one sent, or where a redirect led.
+void TestVariables::secretsNotInAnswerUrl()
+{
+    HttpRequest asWritten;
+    asWritten.url = u"http://h/items?key={{$env.TOKEN}}"_s;
+    const VariableSet variables(Environment{}, process({{u"TOKEN"_s, Secret}}));
+    HttpExchange sent;
+    sent.startedAt = QDateTime::currentDateTimeUtc();
+    sent.request = variables.apply(asWritten).value();
+    sent.response.status = 200;
+    sent.response.finalUrl = sent.request.url;
+    QVERIFY(exchangeDocument(sent, false).contains(Secret.toUtf8()));  // the checks below can fail
+
+    HttpExchange shown = publicExchange(sent, asWritten, variables);
+    QCOMPARE(shown.response.finalUrl, asWritten.url);
+    QVERIFY(!exchangeDocument(shown, false).contains(Secret.toUtf8()));
+
+    sent.response.finalUrl = u"http://h/moved?key="_s + Secret;
+    shown = publicExchange(sent, asWritten, variables);
+    QCOMPARE(shown.response.finalUrl, u"http://h/moved?key={{$env.TOKEN}}"_s);
 }
 
 void TestVariables::redact()

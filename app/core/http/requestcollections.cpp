@@ -326,3 +326,18 @@ void RequestCollections::removeRequest(int collection, int request)
     if (request >= 0 && request < requests.size())
         requests.removeAt(request);
 }
+
+void RequestCollections::setEnvironments(int collection, const Environments &environments)
+{
+    if (collection >= 0 && collection < m_collections.size())
+        m_collections[collection].environments = environments;
+}
+
+void RequestCollections::setRequest(int collection, int request, const CollectionRequest &value)
+{
+    if (collection < 0 || collection >= m_collections.size())
+        return;
+    QList<CollectionRequest> &requests = m_collections[collection].requests;
+    if (request >= 0 && request < requests.size())
+        requests[request] = value;
+}

@@ -84,6 +84,10 @@ public:
     int put(const RequestCollection &collection);
     void removeCollection(int index);
     void removeRequest(int collection, int request);
+    // What an editor changed, as given (put() would keep old environments, names and
+    // assertions where the new ones are empty). Out of range: nothing. Do not save.
+    void setEnvironments(int collection, const Environments &environments);
+    void setRequest(int collection, int request, const CollectionRequest &value);
 
 private:
     QString m_path;

@@ -201,7 +201,11 @@ QString VariableSet::redact(const QString &text) const
 
 HttpExchange publicExchange(HttpExchange sent, const HttpRequest &asWritten, const VariableSet &variables)
 {
+    // The answer's URL is the sent one unless redirected: as written then, else redacted.
+    const QString sentUrl = sent.request.url;
     sent.request = variables.applyPublic(asWritten);
+    sent.response.finalUrl =
+        sent.response.finalUrl == sentUrl ? sent.request.url : variables.redact(sent.response.finalUrl);
     sent.error = variables.redact(sent.error);
     return sent;
 }

@@ -62,6 +62,6 @@ private:
 };
 
 // The exchange as the history and exports keep it: the request as written with only
-// its non-secret variables filled in (applyPublic), the error redacted. sent is what
-// HttpCall reports for apply(asWritten).
+// its non-secret variables filled in (applyPublic), the error and the answer's URL
+// redacted. sent is what HttpCall reports for apply(asWritten).
 HttpExchange publicExchange(HttpExchange sent, const HttpRequest &asWritten, const VariableSet &variables);
