@@ -2,6 +2,98 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AssertionResultsView</name>
+    <message>
+        <location filename="../ui/http/assertionresultsview.cpp" line="+57"/>
+        <location line="+2"/>
+        <source>Assertion results</source>
+        <translation>Resultados de las aserciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each assertion of the request against this response</source>
+        <translation>Cada aserción de la petición frente a esta respuesta</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>Checking %n assertion(s)…</source>
+        <translation>
+            <numerusform>Comprobando %n aserción…</numerusform>
+            <numerusform>Comprobando %n aserciones…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The assertions of the request, checked against this response</source>
+        <translation>Las aserciones de la petición, comprobadas con esta respuesta</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n assertion(s) not checked</source>
+        <translation>
+            <numerusform>%n aserción sin comprobar</numerusform>
+            <numerusform>%n aserciones sin comprobar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No response arrived, so there was nothing to check</source>
+        <translation>No llegó ninguna respuesta, así que no había nada que comprobar</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Passed: %1</source>
+        <translation>Superada: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed: %1 (%2)</source>
+        <translation>Fallida: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passed: %1</source>
+        <translation>superada: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed: %1</source>
+        <translation>fallida: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>%n passed</source>
+        <comment>assertions</comment>
+        <translation>
+            <numerusform>%n superada</numerusform>
+            <numerusform>%n superadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n failed</source>
+        <comment>assertions</comment>
+        <translation>
+            <numerusform>%n fallida</numerusform>
+            <numerusform>%n fallidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every assertion of the request passed</source>
+        <translation>Se superaron todas las aserciones de la petición</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n assertion(s) of the request failed: see the list below the response</source>
+        <translation>
+            <numerusform>Falló %n aserción de la petición: consulta la lista bajo la respuesta</numerusform>
+            <numerusform>Fallaron %n aserciones de la petición: consulta la lista bajo la respuesta</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Assertions</name>
     <message>
         <location filename="../app/core/http/assertionevaluation.cpp" line="+105"/>
@@ -166,12 +258,12 @@
     <message>
         <location line="+3"/>
         <source>time under %1 ms</source>
-        <translation>tiempo menor de %1 ms</translation>
+        <translation>el tiempo es menor de %1 ms</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>header %1</source>
-        <translation>cabecera %1</translation>
+        <translation>la cabecera %1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -192,6 +284,163 @@
         <location line="+7"/>
         <source>%1 is %2</source>
         <translation>%1 es %2</translation>
+    </message>
+</context>
+<context>
+    <name>AssertionsEditor</name>
+    <message>
+        <location filename="../ui/http/assertionseditor.cpp" line="+19"/>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Assertions</source>
+        <translation>Aserciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checks each response of this request must pass; double-click a cell to change it</source>
+        <translation>Comprobaciones que debe superar cada respuesta de esta petición; haz doble clic en una celda para cambiarla</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add an assertion (status is 200); change its kind and check in the table</source>
+        <translation>Añadir una aserción (el estado es 200); cambia su tipo y su comprobación en la tabla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add assertion</source>
+        <translation>Añadir aserción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected assertions (Delete)</source>
+        <translation>Quitar las aserciones seleccionadas (Supr)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove assertions</source>
+        <translation>Quitar aserciones</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Where the assertions are kept</source>
+        <translation>Dónde se guardan las aserciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The results are shown beside the response after each send</source>
+        <translation>Los resultados se muestran junto a la respuesta tras cada envío</translation>
+    </message>
+</context>
+<context>
+    <name>AssertionsModel</name>
+    <message>
+        <location filename="../ui/http/assertionsmodel.cpp" line="+106"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Header</source>
+        <translation>Cabecera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON path</source>
+        <translation>Ruta JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>equals</source>
+        <translation>es igual a</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in class</source>
+        <translation>en la clase</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exists</source>
+        <translation>existe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is absent</source>
+        <translation>no existe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>matches</source>
+        <translation>coincide con</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>under (ms)</source>
+        <translation>menor de (ms)</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>Checks that %1</source>
+        <translation>Comprueba que %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (not checked or saved until fixed)</source>
+        <translation>%1 (no se comprueba ni se guarda hasta que se corrija)</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation>Comprobación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What to check: the status, a header, a value in the JSON body, or the response time</source>
+        <translation>Qué comprobar: el estado, una cabecera, un valor del cuerpo JSON, o el tiempo de respuesta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The header&apos;s name, or the JSON path of the value, such as $.items[0].id</source>
+        <translation>El nombre de la cabecera, o la ruta JSON del valor, como $.items[0].id</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How to compare: equals, in class (2xx), exists, is absent, matches a regular expression, under a number of milliseconds</source>
+        <translation>Cómo comparar: es igual a, en la clase (2xx), existe, no existe, coincide con una expresión regular, menor de un número de milisegundos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A status (200) or class (2xx), a header&apos;s text, a JSON value (7, &quot;dev&quot;, true), a regular expression, or milliseconds</source>
+        <translation>Un estado (200) o una clase (2xx), el texto de una cabecera, un valor JSON (7, &quot;dev&quot;, true), una expresión regular, o milisegundos</translation>
     </message>
 </context>
 <context>
@@ -482,6 +731,29 @@ Códigos de salida:
     </message>
 </context>
 <context>
+    <name>CollectionLink</name>
+    <message>
+        <location filename="../ui/http/collectionlink.cpp" line="+58"/>
+        <source>My requests</source>
+        <translation>Mis peticiones</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Kept with this request until another is loaded; Save to collection… keeps them for good.</source>
+        <translation>Se guardan con esta petición hasta que se cargue otra; Guardar en colección… las conserva para siempre.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved at once with this request of the collection &quot;%1&quot;.</source>
+        <translation>Se guardan al momento con esta petición de la colección &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved at once with &quot;%1&quot; of the collection &quot;%2&quot;.</source>
+        <translation>Se guardan al momento con &quot;%1&quot; de la colección &quot;%2&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>CollectionsPanel</name>
     <message>
         <location filename="../ui/http/collectionspanel.cpp" line="+25"/>
@@ -520,7 +792,7 @@ Códigos de salida:
         <translation>Eliminar de las colecciones</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+132"/>
         <source>Delete collection</source>
         <translation>Eliminar colección</translation>
     </message>
@@ -530,6 +802,17 @@ Códigos de salida:
         <translation>
             <numerusform>¿Eliminar la colección &quot;%1&quot; y su %n petición?</numerusform>
             <numerusform>¿Eliminar la colección &quot;%1&quot; y sus %n peticiones?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%1
+%n assertion(s)</source>
+        <translation>
+            <numerusform>%1
+%n aserción</numerusform>
+            <numerusform>%1
+%n aserciones</numerusform>
         </translation>
     </message>
 </context>
@@ -1320,6 +1603,289 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <location line="+2"/>
         <source>%1: accepting paused: %2; retrying</source>
         <translation>%1: aceptación en pausa: %2; reintentando</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentPicker</name>
+    <message>
+        <location filename="../ui/http/environmentpicker.cpp" line="+23"/>
+        <source>Environments…</source>
+        <translation>Entornos…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit environments</source>
+        <translation>Editar entornos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add, rename or remove environments and edit their variables (secrets included)</source>
+        <translation>Añadir, renombrar o quitar entornos y editar sus variables (secretos incluidos)</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Sends to %1</source>
+        <translation>Envía a %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No value for %1: nothing is sent until it has one</source>
+        <translation>Sin valor para %1: no se envía nada hasta que lo tenga</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No environment</source>
+        <translation>Sin entorno</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No collection has environments yet: Environments… adds some. A request&apos;s {{name}} then takes the chosen environment&apos;s value</source>
+        <translation>Aún no hay ninguna colección con entornos: Entornos… añade alguno. Entonces, cada {{nombre}} de una petición toma el valor del entorno elegido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The environment whose variables fill each {{name}} of the request, from the collection &quot;%1&quot;; PASARELA_VAR_name set before Pasarela started wins</source>
+        <translation>El entorno cuyas variables rellenan cada {{nombre}} de la petición, de la colección &quot;%1&quot;; PASARELA_VAR_nombre, definida antes de iniciar Pasarela, tiene prioridad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add environments and their variables (secrets included)</source>
+        <translation>Añadir entornos y sus variables (secretos incluidos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add, rename or remove the environments of &quot;%1&quot; and edit their variables (secrets included)</source>
+        <translation>Añadir, renombrar o quitar los entornos de &quot;%1&quot; y editar sus variables (secretos incluidos)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>My requests</source>
+        <translation>Mis peticiones</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentsDialog</name>
+    <message>
+        <location filename="../ui/http/environmentsdialog.cpp" line="+47"/>
+        <source>Environments of &quot;%1&quot;</source>
+        <translation>Entornos de &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The environments of the collection &quot;%1&quot;. Choose one beside Send: each {{name}} in the URL, the headers and the body of a request takes its value.</source>
+        <translation>Los entornos de la colección &quot;%1&quot;. Elige uno junto a Enviar: cada {{nombre}} de la URL, las cabeceras y el cuerpo de una petición toma su valor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Secret values stay in memory while Pasarela runs and are never written to disk (not to the collections file, the history or exports). To give a secret its value when Pasarela starts, set PASARELA_VAR_name in its environment, for example PASARELA_VAR_token=… pasarela; that value wins over the one here.</source>
+        <translation>Los valores secretos se quedan en memoria mientras Pasarela está en marcha y nunca se escriben en disco (ni en el archivo de colecciones, ni en el historial ni en las exportaciones). Para dar su valor a un secreto al iniciar Pasarela, define PASARELA_VAR_nombre en su entorno, por ejemplo PASARELA_VAR_token=… pasarela; ese valor tiene prioridad sobre el de aquí.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About secrets</source>
+        <translation>Sobre los secretos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problem with the environments</source>
+        <translation>Problema con los entornos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep these environments in the collection</source>
+        <translation>Guardar estos entornos en la colección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the environments as they were</source>
+        <translation>Dejar los entornos como estaban</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&amp;Environments:</source>
+        <translation>&amp;Entornos:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environments</source>
+        <translation>Entornos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick one to edit its variables; F2 or double-click renames it, Delete removes it</source>
+        <translation>Elige uno para editar sus variables; F2 o doble clic le cambia el nombre, Supr lo quita</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove environment</source>
+        <translation>Quitar entorno</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;New</source>
+        <translation>&amp;Nuevo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add an empty environment, such as dev or prod</source>
+        <translation>Añadir un entorno vacío, como dev o prod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Du&amp;plicate</source>
+        <translation>&amp;Duplicar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a copy of the selected environment, its variables and secrets included</source>
+        <translation>Añadir una copia del entorno seleccionado, con sus variables y secretos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renombrar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rename the selected environment (F2)</source>
+        <translation>Cambiar el nombre del entorno seleccionado (F2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected environment and its variables (Delete)</source>
+        <translation>Quitar el entorno seleccionado y sus variables (Supr)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Variables</source>
+        <translation>Variables</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click a name or value to change it; tick Secret for passwords and tokens; Delete removes the selected rows</source>
+        <translation>Haz doble clic en un nombre o valor para cambiarlo; marca Secreto para contraseñas y tokens; Supr quita las filas seleccionadas</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove variable</source>
+        <translation>Quitar variable</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Add variable</source>
+        <translation>&amp;Añadir variable</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a variable to this environment</source>
+        <translation>Añadir una variable a este entorno</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove varia&amp;ble</source>
+        <translation>Quitar varia&amp;ble</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected variables (Delete)</source>
+        <translation>Quitar las variables seleccionadas (Supr)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Show secret values</source>
+        <translation>&amp;Mostrar valores secretos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the values of secret variables instead of dots, on this screen only</source>
+        <translation>Mostrar los valores de las variables secretas en lugar de puntos, solo en esta pantalla</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>environment</source>
+        <translation>entorno</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 copy</source>
+        <translation>copia de %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>default</source>
+        <translation>predeterminado</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+35"/>
+        <source>&amp;Variables of &quot;%1&quot;:</source>
+        <translation>&amp;Variables de &quot;%1&quot;:</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>&amp;Variables (add an environment first):</source>
+        <translation>&amp;Variables (añade antes un entorno):</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>An environment needs a name; &quot;%1&quot; keeps its own.</source>
+        <translation>Un entorno necesita un nombre; &quot;%1&quot; conserva el suyo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is already an environment &quot;%1&quot;; &quot;%2&quot; keeps its name.</source>
+        <translation>Ya hay un entorno &quot;%1&quot;; &quot;%2&quot; conserva su nombre.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>&quot;%1&quot;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeFiles</name>
+    <message>
+        <location filename="../ui/http/exchangefiles.cpp" line="+51"/>
+        <source>There is no response to save: send a request first.</source>
+        <translation>No hay ninguna respuesta que guardar: envía antes una petición.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is nothing to export: send a request first.</source>
+        <translation>No hay nada que exportar: envía antes una petición.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+18"/>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>Save response</source>
+        <translation>Guardar respuesta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+6"/>
+        <source>Export exchange</source>
+        <translation>Exportar intercambio</translation>
     </message>
 </context>
 <context>
@@ -2817,7 +3383,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
 <context>
     <name>HttpClientPanel</name>
     <message>
-        <location filename="../ui/http/httpclientpanel.cpp" line="+59"/>
+        <location filename="../ui/http/httpclientpanel.cpp" line="+55"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -2832,12 +3398,12 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>Peticiones listas agrupadas por nombre, como una por cada Ingress del clúster</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>History, request and response</source>
         <translation>Historial, petición y respuesta</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
         <source>The request method; another token can be typed</source>
         <translation>El método de la petición; puedes escribir otro</translation>
     </message>
@@ -2853,13 +3419,18 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     </message>
     <message>
         <location line="+1"/>
-        <source>The URL to send to, http:// or https://; Enter or Ctrl+Return sends</source>
-        <translation>La URL a la que enviar, http:// o https://; Enter o Ctrl+Return envían la petición</translation>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Why the request was not sent</source>
+        <translation>Por qué no se envió la petición</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>URL</source>
-        <translation>URL</translation>
+        <source>Nothing was sent: give the variable a value in the environment (Environments…), choose another environment, or set PASARELA_VAR_name</source>
+        <translation>No se envió nada: da un valor a la variable en el entorno (Entornos…), elige otro entorno, o define PASARELA_VAR_nombre</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2885,13 +3456,11 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     </message>
     <message>
         <location line="+13"/>
-        <location line="+191"/>
-        <location line="+5"/>
         <source>Save response</source>
         <translation>Guardar respuesta</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="+24"/>
         <source>Copy as curl</source>
         <translation>Copiar como curl</translation>
     </message>
@@ -2911,7 +3480,17 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>Rellenar la petición a partir de un comando curl</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Save to collection…</source>
+        <translation>Guardar en colección…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep this request, with its name and assertions, in a collection</source>
+        <translation>Guardar esta petición, con su nombre y sus aserciones, en una colección</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Save response…</source>
         <translation>Guardar respuesta…</translation>
     </message>
@@ -2931,36 +3510,19 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
         <translation>Escribir la petición, la respuesta y sus tiempos en un único archivo JSON</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+91"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <source>There is no response to save: send a request first.</source>
-        <translation>No hay ninguna respuesta que guardar: envía antes una petición.</translation>
+        <location line="+33"/>
+        <source>Not sent: %1</source>
+        <translation>No se envió: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>There is nothing to export: send a request first.</source>
-        <translation>No hay nada que exportar: envía antes una petición.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location line="+19"/>
-        <source>JSON files (*.json)</source>
-        <translation>Archivos JSON (*.json)</translation>
-    </message>
-    <message>
-        <location line="-18"/>
-        <source>All files (*)</source>
-        <translation>Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <location line="+7"/>
-        <source>Export exchange</source>
-        <translation>Exportar intercambio</translation>
+        <location line="+6"/>
+        <source>The URL to send to, http:// or https://; Enter or Ctrl+Return sends. {{name}} takes its value from the chosen environment</source>
+        <translation>La URL a la que enviar, http:// o https://; Enter o Ctrl+Return envían la petición. {{nombre}} toma su valor del entorno elegido</translation>
     </message>
 </context>
 <context>
@@ -4002,24 +4564,30 @@ de un puerto expuesto.</translation>
 <context>
     <name>RequestEditor</name>
     <message>
-        <location filename="../ui/http/requesteditor.cpp" line="+32"/>
+        <location filename="../ui/http/requesteditor.cpp" line="+34"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+214"/>
+        <location line="+222"/>
         <source>Headers</source>
         <translation>Cabeceras</translation>
     </message>
     <message>
-        <location line="-213"/>
-        <location line="+214"/>
+        <location line="-221"/>
+        <location line="+222"/>
         <source>Body</source>
         <translation>Cuerpo</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-220"/>
+        <location line="+222"/>
+        <source>Assertions</source>
+        <translation>Aserciones</translation>
+    </message>
+    <message>
+        <location line="-221"/>
         <source>Options</source>
         <translation>Opciones</translation>
     </message>
@@ -4040,11 +4608,16 @@ de un puerto expuesto.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Checks of the response: status, headers, JSON values, time; their results are shown beside the response</source>
+        <translation>Comprobaciones de la respuesta: estado, cabeceras, valores JSON, tiempo; sus resultados se muestran junto a la respuesta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Timeout, TLS verification, redirects, what history keeps</source>
         <translation>Tiempo de espera, verificación TLS, redirecciones, qué guarda el historial</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Request headers</source>
         <translation>Cabeceras de la petición</translation>
     </message>
@@ -4198,6 +4771,11 @@ de un puerto expuesto.</translation>
         <location line="+1"/>
         <source>Body •</source>
         <translation>Cuerpo •</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assertions (%1)</source>
+        <translation>Aserciones (%1)</translation>
     </message>
 </context>
 <context>
@@ -4414,18 +4992,18 @@ de un puerto expuesto.</translation>
 <context>
     <name>ResponseView</name>
     <message>
-        <location filename="../ui/http/responseview.cpp" line="+70"/>
+        <location filename="../ui/http/responseview.cpp" line="+74"/>
         <source>Response status</source>
         <translation>Estado de la respuesta</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+156"/>
+        <location line="+163"/>
         <source>Status code and reason of the response</source>
         <translation>Código de estado y motivo de la respuesta</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-161"/>
         <source>Response timing</source>
         <translation>Tiempos de la respuesta</translation>
     </message>
@@ -4476,18 +5054,18 @@ de un puerto expuesto.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+229"/>
+        <location line="+236"/>
         <source>Copy value</source>
         <translation>Copiar valor</translation>
     </message>
     <message>
-        <location line="-225"/>
-        <location line="+226"/>
+        <location line="-232"/>
+        <location line="+233"/>
         <source>Copy path</source>
         <translation>Copiar ruta</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-218"/>
         <source>Response body, indented</source>
         <translation>Cuerpo de la respuesta, sangrado</translation>
     </message>
@@ -4562,12 +5140,12 @@ de un puerto expuesto.</translation>
         <translation>Cuerpo y cabeceras de la respuesta</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>No response yet</source>
         <translation>Aún no hay respuesta</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Waiting for the response…</source>
         <translation>Esperando la respuesta…</translation>
     </message>
@@ -6149,6 +6727,84 @@ de la colección y el pasarela-environments.json que tenga al lado), de PASARELA
     </message>
 </context>
 <context>
+    <name>SaveRequestDialog</name>
+    <message>
+        <location filename="../ui/http/saverequestdialog.cpp" line="+19"/>
+        <source>Save to collection</source>
+        <translation>Guardar en colección</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Collection</source>
+        <translation>Colección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A collection of the Collections tab, or a new name to start one</source>
+        <translation>Una colección de la pestaña Colecciones, o un nombre nuevo para empezar una</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request name</source>
+        <translation>Nombre de la petición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list items</source>
+        <translation>listar elementos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What Collections and pasarela run call the request; may stay empty</source>
+        <translation>Cómo llaman a la petición Colecciones y pasarela run; puede quedar vacío</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What saving does</source>
+        <translation>Qué hace guardar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the request, its headers, body, options and assertions in the collection</source>
+        <translation>Guardar la petición, sus cabeceras, cuerpo, opciones y aserciones en la colección</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep nothing</source>
+        <translation>No guardar nada</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Co&amp;llection:</source>
+        <translation>Co&amp;lección:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Name the collection to keep the request in.</source>
+        <translation>Indica el nombre de la colección en la que guardar la petición.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replaces the request loaded from &quot;%1&quot;.</source>
+        <translation>Reemplaza la petición cargada de &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adds the request at the end of &quot;%1&quot;.</source>
+        <translation>Añade la petición al final de &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Starts the collection &quot;%1&quot; with this request.</source>
+        <translation>Empieza la colección &quot;%1&quot; con esta petición.</translation>
+    </message>
+</context>
+<context>
     <name>Share</name>
     <message>
         <location filename="../app/core/share/qrcode.cpp" line="+19"/>
@@ -6454,6 +7110,69 @@ de la colección y el pasarela-environments.json que tenga al lado), de PASARELA
         <location line="+17"/>
         <source>Pasarela: %1 of %2 rules listening, %3 connections</source>
         <translation>Pasarela: %1 de %2 reglas escuchando, %3 conexiones</translation>
+    </message>
+</context>
+<context>
+    <name>VariablesModel</name>
+    <message>
+        <location filename="../ui/http/variablesmodel.cpp" line="+35"/>
+        <source>the variable has a value but no name</source>
+        <translation>la variable tiene un valor pero no un nombre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is not a valid name: use letters, digits and _ . - (not . or - first)</source>
+        <translation>&quot;%1&quot; no es un nombre válido: usa letras, dígitos y _ . - (sin . ni - al principio)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is defined twice</source>
+        <translation>&quot;%1&quot; está definida dos veces</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>from %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>A secret: kept only while Pasarela runs, never written to disk; %1 set before Pasarela starts gives it a value</source>
+        <translation>Un secreto: solo se conserva mientras Pasarela está en marcha, nunca se escribe en disco; %1, definida antes de iniciar Pasarela, le da un valor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Used as {{%1}} in the URL, the headers and the body</source>
+        <translation>Se usa como {{%1}} en la URL, las cabeceras y el cuerpo</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Secret</source>
+        <translation>Secreto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A request uses it as {{name}}: letters, digits and _ . -</source>
+        <translation>Una petición la usa como {{nombre}}: letras, dígitos y _ . -</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What {{name}} is replaced with when the request is sent</source>
+        <translation>Con qué se sustituye {{nombre}} al enviar la petición</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick for a password or token: its value is masked here and never written to disk</source>
+        <translation>Márcala para una contraseña o un token: su valor se oculta aquí y nunca se escribe en disco</translation>
     </message>
 </context>
 </TS>
