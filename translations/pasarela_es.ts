@@ -2202,7 +2202,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     <message>
         <location line="+10"/>
         <source>Each piece of data waits this long before it is passed on, give or take the jitter (drawn each time). The client sees a slow server or a slow network.</source>
-        <translation>Cada fragmento de datos espera este tiempo antes de reenviarse, más o menos la fluctuación (sorteada cada vez). El cliente ve un servidor lento o una red lenta.</translation>
+        <translation>Cada fragmento de datos espera este tiempo antes de reenviarse, más o menos la variación (sorteada cada vez). El cliente ve un servidor lento o una red lenta.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2275,12 +2275,12 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     <message>
         <location line="+1"/>
         <source>Jitter</source>
-        <translation>Fluctuación</translation>
+        <translation>Variación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jitter: each delay is drawn between the latency minus and plus this much</source>
-        <translation>Fluctuación: cada retardo se sortea entre la latencia menos y más esta cantidad</translation>
+        <translation>Variación: cada retardo se sortea entre la latencia menos y más esta cantidad</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3352,7 +3352,7 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     <message>
         <location line="+4"/>
         <source>expected a position like [0] or [-1], or a quoted name like [&quot;a key&quot;] (wildcards, slices and filters are not supported)</source>
-        <translation>se esperaba una posición como [0] o [-1], o un nombre entre comillas como [&quot;una clave&quot;] (no se admiten comodines, intervalos ni filtros)</translation>
+        <translation>se esperaba una posición como [0] o [-1], o un nombre entre comillas como [&quot;una clave&quot;] (no se admiten comodines, rebanadas ni filtros)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4268,7 +4268,7 @@ Save the current rules in its place? The unreadable file is kept beside it as a 
     <message>
         <location line="+1"/>
         <source>Leave out the headers that differ on every answer or with the framing: %1</source>
-        <translation>Dejar fuera las cabeceras que cambian en cada respuesta o con el encuadre del mensaje: %1</translation>
+        <translation>Dejar fuera las cabeceras que cambian en cada respuesta o según cómo se delimita el cuerpo: %1</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -6550,32 +6550,7 @@ Salida (destino → cliente): %2</translation>
         <translation>la regla &quot;%1&quot; está detenida en %2: las peticiones solo llegan a %3 si se ejecuta en otro sitio</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>PASS</source>
-        <translation>PASS</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>FAIL</source>
-        <translation>FAIL</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>no assertions</source>
-        <translation>sin aserciones</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>assertions: %1 passed, %2 failed</source>
-        <translation>aserciones: %1 superadas, %2 fallidas</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+39"/>
         <source>Runs the requests of a collection in order and checks each response against the request&apos;s
 assertions: a line per request, then the totals. COLLECTION is a collection file (JSON, kept
 beside your code) or the name of a collection the window saved. {{name}} in a URL, a header or
@@ -6654,7 +6629,7 @@ de la colección y el pasarela-environments.json que tenga al lado), de PASARELA
      read; an unknown environment or rule; a {{variable}} without a value
 </source>
         <translation>Códigos de salida:
-  0  todas las peticiones recibieron respuesta y superaron sus aserciones
+  0  todas las peticiones recibieron respuesta y pasaron sus aserciones
   1  falló una petición: una aserción, o sin respuesta
   2  argumentos incorrectos; un archivo de colección, de entornos o de reglas que no
      se puede leer; un entorno o una regla desconocidos; una {{variable}} sin valor
@@ -6684,16 +6659,6 @@ de la colección y el pasarela-environments.json que tenga al lado), de PASARELA
         <location line="+10"/>
         <source>choose an environment with --env NAME: %1</source>
         <translation>elige un entorno con --env NOMBRE: %1</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>%1 passed, %2 failed</source>
-        <translation>%1 superadas, %2 fallidas</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>, %1 not run (canceled)</source>
-        <translation>, %1 sin ejecutar (se canceló)</translation>
     </message>
     <message>
         <location filename="../app/core/http/collectionrunner.cpp" line="+28"/>
