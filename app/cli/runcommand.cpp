@@ -96,10 +96,11 @@ Result<ForwardRule> findRule(const QString &name, const QString &configPath)
 
 // PASS  list items · 200 OK · 12.3 ms · assertions: 3 passed, 0 failed
 //         $.items[0].id: expected 7, got 8
+// CI logs and scripts read these lines: English whatever the locale, as the headless
+// ones; the reasons (a failed assertion, why no answer came) in the user's language.
 void printOutcome(const RequestOutcome &outcome)
 {
-    const QString mark = outcome.passed() ? QCoreApplication::translate("Runner", "PASS")
-                                          : QCoreApplication::translate("Runner", "FAIL");
+    const QString mark = outcome.passed() ? QStringLiteral("PASS") : QStringLiteral("FAIL");
     if (!outcome.hasResponse()) {
         Console::printOut(QStringLiteral("%1  %2 \u00b7 %3").arg(mark, outcome.name, outcome.problem()));
         return;
@@ -109,14 +110,12 @@ void printOutcome(const RequestOutcome &outcome)
     if (!response.reason.isEmpty())
         status += u' ' + response.reason;
     const QString assertions = outcome.assertions.isEmpty()
-                                   ? QCoreApplication::translate("Runner", "no assertions")
-                                   : QCoreApplication::translate("Runner", "assertions: %1 passed, %2 failed")
+                                   ? QStringLiteral("no assertions")
+                                   : QStringLiteral("assertions: %1 passed, %2 failed")
                                          .arg(QString::number(outcome.assertionsPassed()),
                                               QString::number(outcome.assertionsFailed()));
-    Console::printOut(QStringLiteral("%1  %2 \u00b7 %3 \u00b7 %4 \u00b7 %5")
-                          .arg(mark, outcome.name, status,
-                               QCoreApplication::translate("Runner", "%1 ms").arg(QString::number(response.totalMs, 'f', 1)),
-                               assertions));
+    Console::printOut(QStringLiteral("%1  %2 \u00b7 %3 \u00b7 %4 ms \u00b7 %5")
+                          .arg(mark, outcome.name, status, QString::number(response.totalMs, 'f', 1), assertions));
     for (const AssertionResult &result : outcome.assertions) {
         if (!result.passed)
             Console::printOut(QStringLiteral("        ") + result.message);
@@ -262,9 +261,9 @@ int runRunCommand(const RunCommandOptions &options)
     const auto passed = int(std::count_if(outcomes.cbegin(), outcomes.cend(), [](const RequestOutcome &o) { return o.passed(); }));
     const int failed = int(outcomes.size()) - passed;
     const QStringList notRun = runner.notRun();
-    QString totals = QCoreApplication::translate("Runner", "%1 passed, %2 failed").arg(QString::number(passed), QString::number(failed));
+    QString totals = QStringLiteral("%1 passed, %2 failed").arg(QString::number(passed), QString::number(failed));
     if (!notRun.isEmpty())
-        totals += QCoreApplication::translate("Runner", ", %1 not run (canceled)").arg(QString::number(notRun.size()));
+        totals += QStringLiteral(", %1 not run (canceled)").arg(QString::number(notRun.size()));
     Console::printOut(totals);
 
     int code = failed == 0 && notRun.isEmpty() ? RunCommandOptions::Ok : RunCommandOptions::Failed;
