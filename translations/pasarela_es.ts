@@ -14,22 +14,32 @@
         <source>Each assertion of the request against this response</source>
         <translation>Cada aserción de la petición frente a esta respuesta</translation>
     </message>
+    <message>
+        <location line="+44"/>
+        <source>The assertions of the request, checked against this response</source>
+        <translation>Las aserciones de la petición, comprobadas con esta respuesta</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Checking 1 assertion…</source>
+        <translation>Comprobando 1 aserción…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+39"/>
-        <source>Checking %n assertion(s)…</source>
+        <location line="+1"/>
+        <source>Checking %n assertions…</source>
         <translation>
             <numerusform>Comprobando %n aserción…</numerusform>
             <numerusform>Comprobando %n aserciones…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The assertions of the request, checked against this response</source>
-        <translation>Las aserciones de la petición, comprobadas con esta respuesta</translation>
+        <location line="+19"/>
+        <source>1 assertion not checked</source>
+        <translation>1 aserción sin comprobar</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
-        <source>%n assertion(s) not checked</source>
+        <location line="+0"/>
+        <source>%n assertions not checked</source>
         <translation>
             <numerusform>%n aserción sin comprobar</numerusform>
             <numerusform>%n aserciones sin comprobar</numerusform>
@@ -84,13 +94,10 @@
         <source>Every assertion of the request passed</source>
         <translation>Se superaron todas las aserciones de la petición</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
-        <source>%n assertion(s) of the request failed: see the list below the response</source>
-        <translation>
-            <numerusform>Falló %n aserción de la petición: consulta la lista bajo la respuesta</numerusform>
-            <numerusform>Fallaron %n aserciones de la petición: consulta la lista bajo la respuesta</numerusform>
-        </translation>
+        <source>See the list below the response for what was found</source>
+        <translation>Consulta en la lista bajo la respuesta lo que se encontró</translation>
     </message>
 </context>
 <context>
@@ -804,15 +811,17 @@ Códigos de salida:
             <numerusform>¿Eliminar la colección &quot;%1&quot; y sus %n peticiones?</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+40"/>
+        <source>1 assertion</source>
+        <translation>1 aserción</translation>
+    </message>
     <message numerus="yes">
-        <location line="+39"/>
-        <source>%1
-%n assertion(s)</source>
+        <location line="+0"/>
+        <source>%n assertions</source>
         <translation>
-            <numerusform>%1
-%n aserción</numerusform>
-            <numerusform>%1
-%n aserciones</numerusform>
+            <numerusform>%n aserción</numerusform>
+            <numerusform>%n aserciones</numerusform>
         </translation>
     </message>
 </context>
