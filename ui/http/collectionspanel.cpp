@@ -84,16 +84,28 @@ QString CollectionsPanel::label(const HttpRequest &request)
     return request.method % u' ' % host % path;
 }
 
+QString CollectionsPanel::label(const CollectionRequest &request)
+{
+    const QString target = label(static_cast<const HttpRequest &>(request));
+    return request.name.isEmpty() ? target : request.name % QStringLiteral(" — ") % target;
+}
+
 void CollectionsPanel::add(const QList<RequestCollection> &collections)
 {
     int first = -1;
+    QStringList replaced;
     for (const RequestCollection &collection : collections) {
+        if (m_collections.find(collection.name))
+            replaced.append(collection.name);
         const int index = m_collections.put(collection);
         if (first < 0)
             first = index;
     }
     save();
     rebuild();
+    for (const QString &name : std::as_const(replaced))
+        emit collectionReplaced(name);
+    emit environmentsChanged();
     if (first < 0)
         return;
     QTreeWidgetItem *top = m_tree->topLevelItem(first);
@@ -101,6 +113,66 @@ void CollectionsPanel::add(const QList<RequestCollection> &collections)
     m_tree->setCurrentItem(item);
     m_tree->scrollToItem(item);
     choose(item);
+}
+
+int CollectionsPanel::ensureCollection(const QString &name)
+{
+    const QList<RequestCollection> &collections = m_collections.collections();
+    for (int c = 0; c < collections.size(); ++c) {
+        if (collections.at(c).name == name)
+            return c;
+    }
+    return m_collections.put(RequestCollection{name, {}, {}});
+}
+
+void CollectionsPanel::setEnvironments(const QString &collection, const Environments &environments)
+{
+    m_collections.setEnvironments(ensureCollection(collection), environments);
+    save();
+    rebuild();
+    emit environmentsChanged();
+}
+
+void CollectionsPanel::setAssertions(const QString &collection, int request, const QList<Assertion> &assertions)
+{
+    const RequestCollection *found = m_collections.find(collection);
+    if (!found || request < 0 || request >= found->requests.size())
+        return;
+    CollectionRequest changed = found->requests.at(request);
+    changed.assertions = assertions;
+    m_collections.setRequest(ensureCollection(collection), request, changed);
+    save();
+}
+
+int CollectionsPanel::saveRequest(const QString &collection, int index, const CollectionRequest &request)
+{
+    const bool added = !m_collections.find(collection);
+    const int c = ensureCollection(collection);
+    const int size = int(m_collections.collections().at(c).requests.size());
+    if (index < 0 || index >= size) {
+        RequestCollection grown = m_collections.collections().at(c);
+        grown.requests.append(request);
+        // put() keeps what it has for requests like this one: set it as given after.
+        m_collections.put(grown);
+        index = size;
+    }
+    m_collections.setRequest(c, index, request);
+    save();
+    rebuild();
+    select(c, index);
+    if (added)
+        emit environmentsChanged();
+    return index;
+}
+
+void CollectionsPanel::select(int collection, int request)
+{
+    QTreeWidgetItem *top = m_tree->topLevelItem(collection);
+    QTreeWidgetItem *item = top && request >= 0 && request < top->childCount() ? top->child(request) : top;
+    if (!item)
+        return;
+    m_tree->setCurrentItem(item);
+    m_tree->scrollToItem(item);
 }
 
 void CollectionsPanel::removeSelected()
@@ -118,12 +190,19 @@ void CollectionsPanel::removeSelected()
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;
+        const QString name = doomed.name;
         m_collections.removeCollection(collection);
-    } else {
-        m_collections.removeRequest(collection, request);
+        save();
+        rebuild();
+        emit requestRemoved(name, -1);
+        emit environmentsChanged();
+        return;
     }
+    const QString name = m_collections.collections().at(collection).name;
+    m_collections.removeRequest(collection, request);
     save();
     rebuild();
+    emit requestRemoved(name, request);
 }
 
 void CollectionsPanel::rebuild()
@@ -140,10 +219,15 @@ void CollectionsPanel::rebuild()
         top->setFont(0, bold);
         const QList<CollectionRequest> &requests = collections.at(c).requests;
         for (int r = 0; r < requests.size(); ++r) {
-            auto *item = new QTreeWidgetItem(top, {label(requests.at(r))});
+            const CollectionRequest &request = requests.at(r);
+            auto *item = new QTreeWidgetItem(top, {label(request)});
             item->setData(0, CollectionRole, c);
             item->setData(0, RequestRole, r);
-            item->setToolTip(0, requests.at(r).url);
+            const int count = int(request.assertions.size());
+            QString tip = request.url;
+            if (count > 0)
+                tip += u'\n' + (count == 1 ? tr("1 assertion") : tr("%n assertions", nullptr, count));
+            item->setToolTip(0, tip);
         }
     }
     m_tree->expandAll();
@@ -173,8 +257,11 @@ void CollectionsPanel::choose(QTreeWidgetItem *item)
     if (!item)
         return;
     const int request = item->data(0, RequestRole).toInt();
+    const RequestCollection &collection = m_collections.collections().at(item->data(0, CollectionRole).toInt());
     if (request >= 0)
-        emit requestChosen(m_collections.collections().at(item->data(0, CollectionRole).toInt()).requests.at(request));
+        emit requestChosen(collection.name, request, collection.requests.at(request));
+    else
+        emit collectionChosen(collection.name);
 }
 
 void CollectionsPanel::updateButtons()

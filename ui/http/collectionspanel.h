@@ -30,13 +30,33 @@ public:
     // A request, or a whole collection after asking.
     void removeSelected();
 
-    // "GET api.local /api/v1/items": what a collection lists a request as.
+    // "GET api.local /api/v1/items": what a collection lists a request as (its name
+    // first when it has one).
     static QString label(const HttpRequest &request);
+    static QString label(const CollectionRequest &request);
+
+    // Changes from the HTTP client, each saved at once. A collection named that does
+    // not exist yet is added (empty). Return the request's index.
+    void setEnvironments(const QString &collection, const Environments &environments);
+    void setAssertions(const QString &collection, int request, const QList<Assertion> &assertions);
+    // Replaces the request at that index, or adds it at the end (index -1), and selects it.
+    int saveRequest(const QString &collection, int index, const CollectionRequest &request);
 
 signals:
-    void requestChosen(const HttpRequest &request);
+    // A request was picked (clicked or activated) to load into the editor.
+    void requestChosen(const QString &collection, int index, const CollectionRequest &request);
+    // A collection itself was picked: its environments are the ones to offer.
+    void collectionChosen(const QString &collection);
+    // A request (index >= 0) or a whole collection (-1) is gone, or a collection was
+    // replaced by add() (its requests renumbered): whoever holds an index checks it.
+    void requestRemoved(const QString &collection, int index);
+    void collectionReplaced(const QString &collection);
+    // The environments of a collection changed (or it was added or removed).
+    void environmentsChanged();
 
 private:
+    int ensureCollection(const QString &name);
+    void select(int collection, int request);
     void rebuild();
     void save();
     void showProblem(const QString &message);

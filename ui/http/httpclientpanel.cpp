@@ -5,26 +5,24 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
-#include <QMimeDatabase>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTabWidget>
-#include <QUrl>
 #include <QVBoxLayout>
 
-#include "atomicfile.h"
+#include "assertionresultsview.h"
+#include "assertionseditor.h"
+#include "collectionlink.h"
 #include "collectionspanel.h"
 #include "curldialog.h"
-#include "format.h"
+#include "exchangefiles.h"
+#include "environmentpicker.h"
 #include "historypanel.h"
 #include "http/curlcommand.h"
 #include "http/httpclient.h"
@@ -49,9 +47,7 @@ QPushButton *button(const QString &text, const QString &icon, const QString &tip
 HttpClientPanel::HttpClientPanel(RuleController *rules, const QString &historyPath, QWidget *parent)
     : QWidget(parent)
     , m_client(new HttpClient(this))
-    , m_lastFolder(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
 {
-    QWidget *top = createTopRow(rules);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_library = new QTabWidget(m_splitter);
     m_library->setDocumentMode(true);
@@ -61,6 +57,8 @@ HttpClientPanel::HttpClientPanel(RuleController *rules, const QString &historyPa
                                          m_library);
     m_library->addTab(m_collections, tr("Collections"));
     m_library->setTabToolTip(1, tr("Ready requests grouped by name, such as one per Ingress of the cluster"));
+    m_environment = new EnvironmentPicker(m_collections, this);
+    QWidget *top = createTopRow(rules);
     m_splitter->addWidget(m_library);
     m_splitter->addWidget(createRequestColumn());
     m_splitter->addWidget(createResponseColumn());
@@ -76,13 +74,22 @@ HttpClientPanel::HttpClientPanel(RuleController *rules, const QString &historyPa
     layout->addWidget(m_splitter, 1);
 
     connect(m_history, &HistoryPanel::requestChosen, this, &HttpClientPanel::setRequest);
-    connect(m_collections, &CollectionsPanel::requestChosen, this, &HttpClientPanel::setRequest);
+    connect(m_collections, &CollectionsPanel::requestChosen, this, &HttpClientPanel::setCollectionRequest);
+    connect(m_collections, &CollectionsPanel::collectionChosen, m_environment, &EnvironmentPicker::setCollection);
+    m_link = new CollectionLink(m_collections, m_editor->assertionsEditor(), this);
+    connect(m_environment, &EnvironmentPicker::changed, this, [this] {
+        m_variableError->hide();
+        updateUrlToolTip();
+    });
     connect(m_editor->keepSecretsBox(), &QCheckBox::toggled, m_history, &HistoryPanel::setKeepSecrets);
     setTabOrder(m_method, m_url);
     setTabOrder(m_url, m_throughRule);
-    setTabOrder(m_throughRule, m_send);
+    setTabOrder(m_throughRule, m_environment->combo());
+    setTabOrder(m_environment->combo(), m_environment->editButton());
+    setTabOrder(m_environment->editButton(), m_send);
     setTabOrder(m_send, m_cancel);
     updateActions();
+    updateUrlToolTip();
 }
 
 HttpClientPanel::~HttpClientPanel()
@@ -103,10 +110,22 @@ QWidget *HttpClientPanel::createTopRow(RuleController *rules)
     m_method->setAccessibleName(tr("Method"));
     m_url = new QLineEdit(row);
     m_url->setPlaceholderText(tr("http://127.0.0.1:31042/api/v1/items"));
-    m_url->setToolTip(tr("The URL to send to, http:// or https://; Enter or Ctrl+Return sends"));
     m_url->setAccessibleName(tr("URL"));
     m_url->setClearButtonEnabled(true);
     connect(m_url, &QLineEdit::returnPressed, this, &HttpClientPanel::send);
+    connect(m_url, &QLineEdit::textChanged, this, [this] {
+        m_variableError->hide();
+        updateUrlToolTip();
+    });
+    m_variableError = new QLabel(row);
+    m_variableError->setWordWrap(true);
+    m_variableError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_variableError->setStyleSheet(QStringLiteral("QLabel { color: #b71c1c; background: #fdecea; border: 1px solid "
+                                                  "#f5c2c0; border-radius: 4px; padding: 4px; }"));
+    m_variableError->setAccessibleName(tr("Why the request was not sent"));
+    m_variableError->setToolTip(tr("Nothing was sent: give the variable a value in the environment "
+                                   "(Environments…), choose another environment, or set PASARELA_VAR_name"));
+    m_variableError->hide();
 
     m_throughRule = new ThroughRuleButton(rules, row);
     connect(m_throughRule, &ThroughRuleButton::ruleChosen, this, [this](const ForwardRule &rule) {
@@ -133,13 +152,17 @@ QWidget *HttpClientPanel::createTopRow(RuleController *rules)
     connect(m_saveAction, &QAction::triggered, this, &HttpClientPanel::saveResponse);
     addActions({m_sendAction, m_cancelAction, m_saveAction});
 
-    auto *layout = new QHBoxLayout(row);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_method);
+    controls->addWidget(m_url, 1);
+    controls->addWidget(m_throughRule);
+    controls->addWidget(m_environment);
+    controls->addWidget(m_send);
+    controls->addWidget(m_cancel);
+    auto *layout = new QVBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_method);
-    layout->addWidget(m_url, 1);
-    layout->addWidget(m_throughRule);
-    layout->addWidget(m_send);
-    layout->addWidget(m_cancel);
+    layout->addLayout(controls);
+    layout->addWidget(m_variableError);
     return row;
 }
 
@@ -151,11 +174,15 @@ QWidget *HttpClientPanel::createRequestColumn()
                         tr("Put a curl command that sends this request on the clipboard"), column);
     auto *paste = button(tr("Paste curl…"), QStringLiteral("edit-paste"),
                          tr("Fill the request from a curl command"), column);
+    m_saveToCollection = button(tr("Save to collection…"), QStringLiteral("bookmark-new"),
+                                tr("Keep this request, with its name and assertions, in a collection"), column);
     connect(copy, &QPushButton::clicked, this, &HttpClientPanel::copyAsCurl);
     connect(paste, &QPushButton::clicked, this, &HttpClientPanel::pasteCurl);
+    connect(m_saveToCollection, &QPushButton::clicked, this, &HttpClientPanel::saveToCollection);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(copy);
     buttons->addWidget(paste);
+    buttons->addWidget(m_saveToCollection);
     buttons->addStretch();
     auto *layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -199,6 +226,30 @@ void HttpClientPanel::setRequest(const HttpRequest &request)
     m_method->setCurrentText(request.method);
     m_url->setText(request.url);
     m_editor->setRequest(request);
+    m_editor->assertionsEditor()->setAssertions({});
+    m_link->detach();
+}
+
+void HttpClientPanel::setCollectionRequest(const QString &collection, int index, const CollectionRequest &request)
+{
+    setRequest(request);
+    m_editor->assertionsEditor()->setAssertions(request.assertions);
+    m_link->attach(collection, index);
+    m_environment->setCollection(collection);
+}
+
+int HttpClientPanel::saveRequestTo(const QString &collection, const QString &name)
+{
+    const int index = m_link->save(request(), collection, name);
+    m_environment->setCollection(collection);
+    return index;
+}
+
+void HttpClientPanel::saveToCollection()
+{
+    const std::optional<std::pair<QString, QString>> where = m_link->askWhere(m_environment->collection(), this);
+    if (where)
+        saveRequestTo(where->first, where->second);
 }
 
 void HttpClientPanel::addCollections(const QList<RequestCollection> &collections)
@@ -213,16 +264,29 @@ void HttpClientPanel::send()
 {
     if (isBusy())
         return;
-    const HttpRequest request = this->request();
-    const Result<void> valid = validateRequest(request);
+    m_variableError->hide();
+    const HttpRequest asTyped = request();
+    const VariableSet variables = m_environment->variables();
+    // What goes on the wire has the values; nothing is sent while one is missing.
+    const Result<HttpRequest> wire = variables.apply(asTyped);
+    if (!wire) {
+        showVariableError(wire.error());
+        return;
+    }
+    const Result<void> valid = validateRequest(wire.value());
     if (!valid) {
-        m_exchange = HttpExchange{QDateTime::currentDateTimeUtc(), request, {}, HttpFailure::InvalidRequest, valid.error()};
+        m_exchange = publicExchange(HttpExchange{QDateTime::currentDateTimeUtc(), wire.value(), {},
+                                                 HttpFailure::InvalidRequest, valid.error()},
+                                    asTyped, variables);
         m_hasExchange = true;
         m_response->showExchange(m_exchange);
         updateActions();
         return;
     }
-    m_call = m_client->send(request);
+    m_sentRequest = asTyped;
+    m_sentVariables = variables;
+    m_sentAssertions = m_editor->assertionsEditor()->validAssertions();
+    m_call = m_client->send(wire.value());
     connect(m_call, &HttpCall::progress, m_response, &ResponseView::setProgress);
     connect(m_call, &HttpCall::finished, this, &HttpClientPanel::finishCall);
     m_response->showBusy(tr("Sending…"));
@@ -241,14 +305,33 @@ void HttpClientPanel::finishCall()
     if (!call)
         return;
     m_call = nullptr;
-    m_exchange = call->exchange();
+    // Secrets stay {{name}} in what is kept and shown.
+    m_exchange = publicExchange(call->exchange(), m_sentRequest, m_sentVariables);
     m_hasExchange = true;
     call->deleteLater();
     m_response->showExchange(m_exchange);
+    if (m_exchange.hasResponse())
+        m_response->assertionResults()->check(m_sentAssertions, m_exchange.response);
+    else if (m_exchange.failure != HttpFailure::Canceled)
+        m_response->assertionResults()->showNotChecked(int(m_sentAssertions.size()));
     if (m_exchange.failure != HttpFailure::InvalidRequest)
         m_history->add(m_exchange);
     updateActions();
     emit exchangeFinished();
+}
+
+void HttpClientPanel::showVariableError(const QString &message)
+{
+    m_variableError->setText(tr("Not sent: %1").arg(message));
+    m_variableError->show();
+}
+
+void HttpClientPanel::updateUrlToolTip()
+{
+    const QString base = tr("The URL to send to, http:// or https://; Enter or Ctrl+Return sends. "
+                            "{{name}} takes its value from the chosen environment");
+    const QString resolved = m_environment->describeUrl(m_url->text().trimmed());
+    m_url->setToolTip(resolved.isEmpty() ? base : resolved + u'\n' + base);
 }
 
 void HttpClientPanel::updateActions()
@@ -267,77 +350,30 @@ void HttpClientPanel::updateActions()
 
 QString HttpClientPanel::suggestedFileName(bool exchangeFile) const
 {
-    const QUrl url(m_hasExchange ? m_exchange.request.url : m_url->text());
-    const QStringList segments = url.path().split(u'/', Qt::SkipEmptyParts);
-    QString name = segments.isEmpty() ? url.host() : segments.constLast();
-    name = QFileInfo(name).completeBaseName();
-    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
-    if (name.isEmpty() || name == u"-")
-        name = QStringLiteral("response");
-    const QDateTime when = m_hasExchange && m_exchange.startedAt.isValid() ? m_exchange.startedAt
-                                                                             : QDateTime::currentDateTimeUtc();
-    name += u'-' + when.toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    if (exchangeFile)
-        return name + QStringLiteral("-exchange.json");
-    const QString type = m_exchange.response.header(QStringLiteral("Content-Type")).section(u';', 0, 0).trimmed();
-    if (m_response->isJson() || type.contains(QLatin1String("json")))
-        return name + QStringLiteral(".json");
-    const QString suffix = QMimeDatabase().mimeTypeForName(type).preferredSuffix();
-    return name + u'.' + (suffix.isEmpty() ? QStringLiteral("bin") : suffix);
-}
-
-Result<void> HttpClientPanel::writeFile(const QString &path, const QByteArray &bytes)
-{
-    if (Result<void> written = writeFileAtomically(path, bytes); !written)
-        return written;
-    m_lastFolder = QFileInfo(path).absolutePath();
-    return {};
+    return ExchangeFiles::suggestedName(m_hasExchange ? &m_exchange : nullptr, m_url->text(), m_response->isJson(),
+                                        exchangeFile);
 }
 
 Result<void> HttpClientPanel::saveResponseTo(const QString &path)
 {
-    if (!m_hasExchange || !m_exchange.hasResponse())
-        return Error{tr("There is no response to save: send a request first.")};
-    return writeFile(path, m_exchange.response.body);
+    return m_files.saveBody(m_hasExchange ? &m_exchange : nullptr, path);
 }
 
 Result<void> HttpClientPanel::exportExchangeTo(const QString &path)
 {
-    if (!m_hasExchange)
-        return Error{tr("There is nothing to export: send a request first.")};
-    return writeFile(path, exchangeDocument(m_exchange, keepSecrets()));
+    return m_files.exportExchange(m_hasExchange ? &m_exchange : nullptr, keepSecrets(), path);
 }
 
 void HttpClientPanel::saveResponse()
 {
-    if (!m_hasExchange || !m_exchange.hasResponse())
-        return;
-    const QString name = suggestedFileName();
-    const QString json = tr("JSON files (*.json)");
-    const QString all = tr("All files (*)");
-    // The filter that fits the suggested name comes first, so the dialog keeps its suffix.
-    const QString filters = name.endsWith(QLatin1String(".json")) ? json % QStringLiteral(";;") % all
-                                                                  : all % QStringLiteral(";;") % json;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save response"), QDir(m_lastFolder).filePath(name), filters);
-    if (path.isEmpty())
-        return;
-    const Result<void> saved = saveResponseTo(path);
-    if (!saved)
-        QMessageBox::warning(this, tr("Save response"), Format::sentence(saved.error()));
+    if (m_hasExchange)
+        m_files.askAndSaveBody(this, m_exchange, m_response->isJson());
 }
 
 void HttpClientPanel::exportExchange()
 {
-    if (!m_hasExchange)
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export exchange"),
-                                                      QDir(m_lastFolder).filePath(suggestedFileName(true)),
-                                                      tr("JSON files (*.json)"));
-    if (path.isEmpty())
-        return;
-    const Result<void> saved = exportExchangeTo(path);
-    if (!saved)
-        QMessageBox::warning(this, tr("Export exchange"), Format::sentence(saved.error()));
+    if (m_hasExchange)
+        m_files.askAndExport(this, m_exchange, keepSecrets());
 }
 
 void HttpClientPanel::copyAsCurl()
@@ -368,12 +404,14 @@ void HttpClientPanel::saveSettings(QSettings &settings) const
 {
     settings.setValue(QStringLiteral("http/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("http/keepSecrets"), keepSecrets());
-    settings.setValue(QStringLiteral("http/lastFolder"), m_lastFolder);
+    settings.setValue(QStringLiteral("http/lastFolder"), m_files.lastFolder());
+    m_environment->saveSettings(settings);
 }
 
 void HttpClientPanel::restoreSettings(const QSettings &settings)
 {
     m_splitter->restoreState(settings.value(QStringLiteral("http/splitter")).toByteArray());
     setKeepSecrets(settings.value(QStringLiteral("http/keepSecrets"), false).toBool());
-    m_lastFolder = settings.value(QStringLiteral("http/lastFolder"), m_lastFolder).toString();
+    m_files.setLastFolder(settings.value(QStringLiteral("http/lastFolder"), m_files.lastFolder()).toString());
+    m_environment->restoreSettings(settings);
 }

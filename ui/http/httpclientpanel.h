@@ -3,15 +3,20 @@
 #include <QPointer>
 #include <QWidget>
 
+#include "exchangefiles.h"
 #include "http/httpclient.h"
 #include "http/httpmessage.h"
 #include "http/requestcollections.h"
+#include "http/variables.h"
 #include "result.h"
 
+class CollectionLink;
 class CollectionsPanel;
+class EnvironmentPicker;
 class HistoryPanel;
 class QAction;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSettings;
@@ -23,7 +28,9 @@ class RuleController;
 class ThroughRuleButton;
 
 // The "HTTP client" tab: a request editor, the response, and the history of
-// past requests. Sends with HttpClient, never blocking the window.
+// past requests. Sends with HttpClient, never blocking the window. {{variables}}
+// take their values from the chosen environment when sent; the history and exports
+// keep them as written, so secrets stay out of files.
 class HttpClientPanel final : public QWidget
 {
     Q_OBJECT
@@ -35,8 +42,18 @@ public:
     HttpClientPanel(RuleController *rules, const QString &historyPath, QWidget *parent = nullptr);
     ~HttpClientPanel() override;
 
+    // As typed, {{variables}} included.
     HttpRequest request() const;
+    // Loads a request that belongs to no collection (no assertions).
     void setRequest(const HttpRequest &request);
+    // Loads a request of a collection: its assertions come along and are saved back
+    // to it when edited; its collection's environments are offered.
+    void setCollectionRequest(const QString &collection, int index, const CollectionRequest &request);
+    // Keeps the request with its name and assertions in a collection (made if needed):
+    // replaces the one it was loaded from, else adds it. Returns its index.
+    int saveRequestTo(const QString &collection, const QString &name);
+    // The same, asking where.
+    void saveToCollection();
     // Keeps them under Collections (replacing those of the same name), shows that
     // list and loads the first request.
     void addCollections(const QList<RequestCollection> &collections);
@@ -66,6 +83,11 @@ public:
     QComboBox *methodCombo() const { return m_method; }
     QLineEdit *urlEdit() const { return m_url; }
     ThroughRuleButton *throughRuleButton() const { return m_throughRule; }
+    EnvironmentPicker *environmentPicker() const { return m_environment; }
+    // Why the request was not sent (an unknown variable), beside Send.
+    QLabel *variableErrorLabel() const { return m_variableError; }
+    QPushButton *saveToCollectionButton() const { return m_saveToCollection; }
+    CollectionLink *collectionLink() const { return m_link; }
     QPushButton *sendButton() const { return m_send; }
     QPushButton *cancelButton() const { return m_cancel; }
     QSplitter *splitter() const { return m_splitter; }
@@ -86,17 +108,27 @@ private:
     QWidget *createResponseColumn();
     void finishCall();
     void updateActions();
-    Result<void> writeFile(const QString &path, const QByteArray &bytes);
+    void showVariableError(const QString &message);
+    void updateUrlToolTip();
 
     HttpClient *m_client;
     QPointer<HttpCall> m_call;
+    // The public form (publicExchange): what history and exports get.
     HttpExchange m_exchange;
     bool m_hasExchange = false;
-    QString m_lastFolder;
+    // The request in flight as typed, what filled its variables, what to check.
+    HttpRequest m_sentRequest;
+    VariableSet m_sentVariables;
+    QList<Assertion> m_sentAssertions;
+    ExchangeFiles m_files;
 
     QComboBox *m_method = nullptr;
     QLineEdit *m_url = nullptr;
     ThroughRuleButton *m_throughRule = nullptr;
+    EnvironmentPicker *m_environment = nullptr;
+    QLabel *m_variableError = nullptr;
+    CollectionLink *m_link = nullptr;
+    QPushButton *m_saveToCollection = nullptr;
     QPushButton *m_send = nullptr;
     QPushButton *m_cancel = nullptr;
     QSplitter *m_splitter = nullptr;

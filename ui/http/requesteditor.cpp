@@ -18,6 +18,8 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
+#include "assertionseditor.h"
+#include "assertionsmodel.h"
 #include "format.h"
 #include "headersmodel.h"
 #include "http/jsontree.h"
@@ -41,10 +43,14 @@ RequestEditor::RequestEditor(QWidget *parent)
 {
     m_tabs->addTab(createHeadersTab(), tr("Headers"));
     m_tabs->addTab(createBodyTab(), tr("Body"));
+    m_assertions = new AssertionsEditor(this);
+    m_tabs->addTab(m_assertions, tr("Assertions"));
     m_tabs->addTab(createOptionsTab(), tr("Options"));
     m_tabs->setAccessibleName(tr("Request headers, body and options"));
     m_tabs->setTabToolTip(HeadersTab, tr("Header lines sent with the request; set Host for an ingress"));
     m_tabs->setTabToolTip(BodyTab, tr("The request body and its content type"));
+    m_tabs->setTabToolTip(AssertionsTab, tr("Checks of the response: status, headers, JSON values, time; "
+                                            "their results are shown beside the response"));
     m_tabs->setTabToolTip(OptionsTab, tr("Timeout, TLS verification, redirects, what history keeps"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -55,6 +61,10 @@ RequestEditor::RequestEditor(QWidget *parent)
     connect(m_headers, &QAbstractItemModel::rowsRemoved, this, &RequestEditor::updateTabTitles);
     connect(m_headers, &QAbstractItemModel::dataChanged, this, &RequestEditor::updateTabTitles);
     connect(m_body, &QPlainTextEdit::textChanged, this, &RequestEditor::updateTabTitles);
+    AssertionsModel *assertions = m_assertions->model();
+    connect(assertions, &QAbstractItemModel::modelReset, this, &RequestEditor::updateTabTitles);
+    connect(assertions, &QAbstractItemModel::rowsInserted, this, &RequestEditor::updateTabTitles);
+    connect(assertions, &QAbstractItemModel::rowsRemoved, this, &RequestEditor::updateTabTitles);
     updateTabTitles();
 }
 
@@ -255,4 +265,6 @@ void RequestEditor::updateTabTitles()
         enabled += header.enabled && !header.name.isEmpty();
     m_tabs->setTabText(HeadersTab, enabled ? tr("Headers (%1)").arg(enabled) : tr("Headers"));
     m_tabs->setTabText(BodyTab, m_body->document()->isEmpty() ? tr("Body") : tr("Body •"));
+    const int assertions = m_assertions->model()->rowCount();
+    m_tabs->setTabText(AssertionsTab, assertions ? tr("Assertions (%1)").arg(assertions) : tr("Assertions"));
 }

@@ -4,6 +4,7 @@
 
 #include "http/httpmessage.h"
 
+class AssertionsEditor;
 class HeadersModel;
 class QCheckBox;
 class QComboBox;
@@ -14,20 +15,22 @@ class QSpinBox;
 class QTabWidget;
 class QTableView;
 
-// The parts of a request below the URL: headers, body and options, as tabs.
+// The parts of a request below the URL: headers, body, assertions and options, as tabs.
 class RequestEditor final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RequestEditor)
 
 public:
-    enum Tab { HeadersTab, BodyTab, OptionsTab };
+    enum Tab { HeadersTab, BodyTab, AssertionsTab, OptionsTab };
 
     explicit RequestEditor(QWidget *parent = nullptr);
 
     // Sets/reads headers, body, content type and options; method and URL are not here.
     void setRequest(const HttpRequest &request);
     void applyTo(HttpRequest &request) const;
+    // The request's assertions are apart: a request of the history has none.
+    AssertionsEditor *assertionsEditor() const { return m_assertions; }
 
     // Replaces the body with its pretty form, or says where the JSON is wrong.
     bool formatJson();
@@ -63,4 +66,5 @@ private:
     QCheckBox *m_verifyTls = nullptr;
     QCheckBox *m_followRedirects = nullptr;
     QCheckBox *m_keepSecrets = nullptr;
+    AssertionsEditor *m_assertions = nullptr;
 };

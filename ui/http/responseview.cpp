@@ -11,6 +11,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextDocument>
@@ -18,6 +19,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "assertionresultsview.h"
 #include "format.h"
 #include "headersmodel.h"
 #include "http/jsontree.h"
@@ -66,6 +68,8 @@ ResponseView::ResponseView(QWidget *parent)
     , m_pretty(new QPlainTextEdit(this))
     , m_raw(new QPlainTextEdit(this))
     , m_headers(new HeadersModel(false, this))
+    , m_results(new AssertionResultsView(this))
+    , m_split(new QSplitter(Qt::Vertical, this))
 {
     m_status->setAccessibleName(tr("Response status"));
     m_status->setToolTip(tr("Status code and reason of the response"));
@@ -153,13 +157,19 @@ ResponseView::ResponseView(QWidget *parent)
     statusRow->addWidget(m_status);
     statusRow->addWidget(m_busy);
     statusRow->addWidget(m_timing, 1);
+    statusRow->addWidget(m_results->summaryLabel());
     statusRow->addWidget(m_size);
+    m_split->addWidget(m_tabs);
+    m_split->addWidget(m_results);
+    m_split->setChildrenCollapsible(false);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(statusRow);
     layout->addWidget(m_error);
     layout->addWidget(m_note);
-    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_split, 1);
     clear();
 }
 
@@ -179,6 +189,7 @@ void ResponseView::clear()
     m_note->hide();
     m_treeModel->clear();
     m_headers->setHeaders({});
+    m_results->clear();
     m_prettyPending = m_rawPending = false;
     // Fresh empty documents owned by the views, before letting go of ours.
     m_pretty->setDocument(nullptr);

@@ -7,17 +7,20 @@
 #include "http/httpmessage.h"
 #include "responsebody.h"
 
+class AssertionResultsView;
 class HeadersModel;
 class JsonTreeModel;
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
+class QSplitter;
 class QTabWidget;
 class QTextDocument;
 class QTreeView;
 
 // What came back: the status line, timings and size, then the body as a JSON
-// tree, as pretty text, as raw text, and the headers. The body is parsed and the
+// tree, as pretty text, as raw text, and the headers; below them the results of
+// the request's assertions, and their summary in the status line. The body is parsed and the
 // text documents are built on a worker thread, and the text views hold at most
 // TextLimit bytes, so a large answer never stalls the window.
 class ResponseView final : public QWidget
@@ -54,6 +57,7 @@ public:
     QPlainTextEdit *prettyEdit() const { return m_pretty; }
     QPlainTextEdit *rawEdit() const { return m_raw; }
     HeadersModel *headersModel() const { return m_headers; }
+    AssertionResultsView *assertionResults() const { return m_results; }
 
     void copyValue();
     void copyPath();
@@ -81,6 +85,8 @@ private:
     QPlainTextEdit *m_pretty;
     QPlainTextEdit *m_raw;
     HeadersModel *m_headers;
+    AssertionResultsView *m_results;
+    QSplitter *m_split;
     // Built on the worker, shown when their tab is first opened: even a ready
     // document of megabytes costs a moment to hand to its view.
     std::shared_ptr<QTextDocument> m_prettyDoc;
