@@ -15,7 +15,7 @@
         <translation>Cada aserción de la petición frente a esta respuesta</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>The assertions of the request, checked against this response</source>
         <translation>Las aserciones de la petición, comprobadas con esta respuesta</translation>
     </message>
@@ -302,12 +302,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Assertions</source>
         <translation>Aserciones</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>Comprobaciones que debe superar cada respuesta de esta petición; haz doble clic en una celda para cambiarla</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Add an assertion (status is 200); change its kind and check in the table</source>
         <translation>Añadir una aserción (el estado es 200); cambia su tipo y su comprobación en la tabla</translation>
     </message>
@@ -1785,7 +1785,7 @@ pasarela cluster lee un clúster de Minikube; pasarela export escribe las reglas
         <translation>Haz doble clic en un nombre o valor para cambiarlo; marca Secreto para contraseñas y tokens; Supr quita las filas seleccionadas</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Remove variable</source>
         <translation>Quitar variable</translation>
     </message>
