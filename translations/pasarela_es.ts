@@ -2707,8 +2707,8 @@ Un comentario al principio indica lo que el formato no puede expresar de cada re
     </message>
     <message>
         <location line="+26"/>
-        <source>--fault: no rule named &quot;%1&quot; or listening on it</source>
-        <translation>--fault: no hay ninguna regla llamada &quot;%1&quot; ni que escuche en ese puerto</translation>
+        <source>--fault %1: no rule has that name or listens on that port</source>
+        <translation>--fault %1: ninguna regla tiene ese nombre ni escucha en ese puerto</translation>
     </message>
     <message>
         <location line="+9"/>

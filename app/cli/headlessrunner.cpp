@@ -75,7 +75,7 @@ Result<HeadlessRunner::LoadedRules> HeadlessRunner::loadRules() const
             }
         }
         if (!found)
-            return Error{tr("--fault: no rule named \"%1\" or listening on it").arg(ruleRef)};
+            return Error{tr("--fault %1: no rule has that name or listens on that port").arg(ruleRef)};
     }
     if (Result<void> valid = validateRules(loaded.rules); !valid) {
         return Error{(m_options.forwards.isEmpty() ? store.path() + QStringLiteral(": ") : QString())
