@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QChar>
+#include <QString>
 #include <QTest>
 
 #include "relay/enginesnapshot.h"
@@ -20,3 +22,20 @@
 #define VERIFY_CLOSED_BY_PEER(result)                                                                          \
     QVERIFY2((result).end == TestSupport::RecvEnd::Eof || (result).end == TestSupport::RecvEnd::Reset,         \
              TestSupport::toString((result).end))
+
+namespace TestSupport {
+
+// The letter after a single '&' of a label or button text, lower-cased; null when none.
+inline QChar mnemonic(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) == u'&') {
+            if (text.at(i + 1) != u'&')
+                return text.at(i + 1).toLower();
+            ++i;
+        }
+    }
+    return {};
+}
+
+} // namespace TestSupport

@@ -79,29 +79,16 @@ void whenShown(QObject *context, std::function<void(Dialog *)> act)
     timer->start();
 }
 
-// The letter after a single '&', lower-cased; null when there is none.
-QChar mnemonic(const QString &text)
-{
-    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-        if (text.at(i) == u'&') {
-            if (text.at(i + 1) != u'&')
-                return text.at(i + 1).toLower();
-            ++i;
-        }
-    }
-    return {};
-}
-
 // "letter: text" of each mnemonic of the dialog's buttons and buddied labels that share a letter.
 QStringList mnemonicClashes(QDialog &dialog)
 {
     QStringList found;
     for (const QAbstractButton *button : dialog.findChildren<QAbstractButton *>()) {
-        if (const QChar letter = mnemonic(button->text()); !letter.isNull())
+        if (const QChar letter = TestSupport::mnemonic(button->text()); !letter.isNull())
             found.append(letter + u": "_s + button->text());
     }
     for (const QLabel *label : dialog.findChildren<QLabel *>()) {
-        if (const QChar letter = mnemonic(label->text()); label->buddy() && !letter.isNull())
+        if (const QChar letter = TestSupport::mnemonic(label->text()); label->buddy() && !letter.isNull())
             found.append(letter + u": "_s + label->text());
     }
     QStringList clashes;

@@ -93,25 +93,12 @@ bool okEnabled(QDialog &dialog)
     return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled();
 }
 
-// The letter after a single '&', lower-cased; null when there is none.
-QChar mnemonic(const QString &text)
-{
-    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-        if (text.at(i) == u'&') {
-            if (text.at(i + 1) != u'&')
-                return text.at(i + 1).toLower();
-            ++i;
-        }
-    }
-    return {};
-}
-
 // "letter: text" of every mnemonic the user can reach now: buttons and labels on show, tab titles.
 QStringList visibleMnemonics(QDialog &dialog)
 {
     QStringList found;
     const auto add = [&found](const QString &text) {
-        if (const QChar letter = mnemonic(text); !letter.isNull())
+        if (const QChar letter = TestSupport::mnemonic(text); !letter.isNull())
             found.append(letter + QStringLiteral(": ") + text);
     };
     for (const QAbstractButton *button : dialog.findChildren<QAbstractButton *>()) {
