@@ -1,5 +1,8 @@
 #include "appicon.h"
 
+#include <QPainter>
+#include <QPixmap>
+
 // Outside any namespace, as Q_INIT_RESOURCE declares the resource's function.
 // The resources live in the static library pasarela_ui and nothing refers to
 // them by name, so without this the linker leaves them out of the program.
@@ -19,5 +22,21 @@ QIcon appIcon()
     QIcon icon;
     for (const int size : sizes)
         icon.addFile(QStringLiteral(":/pasarela/icons/pasarela-%1.png").arg(size), QSize(size, size));
+    return icon;
+}
+
+QIcon drawnIcon(const std::function<void(QPainter &)> &draw)
+{
+    QIcon icon;
+    for (int size : {16, 24, 32, 48}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.scale(size / 16.0, size / 16.0);
+        draw(painter);
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
     return icon;
 }

@@ -10,6 +10,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "appicon.h"
+
 namespace {
 
 constexpr int PassedRole = Qt::UserRole;
@@ -17,13 +19,7 @@ constexpr int PassedRole = Qt::UserRole;
 // Drawn: themes have no common pair of icons for it, and offscreen has no theme.
 QIcon paintIcon(bool passed)
 {
-    QIcon icon;
-    for (int size : {16, 24, 32, 48}) {
-        QPixmap pixmap(size, size);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.scale(size / 16.0, size / 16.0);
+    return drawnIcon([passed](QPainter &painter) {
         painter.setPen(Qt::NoPen);
         painter.setBrush(passed ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
         painter.drawEllipse(QRectF(0.5, 0.5, 15, 15));
@@ -41,10 +37,7 @@ QIcon paintIcon(bool passed)
         painter.setPen(QPen(Qt::white, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter.setBrush(Qt::NoBrush);
         painter.drawPath(mark);
-        painter.end();
-        icon.addPixmap(pixmap);
-    }
-    return icon;
+    });
 }
 
 } // namespace

@@ -6,9 +6,9 @@
 #include <QIcon>
 #include <QPainter>
 #include <QPainterPath>
-#include <QPixmap>
 #include <QStyle>
 
+#include "appicon.h"
 #include "cluster/clusterfollower.h"
 #include "format.h"
 #include "rules/faulttext.h"
@@ -62,13 +62,7 @@ QIcon warningIcon()
 // A lightning bolt, drawn: themes have no common icon for it, and offscreen has no theme.
 QIcon paintFaultIcon()
 {
-    QIcon icon;
-    for (int size : {16, 24, 32, 48}) {
-        QPixmap pixmap(size, size);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.scale(size / 16.0, size / 16.0);
+    return drawnIcon([](QPainter &painter) {
         QPainterPath bolt;
         bolt.moveTo(9.5, 0.8);
         bolt.lineTo(2.8, 9.2);
@@ -81,10 +75,7 @@ QIcon paintFaultIcon()
         painter.setPen(QPen(QColor(0x4a, 0x28, 0x00), 1.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter.setBrush(QColor(0xf0, 0x8a, 0x00));
         painter.drawPath(bolt);
-        painter.end();
-        icon.addPixmap(pixmap);
-    }
-    return icon;
+    });
 }
 
 QIcon followIcon()
