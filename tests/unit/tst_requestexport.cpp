@@ -241,6 +241,33 @@ private slots:
         QCOMPARE(entry[u"time"].toInt(), 0);
     }
 
+    // With the window's capture, the HAR carries the answer's headers (secrets blanked)
+    // and its body when whole, plain and UTF-8; a cut or compressed one is said instead.
+    void harCapturedAnswer()
+    {
+        RequestRecord r = record();
+        QVERIFY(harLog({r})[u"entries"][0][u"response"][u"comment"].toString().contains(u"not captured"));
+        r.request.captured = true;
+        r.request.responseHead = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nSet-Cookie: id=9\r\n\r\n";
+        r.request.responseBody = R"({"count":2})";
+        r.request.responseBodySize = r.request.responseBody.size();
+        QJsonObject response = harLog({r})[u"entries"][0][u"response"].toObject();
+        QVERIFY(!response.contains(u"comment"));
+        const QJsonArray headers = response[u"headers"].toArray();
+        QCOMPARE(headerValue(headers, QStringLiteral("Content-Type")), QStringLiteral("application/json"));
+        QCOMPARE(headerValue(headers, QStringLiteral("Set-Cookie")), QString());
+        QCOMPARE(response[u"content"][u"text"].toString(), QStringLiteral(R"({"count":2})"));
+
+        r.request.responseBodySize = 4096;  // only the first bytes came
+        response = harLog({r})[u"entries"][0][u"response"].toObject();
+        QVERIFY(!response[u"content"].toObject().contains(u"text"));
+        QVERIFY(response[u"content"][u"comment"].toString().contains(u"first bytes"));
+        r.request.responseBodySize = r.request.responseBody.size();
+        r.request.responseHead = "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n";
+        response = harLog({r})[u"entries"][0][u"response"].toObject();
+        QVERIFY(response[u"content"][u"comment"].toString().contains(u"compressed"));
+    }
+
     void secrets_data()
     {
         QTest::addColumn<bool>("keep");

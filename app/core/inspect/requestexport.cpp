@@ -18,13 +18,35 @@ QString headerValue(const QPair<QByteArray, QByteArray> &header, bool keepSecret
     return !keepSecrets && isSecretHeader(name) ? QString() : QString::fromUtf8(header.second);
 }
 
-QJsonArray headersJson(const InspectedRequest &request, bool keepSecrets)
+QJsonArray headersJson(const QList<QPair<QByteArray, QByteArray>> &headers, bool keepSecrets)
 {
     QJsonArray array;
-    for (const auto &header : request.headers())
+    for (const auto &header : headers)
         array.append(QJsonObject{{QStringLiteral("name"), QString::fromLatin1(header.first)},
                                  {QStringLiteral("value"), headerValue(header, keepSecrets)}});
     return array;
+}
+
+// HAR's response content: the captured body as text when it came whole, uncompressed
+// and in UTF-8; else its size alone, and why.
+QJsonObject harContent(const InspectedRequest &r, bool answered)
+{
+    QJsonObject content{{QStringLiteral("size"), answered ? r.responseBodySize : 0},
+                        {QStringLiteral("mimeType"), r.contentType}};
+    if (!r.captured || !answered || r.responseBody.isEmpty())
+        return content;
+    const bool whole = r.responseBody.size() == r.responseBodySize;
+    const QList<QPair<QByteArray, QByteArray>> headers = r.responseHeaders();
+    const bool coded = std::any_of(headers.cbegin(), headers.cend(), [](const auto &h) {
+        return h.first.compare("Content-Encoding", Qt::CaseInsensitive) == 0 && h.second != "identity";
+    });
+    const QString text = QString::fromUtf8(r.responseBody);
+    if (whole && !coded && text.toUtf8() == r.responseBody)
+        content.insert(QStringLiteral("text"), text);
+    else
+        content.insert(QStringLiteral("comment"), whole ? QStringLiteral("the body is compressed or not UTF-8: left out")
+                                                        : QStringLiteral("only the first bytes were captured: left out"));
+    return content;
 }
 
 QString clientText(const RequestRecord &record)
@@ -100,24 +122,24 @@ QJsonObject harEntry(const RequestRecord &record, const RuleNames &ruleName, boo
         {QStringLiteral("url"), harUrl(record)},
         {QStringLiteral("httpVersion"), r.version},
         {QStringLiteral("cookies"), QJsonArray()},
-        {QStringLiteral("headers"), headersJson(r, keepSecrets)},
+        {QStringLiteral("headers"), headersJson(r.headers(), keepSecrets)},
         {QStringLiteral("queryString"), queryString(r.target)},
         {QStringLiteral("headersSize"), -1},
         {QStringLiteral("bodySize"), r.requestBodySize},
     };
-    const QJsonObject response{
+    QJsonObject response{
         {QStringLiteral("status"), r.status},
         {QStringLiteral("statusText"), answered ? r.reason : QString()},
         {QStringLiteral("httpVersion"), answered ? r.version : QString()},
         {QStringLiteral("cookies"), QJsonArray()},
-        {QStringLiteral("headers"), QJsonArray()},
-        {QStringLiteral("content"), QJsonObject{{QStringLiteral("size"), answered ? r.responseBodySize : 0},
-                                                {QStringLiteral("mimeType"), r.contentType}}},
+        {QStringLiteral("headers"), headersJson(r.responseHeaders(), keepSecrets)},
+        {QStringLiteral("content"), harContent(r, answered)},
         {QStringLiteral("redirectURL"), QString()},
         {QStringLiteral("headersSize"), -1},
         {QStringLiteral("bodySize"), answered ? r.responseBodySize : -1},
-        {QStringLiteral("comment"), QStringLiteral("response headers are not captured")},
     };
+    if (!r.captured)  // headless, or the window before it asked for captures
+        response.insert(QStringLiteral("comment"), QStringLiteral("response headers were not captured"));
     QJsonObject entry{
         {QStringLiteral("startedDateTime"), record.startedAt.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("time"), wait + receive},
@@ -173,7 +195,7 @@ QByteArray requestsJson(const QList<RequestRecord> &records, const RuleNames &ru
             {QStringLiteral("firstByteMs"), knownMs(r.firstByteMs)},
             {QStringLiteral("totalMs"), knownMs(r.totalMs)},
             {QStringLiteral("complete"), r.complete},
-            {QStringLiteral("headers"), headersJson(r, keepSecrets)},
+            {QStringLiteral("headers"), headersJson(r.headers(), keepSecrets)},
         });
     }
     return QJsonDocument(array).toJson(QJsonDocument::Indented);
