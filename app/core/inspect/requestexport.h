@@ -21,8 +21,9 @@ using RuleNames = std::function<QString(RuleId)>;
 // headers [{name, value}]. Secret header values are written empty unless keepSecrets.
 QByteArray requestsJson(const QList<RequestRecord> &records, const RuleNames &ruleName, bool keepSecrets = false);
 
-// A HAR 1.2 document of the same requests. Response headers and bodies are not captured:
-// the response has no headers and content carries only size and mimeType.
+// A HAR 1.2 document of the same requests. A captured answer (the window's) gives its
+// headers and, when whole, plain and UTF-8, content.text; otherwise content carries only
+// size and mimeType.
 QByteArray requestsHar(const QList<RequestRecord> &records, const RuleNames &ruleName, bool keepSecrets = false);
 
 // The request again, sent to where the client sent it (the rule's listen address, a
