@@ -189,7 +189,8 @@ void RelayWorker::accepted(const std::shared_ptr<RuleRuntime> &rule, int fd, con
     QHostAddress address;
     quint16 port = 0;
     NativeSocket::fromSockaddr(peer, &address, &port);
-    // The allow-list and the limits are checked before any byte is relayed.
+    // A refuse fault takes its share first; the allow-list and the limits are checked
+    // before any byte is relayed.
     if (rule->hasFaults()) {
         if (const auto faults = rule->faults(); faults && FaultPlan::refuses(*faults)) {
             const linger abortive{1, 0};  // the client sees a reset at once
