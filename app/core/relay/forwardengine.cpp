@@ -132,11 +132,7 @@ Result<void> ForwardEngine::updateRule(RuleId id, const ForwardRule &rule)
             entry.runtime->setFaults(rule.faults);
             for (RelayWorker *worker : m_workers)
                 QMetaObject::invokeMethod(worker, [worker, id] { worker->faultsChanged(id); }, Qt::QueuedConnection);
-            const QString message = rule.faults.isEmpty()
-                                        ? QStringLiteral("rule \"%1\": faults cleared").arg(rule.name)
-                                        : QStringLiteral("rule \"%1\": faults %2").arg(rule.name, faultsText(rule.faults));
-            emit eventLogged(EngineEvent{QDateTime::currentDateTimeUtc(),
-                                         rule.faults.isEmpty() ? EventLevel::Info : EventLevel::Warning, id, message});
+            logFaults(id, rule);
         }
         return {};
     }
@@ -247,6 +243,16 @@ RelayWorker *ForwardEngine::listenerWorker(RuleId id) const
     return m_workers[size_t(id) % m_workers.size()];
 }
 
+// English, as the other engine lines: "rule "api": faults latency=200ms", or "... faults cleared".
+void ForwardEngine::logFaults(RuleId id, const ForwardRule &rule)
+{
+    const QString message = rule.faults.isEmpty()
+                                ? QStringLiteral("rule \"%1\": faults cleared").arg(rule.name)
+                                : QStringLiteral("rule \"%1\": faults %2").arg(rule.name, faultsText(rule.faults));
+    emit eventLogged(EngineEvent{QDateTime::currentDateTimeUtc(),
+                                 rule.faults.isEmpty() ? EventLevel::Info : EventLevel::Warning, id, message});
+}
+
 void ForwardEngine::startRule(RuleId id)
 {
     RuleEntry &entry = m_rules[id];
@@ -257,10 +263,8 @@ void ForwardEngine::startRule(RuleId id)
     runtime->listenAddress = QHostAddress(entry.rule.listen.host);
     runtime->setTargets(std::make_shared<const TargetSet>(entry.rule));
     runtime->setFaults(entry.rule.faults);
-    if (!entry.rule.faults.isEmpty()) {
-        emit eventLogged(EngineEvent{QDateTime::currentDateTimeUtc(), EventLevel::Warning, id,
-                                     QStringLiteral("rule \"%1\": faults %2").arg(entry.rule.name, faultsText(entry.rule.faults))});
-    }
+    if (!entry.rule.faults.isEmpty())
+        logFaults(id, entry.rule);
     runtime->allow = entry.rule.allowCidrs();
     runtime->inspect = m_inspectAll || entry.rule.inspectsHttp();
     runtime->publishRequests = runtime->inspect && m_publishRequests;

@@ -105,6 +105,7 @@ private:
     };
 
     void startRule(RuleId id);
+    void logFaults(RuleId id, const ForwardRule &rule);
     void stopRule(RuleId id);
     Result<void> checkAgainstOthers(RuleId id, const ForwardRule &rule) const;
     void setState(RuleId id, RuleState state, const QString &error = {});

@@ -53,8 +53,7 @@ RelaySession::~RelaySession()
 {
     if (m_connectTimer)
         m_host.stopConnectTimer(m_connectTimer);
-    if (m_faults && m_faults->timer)
-        m_host.stopFaultTimer(m_faults->timer);
+    dropFaults();
     closeSide(m_client, false);
     closeSide(m_target, false);
 }
@@ -74,9 +73,7 @@ void RelaySession::applyFaults()
     const std::shared_ptr<const Faults> faults = m_rule->faults();
     const FaultPlan plan = faults ? FaultPlan::draw(*faults) : FaultPlan{};
     if (!plan.any() && (!m_faults || (m_faults->up.isEmpty() && m_faults->down.isEmpty()))) {
-        if (m_faults && m_faults->timer)
-            m_host.stopFaultTimer(m_faults->timer);
-        m_faults.reset();
+        dropFaults();
         return;
     }
     if (!m_faults)
@@ -299,12 +296,8 @@ void RelaySession::pump(Flow &flow)
             return;
         }
         if (n < 0) {
-            if (!wouldBlock(errno)) {
-                finish(resetReason(*flow.from), true);
+            if (readFailed(flow))
                 return;
-            }
-            if (errno != EINTR)
-                flow.from->readable = false;
             continue;
         }
         *flow.bytes += quint64(n);
@@ -390,12 +383,8 @@ void RelaySession::pumpWithFaults(Flow &flow, DelayLine &line, const FaultPlan::
             break;
         }
         if (n < 0) {
-            if (!wouldBlock(errno)) {
-                finish(resetReason(*flow.from), true);
+            if (readFailed(flow))
                 return;
-            }
-            if (errno != EINTR)
-                flow.from->readable = false;
             continue;
         }
         *flow.bytes += quint64(n);
@@ -442,6 +431,13 @@ bool RelaySession::faultDeadlines()
         armFaultTimer(due);
     }
     return true;
+}
+
+void RelaySession::dropFaults()
+{
+    if (m_faults && m_faults->timer)
+        m_host.stopFaultTimer(m_faults->timer);
+    m_faults.reset();
 }
 
 void RelaySession::armFaultTimer(qint64 dueMs)
@@ -534,6 +530,19 @@ void RelaySession::takeInspection()
         m_inspector.reset();
 }
 
+// recv() on flow.from returned -1: true when that ended the session (a reset, passed on);
+// else the source is merely empty for now (or was interrupted: read again).
+bool RelaySession::readFailed(Flow &flow)
+{
+    if (!wouldBlock(errno)) {
+        finish(resetReason(*flow.from), true);
+        return true;
+    }
+    if (errno != EINTR)
+        flow.from->readable = false;
+    return false;
+}
+
 // `from` sent its FIN and everything before it went out: pass the half-close on.
 void RelaySession::endFlow(Flow &flow)
 {
@@ -587,9 +596,7 @@ void RelaySession::finish(CloseReason reason, bool reset)
     if (m_connectTimer)
         m_host.stopConnectTimer(m_connectTimer);
     m_connectTimer = 0;
-    if (m_faults && m_faults->timer)
-        m_host.stopFaultTimer(m_faults->timer);
-    m_faults.reset();
+    dropFaults();
     closeSide(m_client, reset);
     closeSide(m_target, reset);
     m_up.pending.reset();

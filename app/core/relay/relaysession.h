@@ -114,8 +114,10 @@ private:
     void pumpWithFaults(Flow &flow, DelayLine &line, const FaultPlan::Way &way);
     bool faultDeadlines();
     void armFaultTimer(qint64 dueMs);
+    void dropFaults();
     void resetByFault();
     bool sendPending(Flow &flow);
+    bool readFailed(Flow &flow);
     void updateWants();
     void inspect(const Flow &flow, const char *data, qsizetype size);
     void takeInspection();

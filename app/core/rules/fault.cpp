@@ -203,20 +203,22 @@ Result<Fault> Fault::fromJson(const QJsonValue &value)
         }
         if (std::trunc(number) != number || std::abs(number) > 1e13)
             return Error{Rules::tr("\"%1\": expected a whole number, got %2").arg(key, QString::number(number, 'g', 15))};
+        // Out of int's range is out of every field's too: validate() says so.
+        const int whole = int(std::clamp(number, -1.0, 1e9));
         if (key == u"latencyMs")
-            fault.latencyMs = int(std::clamp(number, -1.0, 1e9));
+            fault.latencyMs = whole;
         else if (key == u"jitterMs")
-            fault.jitterMs = int(std::clamp(number, -1.0, 1e9));
+            fault.jitterMs = whole;
         else if (key == u"kibPerS")
-            fault.kibPerS = int(std::clamp(number, -1.0, 1e9));
+            fault.kibPerS = whole;
         else if (key == u"afterBytes")
             fault.afterBytes = qint64(number);
         else if (key == u"afterMs")
-            fault.afterMs = int(std::clamp(number, -1.0, 1e9));
+            fault.afterMs = whole;
         else if (key == u"sliceBytes")
-            fault.sliceBytes = int(std::clamp(number, -1.0, 1e9));
+            fault.sliceBytes = whole;
         else if (key == u"delayMs")
-            fault.delayMs = int(std::clamp(number, -1.0, 1e9));
+            fault.delayMs = whole;
         else
             return Error{Rules::tr("\"%1\" is not a key of a fault").arg(key)};
     }
